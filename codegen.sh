@@ -1,0 +1,78 @@
+#!/usr/bin/env bash
+# The main job: turn openapi/cryptocloud.yaml into generated/cryptocloud_client and verify it.
+#
+#   ./codegen.sh          validate the spec, generate into a temp dir, post-process (exact money, UTC times),
+#                         mypy --strict, then replace generated/cryptocloud_client with the result
+#   ./codegen.sh --check  the same into a temp dir only; fail naming every file that differs from generated/
+#
+# Nothing under generated/ changes unless every step passed.
+set -euo pipefail
+cd "$(dirname "$0")"
+root=$(pwd)
+
+mode=write
+case "${1:-}" in
+  "") ;;
+  --check) mode=check ;;
+  *) echo "usage: ./codegen.sh [--check]" >&2; exit 2 ;;
+esac
+
+started=$EPOCHREALTIME
+# shellcheck source=scripts/bootstrap.sh
+source scripts/bootstrap.sh
+
+spec=openapi/cryptocloud.yaml
+target=generated/cryptocloud_client
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+step() { echo "codegen: $*" >&2; }
+
+step "validating $spec"
+if ! openapi-spec-validator "$spec" >"$work/validate.log" 2>&1; then
+  cat "$work/validate.log" >&2
+  step "the spec is invalid; $target left as it was"
+  exit 1
+fi
+
+step "generating (openapi-python-client $(openapi-python-client --version 2>/dev/null | awk '{print $NF}'))"
+out="$work/cryptocloud_client"
+# Run from the temp dir so that the generator's ruff hooks never see a ruff config of this repo.
+if ! (cd "$work" && openapi-python-client generate --path "$root/$spec" --config "$root/openapi/generator.yaml" \
+      --meta none --output-path "$out" --fail-on-warning) >"$work/generate.log" 2>&1; then
+  cat "$work/generate.log" >&2
+  step "generation failed; $target left as it was"
+  exit 1
+fi
+
+step "post-processing (Decimal money, UTC datetimes)"
+python openapi/codegen/postprocess.py "$spec" "$out"
+(cd "$out" \
+  && ruff check --no-cache --isolated --target-version py311 --select F,I,UP --fix-only --quiet . \
+  && ruff format --no-cache --isolated --target-version py311 --line-length 120 --quiet .)
+
+if [ "$mode" = check ]; then
+  if diff -rq "$target" "$out" >"$work/diff.log" 2>&1; then
+    step "generated/ is a fresh regen of the spec"
+  else
+    sed -e "s|$out|<fresh regen>|g" "$work/diff.log" >&2
+    step "generated/ differs from a fresh regen of $spec: run ./codegen.sh (never edit generated/ by hand)"
+    exit 1
+  fi
+else
+  step "type-checking with mypy --strict"
+  (cd "$work" && mypy --strict --python-version 3.11 --cache-dir "$root/.venv/.mypy-codegen" cryptocloud_client) >"$work/mypy.log" 2>&1 || {
+    cat "$work/mypy.log" >&2; step "mypy failed; $target left as it was"; exit 1; }
+  rm -rf "$target"
+  mkdir -p "$(dirname "$target")"
+  cp -R "$out" "$target"
+fi
+
+# Summary: what the spec became.
+operations=$(grep -rl '^def sync_detailed' "$out/api" | wc -l)
+enums=$(grep -rlE '^class \w+\((str, )?Enum|StrEnum\)' "$out/models" | wc -l)
+models=$(grep -rl '^@_attrs_define' "$out/models" | wc -l)
+files=$(find "$out" -type f -name '*.py' | wc -l)
+seconds=$(awk "BEGIN {print $EPOCHREALTIME - $started}")
+printf 'codegen: %s operations, %s models, %s enums, %s Python files, %.1f s\n' \
+  "$operations" "$models" "$enums" "$files" "$seconds"

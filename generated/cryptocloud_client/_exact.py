@@ -1,0 +1,119 @@
+"""Exact JSON for money and CryptoCloud's UTC timestamps.
+
+codegen.sh copies this file into the generated package as ``_exact.py`` and rewires the generated models and
+endpoints through it (see postprocess.py): fields the spec marks ``format: decimal`` become ``Decimal`` and
+fields marked ``format: utc-datetime`` become aware UTC ``datetime`` objects. Bodies are parsed and written
+here so that money never passes through a binary float.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+import re
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from .types import Unset
+
+# Larger exponents are not money and would overflow Decimal's default context in arithmetic.
+MAX_ADJUSTED_EXPONENT = 40
+_TIMESTAMP = re.compile(r"(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,6}))?")
+
+
+def _reject_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a valid JSON number")
+
+
+def loads(content: bytes | str) -> Any:
+    """Parse JSON, keeping every non-integer number as the exact ``Decimal`` of its text."""
+    return json.loads(content, parse_float=Decimal, parse_constant=_reject_constant)
+
+
+def _encode(value: Any) -> str:
+    if isinstance(value, bool) or value is None or isinstance(value, (str, int)):
+        return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, Decimal):
+        return format_decimal(value)
+    if isinstance(value, float):
+        return format_decimal(parse_decimal(value))
+    if isinstance(value, datetime.datetime):
+        return json.dumps(format_utc_datetime(value))
+    if isinstance(value, dict):
+        return "{" + ",".join(f"{json.dumps(str(k), ensure_ascii=False)}:{_encode(v)}" for k, v in value.items()) + "}"
+    if isinstance(value, (list, tuple)):
+        return "[" + ",".join(_encode(v) for v in value) + "]"
+    raise TypeError(f"cannot encode {type(value).__name__} as JSON")
+
+
+def dumps(value: Any) -> bytes:
+    """Write JSON with ``Decimal`` as a number with exactly its digits and datetimes in the API's form."""
+    return _encode(value).encode()
+
+
+def format_decimal(value: Decimal) -> str:
+    if not value.is_finite():
+        raise ValueError(f"{value} is not a finite amount")
+    # str() keeps every digit given ("100.00" stays "100.00") and its forms ("1E+2", "-0") are valid JSON.
+    return str(value)
+
+
+def parse_decimal(value: Any) -> Any:
+    """A JSON money value as ``Decimal``. ``None`` and ``UNSET`` pass through; bad values raise."""
+    if value is None or isinstance(value, Unset):
+        return value
+    if isinstance(value, bool):
+        raise TypeError("expected a number, got a boolean")
+    if isinstance(value, Decimal):
+        result = value
+    elif isinstance(value, int):
+        result = Decimal(value)
+    elif isinstance(value, float):
+        # repr() is the shortest text that round-trips, so a float decoded from JSON gives back its text.
+        result = Decimal(repr(value))
+    elif isinstance(value, str):
+        try:
+            result = Decimal(value.strip())
+        except InvalidOperation:
+            raise ValueError(f"{value!r} is not a number") from None
+    else:
+        raise TypeError(f"expected a number, got {type(value).__name__}")
+    if not result.is_finite() or abs(result.adjusted()) > MAX_ADJUSTED_EXPONENT:
+        raise ValueError(f"{value!r} is not a plausible amount")
+    return result
+
+
+def parse_utc_datetime(value: Any) -> Any:
+    """``"2026-01-01 12:00:00.000000"`` (UTC, fraction optional) as an aware UTC datetime.
+
+    ``None`` and ``UNSET`` pass through; an aware ``datetime`` is converted to UTC; anything else raises.
+    """
+    if value is None or isinstance(value, Unset):
+        return value
+    if isinstance(value, datetime.datetime):
+        if value.tzinfo is None:
+            raise ValueError("naive datetime: give a timezone")
+        return value.astimezone(datetime.UTC)
+    if not isinstance(value, str):
+        raise TypeError(f"expected a timestamp string, got {type(value).__name__}")
+    match = _TIMESTAMP.fullmatch(value.strip())
+    if match is None:
+        raise ValueError(f"{value!r} is not a 'YYYY-MM-DD HH:MM:SS.FFFFFF' timestamp")
+    year, month, day, hour, minute, second, fraction = match.groups()
+    return datetime.datetime(
+        int(year),
+        int(month),
+        int(day),
+        int(hour),
+        int(minute),
+        int(second),
+        int((fraction or "0").ljust(6, "0")),
+        tzinfo=datetime.UTC,
+    )
+
+
+def format_utc_datetime(value: datetime.datetime) -> str:
+    """The API's own text form of a time, in UTC."""
+    if value.tzinfo is None:
+        raise ValueError("naive datetime: give a timezone")
+    return value.astimezone(datetime.UTC).strftime("%Y-%m-%d %H:%M:%S.%f")

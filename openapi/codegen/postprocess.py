@@ -1,0 +1,134 @@
+"""Post-generation step of codegen.sh: exact money and aware UTC times in the generated package.
+
+openapi-python-client 0.29.1 types every ``type: number`` as ``float`` (fixed in its property class, out of
+reach of templates) and has no notion of the API's ``YYYY-MM-DD HH:MI:SS.FFFFFF`` UTC timestamps. This step
+reads the spec and, for every property whose schema carries one of the formats below, retypes the attribute
+and wraps its decoding in a converter from ``_exact.py`` (copied from ``exact.py`` beside this file). It also
+makes the endpoints read and write bodies through ``_exact`` so that no amount ever becomes a float.
+
+Driven by the spec only: a new ``format: decimal`` field needs no edit here. Every rewrite must match the
+generator's output exactly; when it does not (a generator upgrade), this step fails and names what it missed.
+
+Usage: postprocess.py SPEC PACKAGE_DIR
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import yaml
+from openapi_python_client.strings import PythonIdentifier, snake_case
+
+# format -> (Python type replacing the generator's, the generator's type, converter in _exact)
+CONVERSIONS = {
+    "decimal": ("Decimal", "float", "parse_decimal"),
+    "utc-datetime": ("datetime.datetime", "str", "parse_utc_datetime"),
+}
+IMPORTS = {"decimal": "from decimal import Decimal", "utc-datetime": "import datetime"}
+
+
+class PostprocessError(Exception):
+    pass
+
+
+def resolve(spec: dict[str, Any], schema: dict[str, Any]) -> dict[str, Any]:
+    """Follow ``$ref`` and single-element ``allOf`` wrappers to the schema that says type and format."""
+    while True:
+        if "$ref" in schema:
+            schema = spec["components"]["schemas"][schema["$ref"].rsplit("/", 1)[1]]
+        elif len(schema.get("allOf", ())) == 1 and "format" not in schema:
+            schema = schema["allOf"][0]
+        else:
+            return schema
+
+
+def converted_fields(spec: dict[str, Any]) -> list[tuple[str, str, str]]:
+    """(schema name, property name, format) for every property that needs a conversion."""
+    found = []
+    for name, schema in spec["components"]["schemas"].items():
+        for prop, prop_schema in schema.get("properties", {}).items():
+            target = resolve(spec, prop_schema)
+            fmt = target.get("format")
+            if fmt in CONVERSIONS:
+                found.append((name, prop, fmt))
+            elif target.get("type") == "array" and resolve(spec, target.get("items", {})).get("format") in CONVERSIONS:
+                raise PostprocessError(f"{name}.{prop}: arrays of converted values are not supported yet")
+            elif any(resolve(spec, s).get("format") in CONVERSIONS for s in target.get("anyOf", ())):
+                raise PostprocessError(f"{name}.{prop}: unions with converted values are not supported yet")
+    return found
+
+
+def sub_exactly(pattern: str, repl: str | Callable[[re.Match[str]], str], text: str, count: int, what: str) -> str:
+    new, n = re.subn(pattern, repl, text, flags=re.MULTILINE)
+    if n != count:
+        raise PostprocessError(f"{what}: expected {count} match(es) of {pattern!r}, found {n}")
+    return new
+
+
+def patch_model(path: Path, fields: list[tuple[str, str]]) -> None:
+    text = path.read_text()
+    imports = {"from .._exact import " + ", ".join(sorted({CONVERSIONS[fmt][2] for _, fmt in fields}))}
+    for prop, fmt in fields:
+        py_type, generated_type, converter = CONVERSIONS[fmt]
+        imports.add(IMPORTS[fmt])
+        name = PythonIdentifier(prop, prefix="field_")
+        what = f"{path.name}:{name}"
+
+        def retype(source: str, py_type: str = py_type, generated_type: str = generated_type) -> str:
+            return re.sub(rf"\b{generated_type}\b", py_type, source)
+
+        # The attribute, and any local of the same name in to_dict: `name: float | Unset = UNSET`.
+        text, n = re.subn(rf"^ +{name}: [^=\n]+", lambda m: retype(m[0]), text, flags=re.MULTILINE)
+        if n == 0:
+            raise PostprocessError(f"{what}: no annotation found")
+        # The docstring line: `name (float | Unset): ...`.
+        text = sub_exactly(rf"^( +{name} \()([^)]*)(\):)", lambda m: m[1] + retype(m[2]) + m[3], text, 1, what)
+        # Decoding: `name = d.pop("prop", UNSET)` or `name = _parse_name(d.pop("prop"))`.
+        pop = rf'd\.pop\("{re.escape(prop)}"'
+        text = sub_exactly(rf"^( +{name} = )(.*{pop}.*)$", rf"\1{converter}(\2)", text, 1, what)
+    header, sep, rest = text.partition("\n\n")
+    text = header + "\n" + "\n".join(sorted(imports)) + sep + rest
+    path.write_text(text)
+
+
+def patch_endpoint(path: Path) -> None:
+    text = path.read_text()
+    text = text.replace('_kwargs["json"] = body.to_dict()', '_kwargs["content"] = _exact.dumps(body.to_dict())')
+    text = text.replace("response.json()", "_exact.loads(response.content)")
+    if '_kwargs["json"]' in text or ".json()" in text:
+        raise PostprocessError(f"{path}: a JSON body is still encoded or decoded by httpx")
+    if "_exact." in text:
+        text = text.replace("from ... import errors", "from ... import _exact, errors")
+        if "import _exact" not in text:
+            raise PostprocessError(f"{path}: cannot add the _exact import")
+    path.write_text(text)
+
+
+def main(spec_path: str, package_dir: str) -> None:
+    spec = yaml.safe_load(Path(spec_path).read_text())
+    package = Path(package_dir)
+    shutil.copyfile(Path(__file__).with_name("exact.py"), package / "_exact.py")
+    (package / "py.typed").write_text("")
+
+    by_schema: dict[str, list[tuple[str, str]]] = {}
+    for schema, prop, fmt in converted_fields(spec):
+        by_schema.setdefault(schema, []).append((prop, fmt))
+    for schema, fields in sorted(by_schema.items()):
+        patch_model(package / "models" / f"{snake_case(schema)}.py", fields)
+    for endpoint in sorted((package / "api").rglob("*.py")):
+        if endpoint.name != "__init__.py":
+            patch_endpoint(endpoint)
+
+
+if __name__ == "__main__":
+    if len(sys.argv) != 3:
+        sys.exit(__doc__)
+    try:
+        main(sys.argv[1], sys.argv[2])
+    except PostprocessError as exc:
+        sys.exit(f"postprocess: {exc}")

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# The test command: bootstrap .venv/ if needed, then prove generated/ is fresh, lint, type-check and test.
+set -euo pipefail
+cd "$(dirname "$0")"
+# shellcheck source=scripts/bootstrap.sh
+source scripts/bootstrap.sh
+
+echo "== codegen --check" >&2
+./codegen.sh --check
+
+echo "== ruff" >&2
+ruff check --quiet overrides tests openapi/codegen
+ruff format --check --quiet overrides tests openapi/codegen
+
+echo "== mypy --strict" >&2
+mypy --strict overrides/cryptocloud generated/cryptocloud_client tests openapi/codegen/postprocess.py
+
+echo "== pytest" >&2
+pytest "$@"

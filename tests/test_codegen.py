@@ -1,0 +1,93 @@
+"""codegen.sh: generated/ is pure generator output, and a broken spec never reaches it."""
+
+from __future__ import annotations
+
+import filecmp
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from reference import ROOT
+
+IGNORE = shutil.ignore_patterns(
+    ".venv", ".git", "node_modules", "__pycache__", "*_cache", "docs-build", "dist", "build"
+)
+
+
+@pytest.fixture(scope="module")
+def checkout(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of the repo that tests may break; it shares the project's .venv."""
+    copy = tmp_path_factory.mktemp("repo") / "repo"
+    shutil.copytree(ROOT, copy, ignore=IGNORE)
+    (copy / ".venv").symlink_to(ROOT / ".venv")
+    return copy
+
+
+def run(repo: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(["./codegen.sh", *args], cwd=repo, capture_output=True, text=True, timeout=120)
+
+
+def test_check_passes_on_the_committed_tree() -> None:
+    result = run(ROOT, "--check")
+    assert result.returncode == 0, result.stderr
+    assert "generated/ is a fresh regen of the spec" in result.stderr
+    assert "operations" in result.stdout
+
+
+@pytest.mark.parametrize("victim", ["models/invoice.py", "_exact.py", "client.py"])
+def test_check_fails_after_a_hand_edit(checkout: Path, victim: str) -> None:
+    path = checkout / "generated" / "cryptocloud_client" / victim
+    original = path.read_text()
+    path.write_text(original + "# hand edit\n")
+    try:
+        result = run(checkout, "--check")
+        assert result.returncode == 1
+        assert victim.split("/")[-1] in result.stderr
+        assert "differs from a fresh regen" in result.stderr
+    finally:
+        path.write_text(original)
+
+
+def test_check_fails_on_a_stale_extra_file(checkout: Path) -> None:
+    stale = checkout / "generated" / "cryptocloud_client" / "models" / "old_model.py"
+    stale.write_text("")
+    try:
+        result = run(checkout, "--check")
+        assert result.returncode == 1
+        assert "old_model.py" in result.stderr
+    finally:
+        stale.unlink()
+
+
+def test_invalid_spec_stops_and_leaves_generated_alone(checkout: Path) -> None:
+    spec = checkout / "openapi" / "cryptocloud.yaml"
+    original = spec.read_text()
+    before = checkout / "before"
+    shutil.copytree(checkout / "generated", before)
+    spec.write_text(
+        original.replace(
+            "type: integer\n          minimum: 0\n          description: Whole hours.",
+            "type: integr\n          minimum: 0\n          description: Whole hours.",
+        )
+    )
+    assert spec.read_text() != original
+    try:
+        result = run(checkout)
+        assert result.returncode == 1
+        assert "integr" in result.stderr  # the validator's own message
+        assert "left as it was" in result.stderr
+        comparison = filecmp.dircmp(before, checkout / "generated")
+        assert (comparison.left_only, comparison.right_only, comparison.diff_files) == ([], [], [])
+    finally:
+        spec.write_text(original)
+        shutil.rmtree(before)
+
+
+def test_regenerate_replaces_the_package_without_stale_files(checkout: Path) -> None:
+    stale = checkout / "generated" / "cryptocloud_client" / "stale.py"
+    stale.write_text("x = 1\n")
+    result = run(checkout)
+    assert result.returncode == 0, result.stderr
+    assert not stale.exists()
+    assert run(checkout, "--check").returncode == 0

@@ -1,0 +1,56 @@
+"""One distribution, two import packages, both typed."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import cryptocloud
+from reference import ROOT
+
+
+def test_wheel_ships_both_packages(tmp_path: Path) -> None:
+    subprocess.run(
+        [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(tmp_path), str(ROOT)],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
+    (wheel,) = tmp_path.glob("*.whl")
+    assert wheel.name == f"cryptocloud_client-{cryptocloud.__version__}-py3-none-any.whl"
+    names = set(zipfile.ZipFile(wheel).namelist())
+    for required in (
+        "cryptocloud_client/__init__.py",
+        "cryptocloud_client/py.typed",
+        "cryptocloud_client/_exact.py",
+        "cryptocloud_client/api/invoices/create_invoice.py",
+        "cryptocloud_client/models/invoice.py",
+        "cryptocloud/__init__.py",
+        "cryptocloud/py.typed",
+    ):
+        assert required in names, required
+    assert {n.split("/")[0] for n in names if not n.startswith("cryptocloud_client-")} == {
+        "cryptocloud_client",
+        "cryptocloud",
+    }
+    metadata = zipfile.ZipFile(wheel).read(f"cryptocloud_client-{cryptocloud.__version__}.dist-info/METADATA").decode()
+    assert "Requires-Python: >=3.11" in metadata
+    requires = sorted(
+        line.split(":", 1)[1].split(">")[0].split("<")[0].strip()
+        for line in metadata.splitlines()
+        if line.startswith("Requires-Dist:")
+    )
+    assert requires == ["attrs", "httpx"]
+
+
+def test_generated_package_never_imports_the_hand_written_one() -> None:
+    offenders = [
+        str(path.relative_to(ROOT))
+        for path in (ROOT / "generated").rglob("*.py")
+        if "import cryptocloud\n" in path.read_text()
+        or "from cryptocloud " in path.read_text()
+        or "from cryptocloud." in path.read_text()
+    ]
+    assert offenders == []
