@@ -41,6 +41,10 @@ def ref_name(schema: dict[str, Any]) -> str | None:
         return str(schema["$ref"]).removeprefix(SCHEMA_PREFIX)
     if len(schema.get("allOf", ())) == 1:
         return ref_name(schema["allOf"][0])
+    # A nullable object: anyOf [the schema, null].
+    branches = [b for b in schema.get("anyOf", ()) if b != {"type": "null"}]
+    if len(branches) == 1 and len(schema["anyOf"]) == 2:
+        return ref_name(branches[0])
     return None
 
 

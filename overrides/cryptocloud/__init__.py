@@ -1,15 +1,61 @@
-"""CryptoCloud payments API for Python: the hand-written layer over the generated ``cryptocloud_client``.
+"""CryptoCloud payments API for Python: safe, typed clients over the generated ``cryptocloud_client``.
 
-For now this package re-exports the generated types users need; the safe clients grow here.
+from decimal import Decimal
+from cryptocloud import CryptoCloud
+
+with CryptoCloud() as client:  # $CRYPTOCLOUD_API_KEY, $CRYPTOCLOUD_SHOP_ID
+    invoice = client.invoices.create(amount=Decimal("100.00"), order_id="order-42")
+    print(invoice.pay_url, invoice.amount_usd)
 """
 
-from cryptocloud_client.models import (
-    CryptoCurrency,
-    FiatCurrency,
-    Invoice,
-    InvoiceStatus,
+from cryptocloud_client.models import CommissionSide, CryptoCurrency, FiatCurrency, InvoiceStatus, Locale
+from cryptocloud_client.types import UNSET, Unset
+
+from ._client import AsyncCryptoCloud, CryptoCloud
+from ._core import RawResponse
+from .errors import (
+    APIConnectionError,
+    APIError,
+    APIResponseValidationError,
+    APIStatusError,
+    APITimeoutError,
+    AuthenticationError,
+    BadRequestError,
+    CryptoCloudError,
+    InternalServerError,
+    InvalidParameterError,
+    NotFoundError,
+    PermissionDeniedError,
+    RateLimitError,
 )
+from .models import Invoice
 
 __version__ = "0.1.0"
 
-__all__ = ["CryptoCurrency", "FiatCurrency", "Invoice", "InvoiceStatus", "__version__"]
+__all__ = [
+    "UNSET",
+    "APIConnectionError",
+    "APIError",
+    "APIResponseValidationError",
+    "APIStatusError",
+    "APITimeoutError",
+    "AsyncCryptoCloud",
+    "AuthenticationError",
+    "BadRequestError",
+    "CommissionSide",
+    "CryptoCloud",
+    "CryptoCloudError",
+    "CryptoCurrency",
+    "FiatCurrency",
+    "InternalServerError",
+    "InvalidParameterError",
+    "Invoice",
+    "InvoiceStatus",
+    "Locale",
+    "NotFoundError",
+    "PermissionDeniedError",
+    "RateLimitError",
+    "RawResponse",
+    "Unset",
+    "__version__",
+]

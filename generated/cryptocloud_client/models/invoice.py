@@ -48,8 +48,7 @@ class Invoice:
         fiat_currency (FiatCurrency | str | Unset): Fiat currency the invoice was created in (open; an unknown code is
             kept as a string).
         is_email_required (bool | Unset): Whether the payer must give an email on the invoice page.
-        currency (Currency | Unset): The invoice's payment currency. `code` is a short code here (`USDT`), `fullcode`
-            the full one (`USDT_TRC20`).
+        currency (Currency | None | Unset): The payment currency; null is accepted in case no currency was chosen yet.
         project (Project | Unset): The shop (project) the invoice belongs to.
         test_mode (bool | Unset): Whether this is a test invoice (the project is in test mode).
     """
@@ -71,12 +70,14 @@ class Invoice:
     service_fee_usd: Decimal | Unset = UNSET
     fiat_currency: FiatCurrency | str | Unset = UNSET
     is_email_required: bool | Unset = UNSET
-    currency: Currency | Unset = UNSET
+    currency: Currency | None | Unset = UNSET
     project: Project | Unset = UNSET
     test_mode: bool | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.currency import Currency  # noqa: PLC0415
+
         uuid = self.uuid
 
         created = self.created
@@ -137,9 +138,13 @@ class Invoice:
 
         is_email_required = self.is_email_required
 
-        currency: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.currency, Unset):
+        currency: dict[str, Any] | None | Unset
+        if isinstance(self.currency, Unset):
+            currency = UNSET
+        elif isinstance(self.currency, Currency):
             currency = self.currency.to_dict()
+        else:
+            currency = self.currency
 
         project: dict[str, Any] | Unset = UNSET
         if not isinstance(self.project, Unset):
@@ -288,12 +293,22 @@ class Invoice:
 
         is_email_required = d.pop("is_email_required", UNSET)
 
-        _currency = d.pop("currency", UNSET)
-        currency: Currency | Unset
-        if isinstance(_currency, Unset):
-            currency = UNSET
-        else:
-            currency = Currency.from_dict(_currency)
+        def _parse_currency(data: object) -> Currency | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                currency_type_0 = Currency.from_dict(data)
+
+                return currency_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(Currency | None | Unset, data)
+
+        currency = _parse_currency(d.pop("currency", UNSET))
 
         _project = d.pop("project", UNSET)
         project: Project | Unset

@@ -1,0 +1,147 @@
+"""``CryptoCloud`` and ``AsyncCryptoCloud``: the same surface, differing only in how they do I/O."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Generator
+from functools import cached_property
+from types import TracebackType
+from typing import Any, Self, TypeVar
+
+import httpx
+
+from ._core import DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT, Call, Core, RawResponse, Step
+from .invoices import AsyncInvoices, Invoices
+
+T = TypeVar("T")
+Flow = Generator[Step, httpx.Response | None, T | RawResponse[T]]
+
+
+class _Base:
+    _core: Core
+
+    def __init__(
+        self,
+        *,
+        api_key: str | None,
+        shop_id: str | None,
+        base_url: str | None,
+        timeout: float | httpx.Timeout,
+        max_retries: int,
+    ) -> None:
+        self._core = Core.configure(
+            api_key=api_key, shop_id=shop_id, base_url=base_url, timeout=timeout, max_retries=max_retries
+        )
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self._core!r})"
+
+
+class CryptoCloud(_Base):
+    """The CryptoCloud API, synchronously.
+
+    ``api_key``, ``shop_id`` and ``base_url`` default to $CRYPTOCLOUD_API_KEY, $CRYPTOCLOUD_SHOP_ID and
+    $CRYPTOCLOUD_BASE_URL. ``http_client`` may be your own ``httpx.Client``: auth and timeouts are still applied
+    per request, and it is not closed for you.
+    """
+
+    def __init__(
+        self,
+        *,
+        api_key: str | None = None,
+        shop_id: str | None = None,
+        base_url: str | None = None,
+        timeout: float | httpx.Timeout = DEFAULT_TIMEOUT,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        http_client: httpx.Client | None = None,
+    ) -> None:
+        super().__init__(api_key=api_key, shop_id=shop_id, base_url=base_url, timeout=timeout, max_retries=max_retries)
+        self._owns_http = http_client is None
+        self._http = http_client if http_client is not None else httpx.Client(follow_redirects=False)
+
+    @cached_property
+    def invoices(self) -> Invoices:
+        return Invoices(self)
+
+    def _send(self, call: Call[T]) -> T | RawResponse[T]:
+        flow: Flow[T] = self._core.run(call)
+        try:
+            step = next(flow)
+            while True:
+                if isinstance(step, float):
+                    time.sleep(step)
+                    step = flow.send(None)
+                    continue
+                try:
+                    response = self._http.send(step, follow_redirects=False)
+                except httpx.HTTPError as exc:
+                    step = flow.throw(exc)
+                else:
+                    step = flow.send(response)
+        except StopIteration as done:
+            return done.value  # type: ignore[no-any-return]
+
+    def close(self) -> None:
+        """Close the HTTP client, if this object opened it."""
+        if self._owns_http:
+            self._http.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self.close()
+
+
+class AsyncCryptoCloud(_Base):
+    """The CryptoCloud API for asyncio: the same surface as ``CryptoCloud``, awaited."""
+
+    def __init__(
+        self,
+        *,
+        api_key: str | None = None,
+        shop_id: str | None = None,
+        base_url: str | None = None,
+        timeout: float | httpx.Timeout = DEFAULT_TIMEOUT,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        http_client: httpx.AsyncClient | None = None,
+    ) -> None:
+        super().__init__(api_key=api_key, shop_id=shop_id, base_url=base_url, timeout=timeout, max_retries=max_retries)
+        self._owns_http = http_client is None
+        self._http = http_client if http_client is not None else httpx.AsyncClient(follow_redirects=False)
+
+    @cached_property
+    def invoices(self) -> AsyncInvoices:
+        return AsyncInvoices(self)
+
+    async def _send(self, call: Call[T]) -> T | RawResponse[T]:
+        flow: Flow[T] = self._core.run(call)
+        try:
+            step = next(flow)
+            while True:
+                if isinstance(step, float):
+                    await asyncio.sleep(step)
+                    step = flow.send(None)
+                    continue
+                try:
+                    response = await self._http.send(step, follow_redirects=False)
+                except httpx.HTTPError as exc:
+                    step = flow.throw(exc)
+                else:
+                    step = flow.send(response)
+        except StopIteration as done:
+            return done.value  # type: ignore[no-any-return]
+
+    async def close(self) -> None:
+        """Close the HTTP client, if this object opened it."""
+        if self._owns_http:
+            await self._http.aclose()
+
+    async def __aenter__(self) -> Self:
+        return self
+
+    async def __aexit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        await self.close()

@@ -1,0 +1,162 @@
+"""Checks on user input. Each raises InvalidParameterError naming the field, before anything is sent.
+
+The allowed codes come from the generated enums, so the spec stays the only list of them.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable
+from datetime import timedelta
+from decimal import Decimal, InvalidOperation
+from enum import Enum
+from typing import TypeVar
+
+import httpx
+from cryptocloud_client._exact import MAX_ADJUSTED_EXPONENT
+from cryptocloud_client.models import CryptoCurrency, FiatCurrency, Locale
+
+from .errors import InvalidParameterError
+
+E = TypeVar("E", bound=Enum)
+
+# Deliberately loose: one @, something on each side, a dot in the domain, no spaces. The server decides the rest.
+_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s.]+")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+
+def amount(value: object, field: str = "amount") -> Decimal:
+    """A positive, finite amount as an exact Decimal. A float goes through repr(), never binary arithmetic."""
+    if isinstance(value, bool):
+        raise InvalidParameterError(field, value, "must be a number, not a boolean")
+    if isinstance(value, Decimal):
+        result = value
+    elif isinstance(value, int):
+        result = Decimal(value)
+    elif isinstance(value, float):
+        if not math.isfinite(value):
+            raise InvalidParameterError(field, value, f"must be a finite number, got {value!r}")
+        result = Decimal(repr(value))
+    elif isinstance(value, str):
+        try:
+            result = Decimal(value.strip())
+        except InvalidOperation:
+            raise InvalidParameterError(field, value, f"must be a number, got {value!r}") from None
+    else:
+        raise InvalidParameterError(
+            field, value, f"must be a Decimal, int or numeric string, got {type(value).__name__}"
+        )
+    if not result.is_finite():
+        raise InvalidParameterError(field, value, f"must be a finite number, got {value!r}")
+    if result <= 0:
+        raise InvalidParameterError(field, value, f"must be greater than 0, got {value!r}")
+    if abs(result.adjusted()) > MAX_ADJUSTED_EXPONENT:
+        raise InvalidParameterError(field, value, f"is out of range: {value!r}")
+    return result
+
+
+def code(value: object, enum: type[E], field: str) -> E:
+    """A member of a generated enum, given as the member or its exact code."""
+    if isinstance(value, enum):
+        return value
+    if isinstance(value, str):
+        try:
+            return enum(value)
+        except ValueError:
+            pass
+        hint = f" (did you mean {value.upper()!r}?)" if value.upper() in {m.value for m in enum} else ""
+        raise InvalidParameterError(field, value, f"unknown code {value!r}{hint}")
+    raise InvalidParameterError(field, value, f"must be a code string, got {type(value).__name__}")
+
+
+def fiat(value: object) -> FiatCurrency:
+    return code(value, FiatCurrency, "currency")
+
+
+def crypto(value: object, field: str = "cryptocurrency") -> CryptoCurrency:
+    return code(value, CryptoCurrency, field)
+
+
+def crypto_list(value: object, field: str = "available_currencies") -> list[CryptoCurrency]:
+    """A non-empty list of distinct crypto codes. A bare string is refused: it would be read letter by letter."""
+    if isinstance(value, (str, bytes)) or not isinstance(value, Iterable):
+        raise InvalidParameterError(field, value, f"must be a list of codes, got {type(value).__name__}")
+    items = list(value)
+    if not items:
+        raise InvalidParameterError(field, value, "must name at least one currency")
+    codes = [crypto(item, f"{field}[{i}]") for i, item in enumerate(items)]
+    if len(set(codes)) != len(codes):
+        raise InvalidParameterError(field, value, "names a currency twice")
+    return codes
+
+
+def time_to_pay(value: object) -> tuple[int, int]:
+    """(hours, minutes) of a positive timedelta made of whole minutes."""
+    if not isinstance(value, timedelta):
+        raise InvalidParameterError("time_to_pay", value, f"must be a datetime.timedelta, got {type(value).__name__}")
+    if value <= timedelta(0):
+        raise InvalidParameterError("time_to_pay", value, f"must be positive, got {value}")
+    minutes, rest = divmod(value, timedelta(minutes=1))
+    if rest:
+        raise InvalidParameterError("time_to_pay", value, f"must be whole minutes, got {value}")
+    hours, minutes = divmod(minutes, 60)
+    return hours, minutes
+
+
+def email(value: object, field: str = "email") -> str:
+    if not isinstance(value, str) or len(value) > 254 or not _EMAIL.fullmatch(value):
+        raise InvalidParameterError(field, value, f"is not an email address: {value!r}")
+    return value
+
+
+def text(value: object, field: str) -> str:
+    """A non-empty string without control characters (order_id, shop_id...)."""
+    if not isinstance(value, str):
+        raise InvalidParameterError(field, value, f"must be a string, got {type(value).__name__}")
+    if not value.strip():
+        raise InvalidParameterError(field, value, "must not be empty")
+    if _CONTROL.search(value):
+        raise InvalidParameterError(field, value, "must not contain control characters")
+    return value
+
+
+def locale(value: object) -> Locale:
+    return code(value, Locale, "locale")
+
+
+def api_key(value: str | None, env_var: str) -> str:
+    """The key itself is never put in the error: ``value`` is a placeholder."""
+    if value is None or not value.strip():
+        raise InvalidParameterError("api_key", None, f"missing: pass api_key= or set {env_var}")
+    if not isinstance(value, str):
+        raise InvalidParameterError("api_key", "<hidden>", f"must be a string, got {type(value).__name__}")
+    if _CONTROL.search(value) or not value.isascii() or " " in value.strip():
+        raise InvalidParameterError("api_key", "<hidden>", "contains control characters, spaces or non-ASCII")
+    return value.strip()
+
+
+def base_url(value: str) -> httpx.URL:
+    try:
+        url = httpx.URL(value)
+    except (httpx.InvalidURL, TypeError):
+        raise InvalidParameterError("base_url", value, f"is not a URL: {value!r}") from None
+    if url.scheme not in ("http", "https") or not url.host:
+        raise InvalidParameterError("base_url", value, f"must be an http(s) URL, got {value!r}")
+    return url
+
+
+def timeout(value: object) -> httpx.Timeout:
+    if isinstance(value, httpx.Timeout):
+        return value
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value) and value > 0:
+        return httpx.Timeout(float(value))
+    raise InvalidParameterError(
+        "timeout", value, f"must be a positive number of seconds or httpx.Timeout, got {value!r}"
+    )
+
+
+def max_retries(value: object) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise InvalidParameterError("max_retries", value, f"must be an int >= 0, got {value!r}")
+    return value

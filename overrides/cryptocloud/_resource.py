@@ -1,0 +1,70 @@
+"""Resources by noun. Each operation is one function that builds a Call; these helpers turn it into the
+sync, async and raw-response methods, so its signature and checks are written once."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, TypeVar, cast
+
+import attrs
+import httpx
+
+from ._core import Call, Core, RawResponse
+
+if TYPE_CHECKING:
+    from ._client import AsyncCryptoCloud, CryptoCloud
+
+P = ParamSpec("P")
+T = TypeVar("T")
+
+Builder = Callable[Concatenate[Core, httpx.Client | httpx.AsyncClient, P], Call[T]]
+
+
+class SyncResource:
+    def __init__(self, client: CryptoCloud) -> None:
+        self._client = client
+
+
+class AsyncResource:
+    def __init__(self, client: AsyncCryptoCloud) -> None:
+        self._client = client
+
+
+def _named(method: Any, build: Callable[..., Any]) -> Any:
+    method.__name__ = method.__qualname__ = build.__name__.removesuffix("_call")
+    method.__doc__ = build.__doc__
+    return method
+
+
+def sync_method(build: Builder[P, T]) -> Callable[Concatenate[SyncResource, P], T]:
+    def method(self: SyncResource, /, *args: P.args, **kwargs: P.kwargs) -> T:
+        client = self._client
+        return cast(T, client._send(build(client._core, client._http, *args, **kwargs)))
+
+    return cast(Callable[Concatenate[SyncResource, P], T], _named(method, build))
+
+
+def sync_raw_method(build: Builder[P, T]) -> Callable[Concatenate[SyncResource, P], RawResponse[T]]:
+    def method(self: SyncResource, /, *args: P.args, **kwargs: P.kwargs) -> RawResponse[T]:
+        client = self._client
+        call = attrs.evolve(build(client._core, client._http, *args, **kwargs), raw=True)
+        return cast(RawResponse[T], client._send(call))
+
+    return cast(Callable[Concatenate[SyncResource, P], RawResponse[T]], _named(method, build))
+
+
+def async_method(build: Builder[P, T]) -> Callable[Concatenate[AsyncResource, P], Awaitable[T]]:
+    async def method(self: AsyncResource, /, *args: P.args, **kwargs: P.kwargs) -> T:
+        client = self._client
+        return cast(T, await client._send(build(client._core, client._http, *args, **kwargs)))
+
+    return cast(Callable[Concatenate[AsyncResource, P], Awaitable[T]], _named(method, build))
+
+
+def async_raw_method(build: Builder[P, T]) -> Callable[Concatenate[AsyncResource, P], Awaitable[RawResponse[T]]]:
+    async def method(self: AsyncResource, /, *args: P.args, **kwargs: P.kwargs) -> RawResponse[T]:
+        client = self._client
+        call = attrs.evolve(build(client._core, client._http, *args, **kwargs), raw=True)
+        return cast(RawResponse[T], await client._send(call))
+
+    return cast(Callable[Concatenate[AsyncResource, P], Awaitable[RawResponse[T]]], _named(method, build))

@@ -1,0 +1,261 @@
+"""The one place where an HTTP response becomes a result or an error.
+
+Bodies are decoded with the generated package's exact JSON reader and models; anything they cannot read
+becomes an APIResponseValidationError that keeps the raw body (and the invoice id, when one is visible),
+never a bare KeyError/TypeError/ValueError. The generated models do not check types, so each decoded model
+is checked against its own annotations here: that check follows the generated code, so a new field in the
+spec is covered without an edit.
+"""
+
+from __future__ import annotations
+
+import decimal
+import functools
+import http
+import re
+import types
+import typing
+from collections.abc import Callable
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
+from typing import Any, TypeVar
+
+import attrs
+import cryptocloud_client.models as generated_models
+import httpx
+from cryptocloud_client import _exact
+from cryptocloud_client.models import DetailError, ErrorResponse
+
+from . import errors
+
+T = TypeVar("T")
+
+# What decoding a hostile body can raise, inside the generated from_dict or the JSON reader.
+DECODE_ERRORS = (KeyError, TypeError, ValueError, AttributeError, RecursionError, decimal.DecimalException)
+
+_STATUS_ERRORS: dict[int, type[errors.APIStatusError]] = {
+    400: errors.BadRequestError,
+    401: errors.AuthenticationError,
+    403: errors.PermissionDeniedError,
+    404: errors.NotFoundError,
+    429: errors.RateLimitError,
+}
+# Words of the API's token check ({"detail": "Signature verification failed"}): an authentication failure
+# whatever the status it comes with.
+_TOKEN_WORDS = re.compile(r"signature|token|header|decod|credential|authenticat|authoriz", re.IGNORECASE)
+_STANDARD_CODES = frozenset(s.value for s in http.HTTPStatus)
+_UUID_IN_TEXT = re.compile(r'"uuid"\s*:\s*"([A-Za-z0-9_-]{1,64})"')
+_MAX_MESSAGE = 200
+
+
+def body_text(response: httpx.Response) -> str:
+    """The body as text, whatever its bytes: undecodable bytes become U+FFFD rather than an exception."""
+    return response.content.decode("utf-8", errors="replace")
+
+
+def _one_line(text: str) -> str:
+    text = re.sub(r"<[^>]*>", " ", text) if "<" in text else text  # an HTML error page: keep its words
+    text = " ".join(text.split())
+    return text if len(text) <= _MAX_MESSAGE else text[: _MAX_MESSAGE - 3] + "..."
+
+
+def _load(response: httpx.Response) -> Any:
+    return _exact.loads(response.content)
+
+
+def server_messages(data: Any) -> dict[str, list[str]]:
+    """The server's messages by field, from any of the API's error shapes (empty when there are none)."""
+    if not isinstance(data, dict):
+        return {}
+    if "detail" in data:
+        try:
+            return {"detail": [str(DetailError.from_dict(data).detail)]}
+        except DECODE_ERRORS:
+            return {"detail": [str(data["detail"])]}
+    if isinstance(data.get("result"), str):
+        return {"error": [data["result"]]}
+    try:
+        result = ErrorResponse.from_dict(data).result
+    except DECODE_ERRORS:
+        return {}
+    named = {"validate_error": result.validate_error, "authorization": result.authorization}
+    found = {k: [v] for k, v in named.items() if isinstance(v, str)}
+    for key, value in result.additional_properties.items():
+        found[key] = [str(v) for v in value] if isinstance(value, list) else [str(value)]
+    return found
+
+
+def _status_text(status: int) -> str:
+    try:
+        return f"{status} {http.HTTPStatus(status).phrase}"
+    except ValueError:
+        return f"HTTP {status}"
+
+
+def _error_class(status: int, messages: dict[str, list[str]]) -> type[errors.APIStatusError]:
+    if "authorization" in messages or any(_TOKEN_WORDS.search(m) for m in messages.get("detail", ())):
+        return errors.AuthenticationError
+    if status in _STATUS_ERRORS:
+        return _STATUS_ERRORS[status]
+    if status < 300:
+        return errors.BadRequestError  # an error envelope under a success status: the request was refused
+    if status >= 500 or status not in _STANDARD_CODES:
+        return errors.InternalServerError
+    return errors.APIStatusError
+
+
+def status_error(response: httpx.Response, data: Any = None) -> errors.APIStatusError:
+    """The error for an error answer (or an error envelope inside a success status)."""
+    text = body_text(response)
+    if data is None:
+        try:
+            data = _load(response)
+        except DECODE_ERRORS:
+            data = None
+    messages = server_messages(data)
+    status = response.status_code
+    if messages:
+        detail = "; ".join(f"{field}: {' '.join(msgs)}" for field, msgs in messages.items())
+    elif 300 <= status < 400:
+        detail = f"redirect to {response.headers.get('location', '?')} not followed (the API never redirects)"
+    else:
+        detail = _one_line(text) or "empty body"
+    cls = _error_class(status, messages)
+    error = cls(f"{_status_text(status)}: {_one_line(detail)}", response=response, body=text, errors=messages)
+    if isinstance(error, errors.RateLimitError):
+        error.retry_after = retry_after(response)
+    return error
+
+
+def retry_after(response: httpx.Response) -> float | None:
+    """Seconds to wait from a Retry-After header (seconds or an HTTP date); None when absent or unreadable."""
+    value = response.headers.get("retry-after")
+    if value is None:
+        return None
+    try:
+        return max(0.0, float(value))
+    except ValueError:
+        pass
+    try:
+        when = parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    if when.tzinfo is None:
+        return None
+    return max(0.0, (when - datetime.now(UTC)).total_seconds())
+
+
+def _find_uuid(data: Any, text: str) -> str | None:
+    """The invoice id in a body that could not be decoded: from the parsed result, else from the raw text."""
+    result = data.get("result") if isinstance(data, dict) else None
+    if isinstance(result, dict) and isinstance(result.get("uuid"), str):
+        return str(result["uuid"])
+    match = _UUID_IN_TEXT.search(text)
+    return match.group(1) if match else None
+
+
+def _invalid(response: httpx.Response, problem: str, data: Any = None) -> errors.APIResponseValidationError:
+    text = body_text(response)
+    uuid = _find_uuid(data, text)
+    where = f" (invoice {uuid} may exist)" if uuid else ""
+    return errors.APIResponseValidationError(
+        f"{_status_text(response.status_code)} with an unreadable body: {_one_line(problem)}{where}",
+        response=response,
+        body=text,
+        invoice_uuid=uuid,
+    )
+
+
+def decode_success(response: httpx.Response, decode: Callable[[Any], T]) -> T:
+    """Read a success envelope and decode its ``result`` with ``decode``; raise for anything else."""
+    try:
+        data = _load(response)
+    except DECODE_ERRORS as exc:
+        reason = "nesting too deep" if isinstance(exc, RecursionError) else str(exc) or type(exc).__name__
+        raise _invalid(response, f"not JSON ({reason})") from None
+    if isinstance(data, dict) and (data.get("status") == "error" or "detail" in data):
+        raise status_error(response, data)  # an error shape, whatever the status says
+    if not isinstance(data, dict) or data.get("status") != "success" or "result" not in data:
+        raise _invalid(response, "expected {'status': 'success', 'result': ...}", data)
+    try:
+        result = decode(data["result"])
+    except DECODE_ERRORS as exc:
+        problem = f"missing field {exc}" if isinstance(exc, KeyError) else f"{type(exc).__name__}: {exc}"
+        raise _invalid(response, f"result: {problem}", data) from None
+    problems = type_problems(result, "result")
+    if problems:
+        raise _invalid(response, "; ".join(problems[:3]), data)
+    return result
+
+
+# ------------------------------------------------------------------ type check of decoded models
+# Per annotation, computed once: the outer types a value may have, and the branches to look inside
+# (lists and models). A plain field then costs one isinstance() test.
+
+
+@attrs.frozen
+class _Shape:
+    allowed: tuple[type, ...]
+    refuse_bool: bool  # bool is an int subclass, never a valid int here
+    lists: _Shape | None  # the shape of list items, when a list is allowed
+    models: tuple[type, ...]  # attrs classes allowed, whose fields are checked in turn
+    description: str
+
+    @property
+    def plain(self) -> bool:
+        return self.lists is None and not self.models
+
+
+@functools.cache
+def _shape(hint: Any) -> _Shape:
+    origin = typing.get_origin(hint)
+    branches = typing.get_args(hint) if origin is typing.Union or origin is types.UnionType else (hint,)
+    allowed = tuple(object if b is Any else typing.get_origin(b) or b for b in branches)
+    item_hints = [typing.get_args(b)[0] for b in branches if typing.get_origin(b) is list]
+    description = getattr(hint, "__name__", None) or str(hint).replace("typing.", "").replace("cryptocloud_client.", "")
+    return _Shape(
+        allowed=allowed,
+        refuse_bool=int in allowed and bool not in allowed,
+        lists=_shape(item_hints[0]) if item_hints else None,
+        models=tuple(t for t in allowed if attrs.has(t)),
+        description=description,
+    )
+
+
+_FIELDS: dict[type, tuple[tuple[str, _Shape], ...]] = {}
+
+
+def _fields(cls: type) -> tuple[tuple[str, _Shape], ...]:
+    fields = _FIELDS.get(cls)
+    if fields is None:
+        # The generated modules import nested models under TYPE_CHECKING only: resolve names in the models package.
+        hints = typing.get_type_hints(cls, localns=vars(generated_models))
+        hints.pop("additional_properties", None)
+        fields = _FIELDS[cls] = tuple((name, _shape(hint)) for name, hint in hints.items())
+    return fields
+
+
+def _check(value: Any, shape: _Shape, path: str, out: list[str]) -> None:
+    if not isinstance(value, shape.allowed) or (shape.refuse_bool and isinstance(value, bool)):
+        out.append(f"{path}: expected {shape.description}, got {type(value).__name__}")
+    elif shape.lists is not None and isinstance(value, list):
+        for i, item in enumerate(value):
+            _check(item, shape.lists, f"{path}[{i}]", out)
+    elif shape.models and isinstance(value, shape.models):
+        for name, field_shape in _fields(type(value)):
+            field_value = getattr(value, name)
+            # Fast path: a plain value of an allowed type needs no path string and no call.
+            if (
+                field_shape.plain
+                and isinstance(field_value, field_shape.allowed)
+                and not (field_shape.refuse_bool and isinstance(field_value, bool))
+            ):
+                continue
+            _check(field_value, field_shape, f"{path}.{name}", out)
+
+
+def type_problems(value: Any, path: str) -> list[str]:
+    """Where a decoded model differs from its annotations (empty when it matches)."""
+    out: list[str] = []
+    _check(value, _shape(type(value)), path, out)  # type: ignore[arg-type]  # classes are hashable
+    return out

@@ -1,0 +1,138 @@
+"""Every error the client raises. One hierarchy, one module.
+
+CryptoCloudError
+├── InvalidParameterError (also ValueError): bad input, caught before anything is sent
+└── APIError
+    ├── APIConnectionError -> APITimeoutError: no usable answer came back
+    ├── APIStatusError: the server answered with an error status
+    │   ├── BadRequestError (400), AuthenticationError (401 or an "authorization" error body),
+    │   ├── PermissionDeniedError (403), NotFoundError (404), RateLimitError (429)
+    │   └── InternalServerError (>= 500, Cloudflare 520-527, and any non-standard code)
+    └── APIResponseValidationError: a 2xx whose body is not what the spec says
+
+Messages are one line and never contain the API key. When a request that creates something may have reached
+the server before it failed, ``may_have_been_created`` is true and the message says how to look it up.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import httpx
+
+__all__ = [
+    "APIConnectionError",
+    "APIError",
+    "APIResponseValidationError",
+    "APIStatusError",
+    "APITimeoutError",
+    "AuthenticationError",
+    "BadRequestError",
+    "CryptoCloudError",
+    "InternalServerError",
+    "InvalidParameterError",
+    "NotFoundError",
+    "PermissionDeniedError",
+    "RateLimitError",
+]
+
+
+class CryptoCloudError(Exception):
+    """Base of every error raised by this package."""
+
+
+class InvalidParameterError(CryptoCloudError, ValueError):
+    """An argument is invalid; nothing was sent. ``field`` names it, ``value`` is what was given."""
+
+    def __init__(self, field: str, value: Any, reason: str) -> None:
+        self.field = field
+        self.value = value
+        self.reason = reason
+        super().__init__(f"{field}: {reason}")
+
+
+class APIError(CryptoCloudError):
+    """A request was attempted and did not give a usable answer.
+
+    ``may_have_been_created`` is true when the request could have created an invoice before failing; then
+    ``order_id`` (when one was given) is the key to look it up by before trying again.
+    """
+
+    may_have_been_created: bool = False
+    order_id: str | None = None
+
+    def __init__(self, message: str, *, request: httpx.Request | None = None) -> None:
+        self.message = message
+        self.request = request
+        super().__init__(message)
+
+    def _mark_may_exist(self, order_id: str | None) -> None:
+        self.may_have_been_created = True
+        self.order_id = order_id
+        hint = f"look it up by order_id {order_id!r}" if order_id else "look it up in the dashboard (no order_id given)"
+        self.message = f"{self.message}; the invoice may have been created: {hint} before trying again"
+        self.args = (self.message,)
+
+
+class APIConnectionError(APIError):
+    """The connection failed or broke before a complete answer arrived."""
+
+
+class APITimeoutError(APIConnectionError):
+    """The request timed out."""
+
+
+class APIStatusError(APIError):
+    """The server answered with an error status.
+
+    ``body`` is the raw text of the answer; ``errors`` maps each field (or ``validate_error``,
+    ``authorization``, ``detail``) to the server's messages about it.
+    """
+
+    def __init__(self, message: str, *, response: httpx.Response, body: str, errors: dict[str, list[str]]) -> None:
+        super().__init__(message, request=response.request)
+        self.response = response
+        self.status_code = response.status_code
+        self.body = body
+        self.errors = errors
+
+
+class BadRequestError(APIStatusError):
+    """400: the server refused the request's content."""
+
+
+class AuthenticationError(APIStatusError):
+    """401, or any answer whose body says the API key was refused."""
+
+
+class PermissionDeniedError(APIStatusError):
+    """403: the API key may not do this."""
+
+
+class NotFoundError(APIStatusError):
+    """404: no such endpoint or object."""
+
+
+class RateLimitError(APIStatusError):
+    """429: too many requests. ``retry_after`` is the server's wait in seconds, when it gave one."""
+
+    retry_after: float | None = None
+
+
+class InternalServerError(APIStatusError):
+    """A server or proxy failure: >= 500, Cloudflare's 520-527, or a status code HTTP does not define."""
+
+
+class APIResponseValidationError(APIError):
+    """A success status whose body is not what the spec says. ``body`` keeps the raw text.
+
+    ``invoice_uuid`` is the invoice's id when one could be found in the body: the invoice may exist even
+    though its answer could not be read.
+    """
+
+    def __init__(self, message: str, *, response: httpx.Response, body: str, invoice_uuid: str | None) -> None:
+        super().__init__(message, request=response.request)
+        self.response = response
+        self.status_code = response.status_code
+        self.body = body
+        self.invoice_uuid = invoice_uuid

@@ -1,0 +1,3 @@
+from harness import mode, sleeps
+
+__all__ = ["mode", "sleeps"]

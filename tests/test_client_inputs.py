@@ -1,0 +1,154 @@
+"""Bad input raises InvalidParameterError naming the field, and nothing reaches the transport."""
+
+from __future__ import annotations
+
+import math
+from datetime import timedelta
+from decimal import Decimal
+from typing import Any
+
+import httpx
+import pytest
+from cryptocloud import AsyncCryptoCloud, CryptoCloud, InvalidParameterError
+from harness import API_KEY, Harness, docs_response, json_response
+
+# (id, create() arguments, the field the error must name)
+BAD_CREATE: list[tuple[str, dict[str, Any], str]] = [
+    ("amount NaN", {"amount": Decimal("NaN")}, "amount"),
+    ("amount sNaN", {"amount": Decimal("sNaN")}, "amount"),
+    ("amount Infinity", {"amount": Decimal("Infinity")}, "amount"),
+    ("amount float nan", {"amount": math.nan}, "amount"),
+    ("amount float inf", {"amount": math.inf}, "amount"),
+    ("amount negative", {"amount": Decimal("-1")}, "amount"),
+    ("amount zero", {"amount": 0}, "amount"),
+    ("amount zero with digits", {"amount": "0.00"}, "amount"),
+    ("amount bool", {"amount": True}, "amount"),
+    ("amount text", {"amount": "ten"}, "amount"),
+    ("amount empty text", {"amount": ""}, "amount"),
+    ("amount None", {"amount": None}, "amount"),
+    ("amount list", {"amount": [1]}, "amount"),
+    ("amount absurd exponent", {"amount": Decimal("1e100")}, "amount"),
+    ("currency unknown", {"currency": "XXX"}, "currency"),
+    ("currency lower case", {"currency": "usd"}, "currency"),
+    ("currency number", {"currency": 840}, "currency"),
+    ("currency crypto code", {"currency": "BTC"}, "currency"),
+    ("available_currencies a string", {"available_currencies": "BTC"}, "available_currencies"),
+    ("available_currencies empty", {"available_currencies": []}, "available_currencies"),
+    ("available_currencies twice", {"available_currencies": ["BTC", "BTC"]}, "available_currencies"),
+    ("available_currencies unknown", {"available_currencies": ["BTC", "DOGE"]}, "available_currencies[1]"),
+    ("available_currencies fiat", {"available_currencies": ["USD"]}, "available_currencies[0]"),
+    ("available_currencies number", {"available_currencies": 5}, "available_currencies"),
+    ("cryptocurrency unknown", {"cryptocurrency": "DOGE"}, "cryptocurrency"),
+    ("time_to_pay zero", {"time_to_pay": timedelta(0)}, "time_to_pay"),
+    ("time_to_pay negative", {"time_to_pay": timedelta(minutes=-5)}, "time_to_pay"),
+    ("time_to_pay seconds", {"time_to_pay": timedelta(minutes=10, seconds=30)}, "time_to_pay"),
+    ("time_to_pay an int", {"time_to_pay": 24}, "time_to_pay"),
+    ("email malformed", {"email": "not-an-email"}, "email"),
+    ("email no domain dot", {"email": "a@b"}, "email"),
+    ("email with space", {"email": "a b@c.com"}, "email"),
+    ("email_to_send malformed", {"email_to_send": "x@"}, "email_to_send"),
+    ("order_id empty", {"order_id": ""}, "order_id"),
+    ("order_id control char", {"order_id": "a\nb"}, "order_id"),
+    ("order_id number", {"order_id": 42}, "order_id"),
+    ("shop_id empty", {"shop_id": "  "}, "shop_id"),
+    ("locale unknown", {"locale": "de"}, "locale"),
+]
+
+
+def never_called(request: httpx.Request) -> httpx.Response:
+    raise AssertionError("a request was sent")
+
+
+def test_table_size() -> None:
+    assert len(BAD_CREATE) >= 25
+
+
+@pytest.mark.parametrize(("arguments", "field"), [c[1:] for c in BAD_CREATE], ids=[c[0] for c in BAD_CREATE])
+def test_bad_create_argument(mode: str, arguments: dict[str, Any], field: str) -> None:
+    harness = Harness(mode, never_called)
+    with pytest.raises(InvalidParameterError) as info:
+        harness.create(**({"amount": "10"} | arguments))
+    assert info.value.field == field
+    assert str(info.value).startswith(f"{field}: ")
+    assert isinstance(info.value, ValueError)
+    assert harness.requests == []
+
+
+def test_error_names_the_value() -> None:
+    harness = Harness("sync", never_called)
+    with pytest.raises(InvalidParameterError) as info:
+        harness.create(currency="usd")
+    assert info.value.value == "usd"
+    assert str(info.value) == "currency: unknown code 'usd' (did you mean 'USD'?)"
+
+
+CLIENTS = [CryptoCloud, AsyncCryptoCloud]
+
+
+@pytest.mark.parametrize("client_class", CLIENTS)
+@pytest.mark.parametrize(
+    ("options", "field", "message"),
+    [
+        ({"api_key": None}, "api_key", "api_key: missing: pass api_key= or set CRYPTOCLOUD_API_KEY"),
+        ({"api_key": ""}, "api_key", "api_key: missing: pass api_key= or set CRYPTOCLOUD_API_KEY"),
+        ({"api_key": API_KEY + "\n"}, "api_key", "api_key: contains control characters, spaces or non-ASCII"),
+        ({"api_key": "abc\x00def"}, "api_key", "api_key: contains control characters, spaces or non-ASCII"),
+        ({"api_key": "kéy"}, "api_key", "api_key: contains control characters, spaces or non-ASCII"),
+        ({"base_url": "ftp://api.cryptocloud.plus"}, "base_url", None),
+        ({"base_url": "not a url"}, "base_url", None),
+        ({"timeout": -1}, "timeout", None),
+        ({"timeout": "30"}, "timeout", None),
+        ({"max_retries": -1}, "max_retries", None),
+        ({"max_retries": 1.5}, "max_retries", None),
+        ({"shop_id": ""}, "shop_id", None),
+    ],
+)
+def test_bad_client_option(
+    monkeypatch: pytest.MonkeyPatch, client_class: type, options: dict[str, Any], field: str, message: str | None
+) -> None:
+    monkeypatch.delenv("CRYPTOCLOUD_API_KEY", raising=False)
+    with pytest.raises(InvalidParameterError) as info:
+        client_class(**({"api_key": API_KEY} | options))
+    assert info.value.field == field
+    if message:
+        assert str(info.value) == message
+    assert API_KEY not in str(info.value) and API_KEY not in repr(info.value.value)
+
+
+def test_missing_shop_id_names_the_env_var(monkeypatch: pytest.MonkeyPatch, mode: str) -> None:
+    monkeypatch.delenv("CRYPTOCLOUD_SHOP_ID", raising=False)
+    harness = Harness(mode, never_called, shop_id=None)
+    with pytest.raises(InvalidParameterError) as info:
+        harness.create()
+    assert str(info.value) == "shop_id: missing: pass shop_id= or set CRYPTOCLOUD_SHOP_ID"
+    assert harness.requests == []
+
+
+@pytest.mark.parametrize(
+    ("given", "sent"),
+    [
+        (Decimal("100.00"), b'"amount":100.00'),
+        (Decimal("4.500000159168849e-06"), b'"amount":0.000004500000159168849'),
+        (5, b'"amount":5'),
+        ("  12.3400 ", b'"amount":12.3400'),
+        (0.1, b'"amount":0.1'),
+        (1e-7, b'"amount":1E-7'),
+        (19.99, b'"amount":19.99'),
+    ],
+)
+def test_amount_is_sent_with_exact_digits(mode: str, given: Any, sent: bytes) -> None:
+    harness = Harness(mode, lambda r: json_response(docs_response()))
+    harness.create(amount=given)
+    assert sent in harness.requests[0].content
+
+
+@pytest.mark.parametrize(
+    ("duration", "hours", "minutes"),
+    [(timedelta(hours=2, minutes=30), 2, 30), (timedelta(minutes=59), 0, 59), (timedelta(days=2, minutes=1), 48, 1)],
+)
+def test_time_to_pay_is_sent_as_whole_hours_and_minutes(
+    mode: str, duration: timedelta, hours: int, minutes: int
+) -> None:
+    harness = Harness(mode, lambda r: json_response(docs_response()))
+    harness.create(time_to_pay=duration)
+    assert f'"time_to_pay":{{"hours":{hours},"minutes":{minutes}}}'.encode() in harness.requests[0].content

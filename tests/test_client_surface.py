@@ -1,0 +1,202 @@
+"""The facade's surface: configuration, what is sent, what comes back, and where the key never appears."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+from datetime import UTC, datetime, timedelta
+from decimal import Decimal
+
+import httpx
+import pytest
+from cryptocloud import (
+    UNSET,
+    AsyncCryptoCloud,
+    BadRequestError,
+    CryptoCloud,
+    Invoice,
+    InvoiceStatus,
+    RawResponse,
+)
+from harness import API_KEY, SHOP_ID, Harness, docs_response, json_response
+
+
+def ok(request: httpx.Request) -> httpx.Response:
+    return json_response(docs_response())
+
+
+def test_documented_surface(mode: str) -> None:
+    harness = Harness(mode, ok)
+    invoice = harness.create(
+        amount=Decimal("100.00"),
+        currency="USD",
+        order_id="order-42",
+        time_to_pay=timedelta(hours=2, minutes=30),
+        available_currencies=["BTC", "USDT_TRC20"],
+        cryptocurrency=None,
+        email=None,
+        locale=None,
+    )
+    assert isinstance(invoice, Invoice)
+    assert (invoice.uuid, invoice.link) == ("INV-89UX09KA", "pay.cryptocloud.plus/89UX09KA")
+    assert invoice.pay_url == "https://pay.cryptocloud.plus/89UX09KA"
+    assert invoice.amount_usd == Decimal("100.0") and str(invoice.amount_usd) == "100.0"
+    assert invoice.created == datetime(2026, 1, 1, 12, 0, tzinfo=UTC) and invoice.created.tzinfo is UTC
+    assert invoice.status is InvoiceStatus.CREATED
+    assert invoice.fee == Decimal("4.500000159168849e-06")
+
+    (request,) = harness.requests
+    assert request.method == "POST"
+    assert str(request.url) == "https://api.cryptocloud.plus/v2/invoice/create"
+    assert request.headers["authorization"] == f"Token {API_KEY}"
+    assert request.headers["content-type"] == "application/json"
+    assert request.headers["user-agent"].startswith("cryptocloud-client/")
+    assert json.loads(request.content) == {
+        "shop_id": SHOP_ID,
+        "amount": 100.0,
+        "currency": "USD",
+        "order_id": "order-42",
+        "add_fields": {"time_to_pay": {"hours": 2, "minutes": 30}, "available_currencies": ["BTC", "USDT_TRC20"]},
+    }
+    assert b'"amount":100.00' in request.content
+
+
+def test_minimal_create_sends_only_what_was_given(mode: str) -> None:
+    harness = Harness(mode, ok)
+    harness.create(amount=5, locale="ru", cryptocurrency="ETH", email="payer@example.com")
+    (request,) = harness.requests
+    assert request.url.params["locale"] == "ru"
+    assert json.loads(request.content) == {
+        "shop_id": SHOP_ID,
+        "amount": 5,
+        "currency": "USD",
+        "email": "payer@example.com",
+        "add_fields": {"cryptocurrency": "ETH"},
+    }
+
+
+def test_pay_url_keeps_a_link_that_has_a_scheme(mode: str) -> None:
+    body = docs_response()
+    body["result"]["link"] = "https://pay.cryptocloud.plus/89UX09KA"
+    harness = Harness(mode, lambda r: json_response(body))
+    assert harness.create().pay_url == "https://pay.cryptocloud.plus/89UX09KA"
+
+
+def test_zero_is_not_absent(mode: str) -> None:
+    body = docs_response()
+    body["result"]["fee"] = 0
+    del body["result"]["service_fee"]
+    invoice = Harness(mode, lambda r: json_response(body)).create()
+    assert invoice.fee == Decimal(0) and isinstance(invoice.fee, Decimal)
+    assert invoice.service_fee is UNSET
+
+
+def test_environment_configures_the_client(monkeypatch: pytest.MonkeyPatch, mode: str) -> None:
+    monkeypatch.setenv("CRYPTOCLOUD_API_KEY", "env-key")
+    monkeypatch.setenv("CRYPTOCLOUD_SHOP_ID", "env-shop")
+    monkeypatch.setenv("CRYPTOCLOUD_BASE_URL", "http://127.0.0.1:8099/")
+    harness = Harness(mode, ok, api_key=None, shop_id=None)
+    harness.create()
+    (request,) = harness.requests
+    assert str(request.url) == "http://127.0.0.1:8099/v2/invoice/create"
+    assert request.headers["authorization"] == "Token env-key"
+    assert json.loads(request.content)["shop_id"] == "env-shop"
+
+
+def test_explicit_arguments_win_over_the_environment(monkeypatch: pytest.MonkeyPatch, mode: str) -> None:
+    monkeypatch.setenv("CRYPTOCLOUD_API_KEY", "env-key")
+    monkeypatch.setenv("CRYPTOCLOUD_SHOP_ID", "env-shop")
+    harness = Harness(mode, ok, base_url="https://proxy.example/api")
+    harness.create(shop_id="call-shop")
+    (request,) = harness.requests
+    assert str(request.url) == "https://proxy.example/api/v2/invoice/create"
+    assert request.headers["authorization"] == f"Token {API_KEY}"
+    assert json.loads(request.content)["shop_id"] == "call-shop"
+
+
+def test_default_and_custom_timeouts(mode: str) -> None:
+    harness = Harness(mode, ok)
+    harness.create()
+    assert harness.requests[0].extensions["timeout"] == {"connect": 5.0, "read": 30.0, "write": 30.0, "pool": 30.0}
+    harness = Harness(mode, ok, timeout=2.5)
+    harness.create()
+    assert harness.requests[0].extensions["timeout"] == {"connect": 2.5, "read": 2.5, "write": 2.5, "pool": 2.5}
+
+
+def test_raw_response(mode: str) -> None:
+    harness = Harness(mode, lambda r: json_response(docs_response(), headers={"x-request-id": "abc"}))
+    raw = harness.create_raw()
+    assert isinstance(raw, RawResponse)
+    assert raw.status_code == 200
+    assert raw.headers["x-request-id"] == "abc"
+    assert json.loads(raw.text)["result"]["uuid"] == "INV-89UX09KA"
+    invoice = raw.parse()
+    assert isinstance(invoice, Invoice) and invoice.amount_usd == Decimal("100.0")
+    assert repr(raw) == "<RawResponse [200]>"
+
+
+def test_raw_response_still_raises_error_statuses(mode: str) -> None:
+    body = {"status": "error", "result": {"validate_error": "nope"}}
+    harness = Harness(mode, lambda r: httpx.Response(400, json=body))
+    with pytest.raises(BadRequestError):
+        harness.create_raw()
+
+
+def test_users_http_client_keeps_its_settings_and_gets_auth() -> None:
+    seen: list[httpx.Request] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        seen.append(request)
+        return json_response(docs_response())
+
+    http = httpx.Client(transport=httpx.MockTransport(handler), headers={"X-Team": "payments"})
+    with CryptoCloud(api_key=API_KEY, shop_id=SHOP_ID, http_client=http) as client:
+        client.invoices.create(amount=1)
+    assert seen[0].headers["x-team"] == "payments"
+    assert seen[0].headers["authorization"] == f"Token {API_KEY}"
+    assert not http.is_closed  # the user's client is the user's to close
+    http.close()
+
+
+def test_own_http_clients_are_closed() -> None:
+    with CryptoCloud(api_key=API_KEY) as client:
+        pass
+    assert client._http.is_closed
+
+    async def run() -> AsyncCryptoCloud:
+        async with AsyncCryptoCloud(api_key=API_KEY) as aclient:
+            pass
+        return aclient
+
+    assert asyncio.run(run())._http.is_closed
+
+
+def test_redirects_are_not_followed(mode: str) -> None:
+    harness = Harness(mode, lambda r: httpx.Response(302, headers={"Location": "https://attacker.example/steal"}))
+    with pytest.raises(Exception) as info:
+        harness.create()
+    assert "redirect to https://attacker.example/steal not followed" in str(info.value)
+    assert [str(r.url.host) for r in harness.requests] == ["api.cryptocloud.plus"]
+
+
+def test_the_key_is_never_shown(mode: str, caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level(logging.DEBUG, logger="cryptocloud")
+    echo = {"status": "error", "result": {"authorization": f"key {API_KEY} refused"}}
+    harness = Harness(mode, lambda r: httpx.Response(400, json=echo))
+    with pytest.raises(Exception) as info:
+        harness.create()
+    shown = [repr(harness.client), str(harness.client), str(info.value), repr(info.value), caplog.text]
+    assert all(API_KEY not in text for text in shown)
+    assert "Token <hidden>" in caplog.text
+    assert "api_key=<hidden>" in repr(harness.client)
+    assert "<hidden>" in str(info.value)
+
+
+def test_requests_and_responses_are_logged_at_debug(mode: str, caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level(logging.DEBUG, logger="cryptocloud")
+    Harness(mode, ok).create()
+    messages = [r.getMessage() for r in caplog.records if r.name == "cryptocloud"]
+    assert len(messages) == 2
+    assert messages[0].startswith("POST https://api.cryptocloud.plus/v2/invoice/create (attempt 1) headers=")
+    assert messages[1].startswith("POST https://api.cryptocloud.plus/v2/invoice/create -> 200 in ")

@@ -1,0 +1,44 @@
+"""A user's script: test.sh type-checks it with mypy --strict (assert_type fails the check if a type drifts)."""
+
+from __future__ import annotations
+
+import os
+from datetime import datetime, timedelta, tzinfo
+from decimal import Decimal
+from typing import assert_type
+
+from cryptocloud import AsyncCryptoCloud, CryptoCloud, Invoice, InvoiceStatus, RawResponse
+
+
+def create_one() -> Decimal:
+    client = CryptoCloud(api_key=os.environ.get("KEY"), timeout=10.0, max_retries=3)
+    invoice = client.invoices.create(
+        amount=Decimal("100.00"),
+        currency="USD",
+        order_id="order-42",
+        time_to_pay=timedelta(hours=2, minutes=30),
+        available_currencies=["BTC", "USDT_TRC20"],
+        cryptocurrency=None,
+        email=None,
+        locale=None,
+    )
+    assert_type(invoice, Invoice)
+    assert_type(invoice.uuid, str)
+    assert_type(invoice.pay_url, str)
+    assert_type(invoice.amount_usd, Decimal)
+    assert_type(invoice.created, datetime)
+    zone: tzinfo | None = invoice.created.tzinfo
+    status: InvoiceStatus | str = invoice.status
+    raw = client.invoices.with_raw_response.create(amount=Decimal("5"))
+    assert_type(raw, RawResponse[Invoice])
+    assert_type(raw.parse(), Invoice)
+    print(zone, status, raw.status_code, raw.headers, raw.text)
+    return invoice.amount_usd + Decimal("1")
+
+
+async def create_async() -> Decimal:
+    async with AsyncCryptoCloud() as aclient:
+        invoice = await aclient.invoices.create(amount=Decimal("5"))
+        raw = await aclient.invoices.with_raw_response.create(amount=5)
+        assert_type(raw, RawResponse[Invoice])
+    return invoice.amount_usd + Decimal("1")
