@@ -2,7 +2,8 @@
 # The main job: turn openapi/cryptocloud.yaml into generated/cryptocloud_client and verify it.
 #
 #   ./codegen.sh          validate the spec, generate into a temp dir, post-process (exact money, UTC times),
-#                         mypy --strict, then replace generated/cryptocloud_client with the result
+#                         mypy --strict, then replace generated/cryptocloud_client with the result, and build
+#                         the HTML API reference into build/docs/ (git-ignored)
 #   ./codegen.sh --check  the same into a temp dir only; fail naming every file that differs from generated/
 #
 # Nothing under generated/ changes unless every step passed.
@@ -20,6 +21,10 @@ esac
 started=$EPOCHREALTIME
 # shellcheck source=scripts/bootstrap.sh
 source scripts/bootstrap.sh
+if [ "$mode" = write ]; then
+  # shellcheck source=scripts/npm-tools.sh
+  source scripts/npm-tools.sh  # for the HTML reference; --check needs Python only
+fi
 
 spec=openapi/cryptocloud.yaml
 target=generated/cryptocloud_client
@@ -66,6 +71,10 @@ else
   rm -rf "$target"
   mkdir -p "$(dirname "$target")"
   cp -R "$out" "$target"
+
+  step "building the HTML API reference (build/docs/index.html)"
+  redocly build-docs "$spec" --output build/docs/index.html >"$work/docs.log" 2>&1 || {
+    cat "$work/docs.log" >&2; step "building the HTML reference failed"; exit 1; }
 fi
 
 # Summary: what the spec became.
