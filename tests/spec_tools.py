@@ -66,19 +66,34 @@ def all_properties() -> Iterator[tuple[str, str, dict[str, Any]]]:
             yield name, prop, prop_schema
 
 
+def _deref(document: dict[str, Any], node: dict[str, Any]) -> dict[str, Any]:
+    """Follow a `$ref` to components (responses, examples...)."""
+    while "$ref" in node:
+        _, section, name = node["$ref"].removeprefix("#/").split("/")
+        node = document["components"][section][name]
+    return node
+
+
+def operations() -> Iterator[tuple[str, str, dict[str, Any]]]:
+    """(method, path or webhook name, operation) for every operation and webhook."""
+    document = spec()
+    for group in ("paths", "webhooks"):
+        for path, item in document.get(group, {}).items():
+            for method, operation in item.items():
+                yield method, path, operation
+
+
 def examples() -> Iterator[tuple[str, dict[str, Any], Any]]:
     """(where, schema, example value) for every example in the document."""
     document = spec()
-    for path, item in document["paths"].items():
-        for method, operation in item.items():
-            media_sources = [("request", operation.get("requestBody", {}))]
-            media_sources += [(f"response {code}", r) for code, r in operation.get("responses", {}).items()]
-            for label, holder in media_sources:
-                if "$ref" in holder:
-                    holder = document["components"]["responses"][holder["$ref"].rsplit("/", 1)[1]]
-                for media in holder.get("content", {}).values():
-                    for ex_name, example in media.get("examples", {}).items():
-                        yield f"{method.upper()} {path} {label} {ex_name}", media["schema"], example["value"]
+    for method, path, operation in operations():
+        media_sources = [("request", operation.get("requestBody", {}))]
+        media_sources += [(f"response {code}", r) for code, r in operation.get("responses", {}).items()]
+        for label, holder in media_sources:
+            for content_type, media in _deref(document, holder).get("content", {}).items():
+                for ex_name, example in media.get("examples", {}).items():
+                    where = f"{method.upper()} {path} {label} {content_type} {ex_name}"
+                    yield where, media["schema"], _deref(document, example)["value"]
     for name, prop, prop_schema in all_properties():
         for i, value in enumerate(prop_schema.get("examples", [])):
             yield f"{name}.{prop} example {i}", prop_schema, value

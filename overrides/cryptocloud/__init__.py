@@ -26,9 +26,11 @@ from .errors import (
     InvalidParameterError,
     NotFoundError,
     PermissionDeniedError,
+    PostbackVerificationError,
     RateLimitError,
 )
-from .models import Invoice
+from .models import Invoice, InvoiceDetails
+from .postbacks import Postback, verify_postback
 
 __version__ = "0.1.0"
 
@@ -50,12 +52,16 @@ __all__ = [
     "InternalServerError",
     "InvalidParameterError",
     "Invoice",
+    "InvoiceDetails",
     "InvoiceStatus",
     "Locale",
     "NotFoundError",
     "PermissionDeniedError",
+    "Postback",
+    "PostbackVerificationError",
     "RateLimitError",
     "RawResponse",
     "Unset",
     "__version__",
+    "verify_postback",
 ]

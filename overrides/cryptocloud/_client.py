@@ -4,18 +4,19 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import Generator
 from functools import cached_property
 from types import TracebackType
 from typing import Any, Self, TypeVar
 
 import httpx
 
-from ._core import DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT, Call, Core, RawResponse, Step
+from ._core import DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT, Core, Operation
+from .balances import AsyncBalances, Balances
 from .invoices import AsyncInvoices, Invoices
+from .static_wallets import AsyncStaticWallets, StaticWallets
+from .statistics import AsyncStatistics, Statistics
 
 T = TypeVar("T")
-Flow = Generator[Step, httpx.Response | None, T | RawResponse[T]]
 
 
 class _Base:
@@ -64,8 +65,20 @@ class CryptoCloud(_Base):
     def invoices(self) -> Invoices:
         return Invoices(self)
 
-    def _send(self, call: Call[T]) -> T | RawResponse[T]:
-        flow: Flow[T] = self._core.run(call)
+    @cached_property
+    def balances(self) -> Balances:
+        return Balances(self)
+
+    @cached_property
+    def statistics(self) -> Statistics:
+        return Statistics(self)
+
+    @cached_property
+    def static_wallets(self) -> StaticWallets:
+        return StaticWallets(self)
+
+    def _send(self, operation: Operation[T]) -> Any:
+        flow = operation.flow(self._core)
         try:
             step = next(flow)
             while True:
@@ -80,7 +93,7 @@ class CryptoCloud(_Base):
                 else:
                     step = flow.send(response)
         except StopIteration as done:
-            return done.value  # type: ignore[no-any-return]
+            return done.value
 
     def close(self) -> None:
         """Close the HTTP client, if this object opened it."""
@@ -115,8 +128,20 @@ class AsyncCryptoCloud(_Base):
     def invoices(self) -> AsyncInvoices:
         return AsyncInvoices(self)
 
-    async def _send(self, call: Call[T]) -> T | RawResponse[T]:
-        flow: Flow[T] = self._core.run(call)
+    @cached_property
+    def balances(self) -> AsyncBalances:
+        return AsyncBalances(self)
+
+    @cached_property
+    def statistics(self) -> AsyncStatistics:
+        return AsyncStatistics(self)
+
+    @cached_property
+    def static_wallets(self) -> AsyncStaticWallets:
+        return AsyncStaticWallets(self)
+
+    async def _send(self, operation: Operation[T]) -> Any:
+        flow = operation.flow(self._core)
         try:
             step = next(flow)
             while True:
@@ -131,7 +156,7 @@ class AsyncCryptoCloud(_Base):
                 else:
                     step = flow.send(response)
         except StopIteration as done:
-            return done.value  # type: ignore[no-any-return]
+            return done.value
 
     async def close(self) -> None:
         """Close the HTTP client, if this object opened it."""

@@ -74,18 +74,35 @@ class RawResponse(Generic[T]):
         return f"<RawResponse [{self.status_code}]>"
 
 
+Step = httpx.Request | float  # what a driver must do: send this request, or sleep this many seconds
+Flow = Generator[Step, httpx.Response | None, T]
+
+
 @attrs.frozen
 class Call(Generic[T]):
-    """One API operation ready to send: the request, how to decode its ``result``, and whether it creates."""
+    """One request ready to send: how to decode its success envelope, and whether it creates something."""
 
     request: httpx.Request
-    decode: Callable[[Any], T]
+    decode: Callable[[dict[str, Any]], T]
     creates: bool  # resending after the request may have reached the server could create a second invoice
     order_id: str | None = None
     raw: bool = False
 
+    def flow(self, core: Core) -> Flow[T | RawResponse[T]]:
+        return core.run(self)
 
-Step = httpx.Request | float  # what a driver must do: send this request, or sleep this many seconds
+
+@attrs.frozen
+class Composite(Generic[T]):
+    """An operation made of several calls (chunks, pages, recovery), written once as a flow of steps."""
+
+    make: Callable[[Core], Flow[T]]
+
+    def flow(self, core: Core) -> Flow[T]:
+        return self.make(core)
+
+
+Operation = Call[T] | Composite[T]
 
 
 @attrs.frozen(repr=False, cache_hash=False)
@@ -158,7 +175,7 @@ class Core:
         """Exponential backoff with jitter: 0.5 s, 1 s, 2 s ... up to 8 s, each less up to a quarter."""
         return min(INITIAL_BACKOFF * 2.0**attempt, MAX_BACKOFF) * (1 - 0.25 * random.random())
 
-    def run(self, call: Call[T]) -> Generator[Step, httpx.Response | None, T | RawResponse[T]]:
+    def run(self, call: Call[T]) -> Flow[T | RawResponse[T]]:
         """Send ``call`` with retries; return its decoded result (or RawResponse) or raise an APIError."""
         attempt = 0
         while True:

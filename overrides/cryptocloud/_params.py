@@ -8,7 +8,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterable
-from datetime import timedelta
+from datetime import date, datetime, timedelta
 from decimal import Decimal, InvalidOperation
 from enum import Enum
 from typing import TypeVar
@@ -159,4 +159,42 @@ def timeout(value: object) -> httpx.Timeout:
 def max_retries(value: object) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or value < 0:
         raise InvalidParameterError("max_retries", value, f"must be an int >= 0, got {value!r}")
+    return value
+
+
+_INVOICE_ID = re.compile(r"(?:INV-)?([A-Za-z0-9]{1,64})")
+
+
+def invoice_id(value: object, field: str = "uuid") -> str:
+    """An invoice id with its ``INV-`` prefix, given with or without it."""
+    match = _INVOICE_ID.fullmatch(value.strip()) if isinstance(value, str) else None
+    if match is None:
+        raise InvalidParameterError(field, value, f"is not an invoice id like 'INV-89UX09KA' or '89UX09KA': {value!r}")
+    return "INV-" + match.group(1)
+
+
+def invoice_ids(value: object, field: str = "uuids") -> list[str]:
+    """Distinct invoice ids, in the order given."""
+    if isinstance(value, (str, bytes)) or not isinstance(value, Iterable):
+        raise InvalidParameterError(field, value, f"must be a list of invoice ids, got {type(value).__name__}")
+    return list(dict.fromkeys(invoice_id(item, f"{field}[{i}]") for i, item in enumerate(value)))
+
+
+def day(value: object, field: str) -> date:
+    if isinstance(value, datetime) or not isinstance(value, date):
+        raise InvalidParameterError(field, value, f"must be a datetime.date, got {type(value).__name__}")
+    return value
+
+
+def period(start: object, end: object) -> tuple[str, str]:
+    """(start, end) as the API's ``dd.mm.yyyy``; end may not be before start."""
+    first, last = day(start, "start"), day(end, "end")
+    if last < first:
+        raise InvalidParameterError("end", end, f"is before start ({first.isoformat()})")
+    return first.strftime("%d.%m.%Y"), last.strftime("%d.%m.%Y")
+
+
+def page_size(value: object) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 100:
+        raise InvalidParameterError("page_size", value, f"must be an int from 1 to 100, got {value!r}")
     return value

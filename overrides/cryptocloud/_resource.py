@@ -1,5 +1,6 @@
-"""Resources by noun. Each operation is one function that builds a Call; these helpers turn it into the
-sync, async and raw-response methods, so its signature and checks are written once."""
+"""Resources by noun. Each operation is one function that builds an Operation (a Call, or a Composite of
+several); these helpers turn it into the sync, async and raw-response methods, so its signature and checks are
+written once."""
 
 from __future__ import annotations
 
@@ -9,7 +10,8 @@ from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, TypeVar, cast
 import attrs
 import httpx
 
-from ._core import Call, Core, RawResponse
+from . import errors
+from ._core import Call, Core, Operation, RawResponse
 
 if TYPE_CHECKING:
     from ._client import AsyncCryptoCloud, CryptoCloud
@@ -17,7 +19,8 @@ if TYPE_CHECKING:
 P = ParamSpec("P")
 T = TypeVar("T")
 
-Builder = Callable[Concatenate[Core, httpx.Client | httpx.AsyncClient, P], Call[T]]
+Http = httpx.Client | httpx.AsyncClient
+Builder = Callable[Concatenate[Core, Http, P], Operation[T]]
 
 
 class SyncResource:
@@ -36,6 +39,12 @@ def _named(method: Any, build: Callable[..., Any]) -> Any:
     return method
 
 
+def _raw(operation: Operation[T]) -> Call[T]:
+    if not isinstance(operation, Call):
+        raise errors.InvalidParameterError("with_raw_response", True, "not available for this combination of arguments")
+    return attrs.evolve(operation, raw=True)
+
+
 def sync_method(build: Builder[P, T]) -> Callable[Concatenate[SyncResource, P], T]:
     def method(self: SyncResource, /, *args: P.args, **kwargs: P.kwargs) -> T:
         client = self._client
@@ -47,8 +56,7 @@ def sync_method(build: Builder[P, T]) -> Callable[Concatenate[SyncResource, P], 
 def sync_raw_method(build: Builder[P, T]) -> Callable[Concatenate[SyncResource, P], RawResponse[T]]:
     def method(self: SyncResource, /, *args: P.args, **kwargs: P.kwargs) -> RawResponse[T]:
         client = self._client
-        call = attrs.evolve(build(client._core, client._http, *args, **kwargs), raw=True)
-        return cast(RawResponse[T], client._send(call))
+        return cast(RawResponse[T], client._send(_raw(build(client._core, client._http, *args, **kwargs))))
 
     return cast(Callable[Concatenate[SyncResource, P], RawResponse[T]], _named(method, build))
 
@@ -64,7 +72,6 @@ def async_method(build: Builder[P, T]) -> Callable[Concatenate[AsyncResource, P]
 def async_raw_method(build: Builder[P, T]) -> Callable[Concatenate[AsyncResource, P], Awaitable[RawResponse[T]]]:
     async def method(self: AsyncResource, /, *args: P.args, **kwargs: P.kwargs) -> RawResponse[T]:
         client = self._client
-        call = attrs.evolve(build(client._core, client._http, *args, **kwargs), raw=True)
-        return cast(RawResponse[T], await client._send(call))
+        return cast(RawResponse[T], await client._send(_raw(build(client._core, client._http, *args, **kwargs))))
 
     return cast(Callable[Concatenate[AsyncResource, P], Awaitable[RawResponse[T]]], _named(method, build))

@@ -166,8 +166,12 @@ def _invalid(response: httpx.Response, problem: str, data: Any = None) -> errors
     )
 
 
-def decode_success(response: httpx.Response, decode: Callable[[Any], T]) -> T:
-    """Read a success envelope and decode its ``result`` with ``decode``; raise for anything else."""
+class Missing(Exception):
+    """Raised by a decoder when the answer lacks what was asked for (an invoice id, say)."""
+
+
+def decode_success(response: httpx.Response, decode: Callable[[dict[str, Any]], T]) -> T:
+    """Read a success envelope and decode it with ``decode``; raise for anything else."""
     try:
         data = _load(response)
     except DECODE_ERRORS as exc:
@@ -178,7 +182,12 @@ def decode_success(response: httpx.Response, decode: Callable[[Any], T]) -> T:
     if not isinstance(data, dict) or data.get("status") != "success" or "result" not in data:
         raise _invalid(response, "expected {'status': 'success', 'result': ...}", data)
     try:
-        result = decode(data["result"])
+        result = decode(data)
+    except Missing as exc:
+        text = body_text(response)
+        raise errors.NotFoundError(
+            f"{_status_text(response.status_code)}: {exc}", response=response, body=text, errors={}
+        ) from None
     except DECODE_ERRORS as exc:
         problem = f"missing field {exc}" if isinstance(exc, KeyError) else f"{type(exc).__name__}: {exc}"
         raise _invalid(response, f"result: {problem}", data) from None
@@ -255,7 +264,10 @@ def _check(value: Any, shape: _Shape, path: str, out: list[str]) -> None:
 
 
 def type_problems(value: Any, path: str) -> list[str]:
-    """Where a decoded model differs from its annotations (empty when it matches)."""
+    """Where a decoded model (or each model of a list) differs from its annotations; empty when it matches."""
     out: list[str] = []
-    _check(value, _shape(type(value)), path, out)  # type: ignore[arg-type]  # classes are hashable
+    for item_path, item in (
+        [(f"{path}[{i}]", v) for i, v in enumerate(value)] if isinstance(value, list) else [(path, value)]
+    ):
+        _check(item, _shape(type(item)), item_path, out)  # type: ignore[arg-type]  # classes are hashable
     return out

@@ -9,6 +9,7 @@ CryptoCloudError
     │   ├── PermissionDeniedError (403), NotFoundError (404), RateLimitError (429)
     │   └── InternalServerError (>= 500, Cloudflare 520-527, and any non-standard code)
     └── APIResponseValidationError: a 2xx whose body is not what the spec says
+PostbackVerificationError: a payment notification that must not be trusted
 
 Messages are one line and never contain the API key. When a request that creates something may have reached
 the server before it failed, ``may_have_been_created`` is true and the message says how to look it up.
@@ -33,6 +34,7 @@ __all__ = [
     "InvalidParameterError",
     "NotFoundError",
     "PermissionDeniedError",
+    "PostbackVerificationError",
     "RateLimitError",
 ]
 
@@ -136,3 +138,11 @@ class APIResponseValidationError(APIError):
         self.status_code = response.status_code
         self.body = body
         self.invoice_uuid = invoice_uuid
+
+
+class PostbackVerificationError(CryptoCloudError):
+    """A postback failed verification: do not act on it. ``reason`` says why (never the secret)."""
+
+    def __init__(self, reason: str) -> None:
+        self.reason = reason
+        super().__init__(f"postback rejected: {reason}")

@@ -1,27 +1,37 @@
-"""``client.invoices``: invoice operations, each defined once and exposed sync, async and raw."""
+"""``client.invoices``: each operation is defined once and exposed sync, async and (single calls) raw."""
 
 from __future__ import annotations
 
-from datetime import timedelta
+from collections.abc import AsyncIterator, Iterator
+from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from functools import cached_property
+from typing import Any, cast
 
 import httpx
-from cryptocloud_client.api.invoices import create_invoice
+from cryptocloud_client.api.invoices import cancel_invoice, create_invoice, get_invoice_info, list_invoices
 from cryptocloud_client.models import (
     CryptoCurrency,
     FiatCurrency,
     InvoiceAddFields,
+    InvoiceCancelRequest,
     InvoiceCreateRequest,
+    InvoiceInfoRequest,
+    InvoiceListRequest,
     Locale,
     TimeToPay,
 )
 from cryptocloud_client.types import UNSET
 
-from . import _params
-from ._core import Call, Core
+from . import _params, errors
+from ._core import Call, Composite, Core, Flow, Operation
 from ._resource import AsyncResource, SyncResource, async_method, async_raw_method, sync_method, sync_raw_method
-from .models import Invoice
+from ._responses import Missing
+from .models import Invoice, InvoiceDetails, InvoicePage, invoice_page, result_as, results_as
+
+INFO_CHUNK = 100  # the API reads at most 100 ids per request
+# How far back a recovery lookup reaches before the create was sent: covers clock skew with the server.
+RECOVERY_SLACK = timedelta(minutes=5)
 
 
 def create_call(
@@ -39,12 +49,15 @@ def create_call(
     email_to_send: str | None = None,
     locale: Locale | str | None = None,
     shop_id: str | None = None,
-) -> Call[Invoice]:
+    recover: bool = False,
+) -> Operation[Invoice]:
     """Create an invoice and return it.
 
     ``amount`` is exact: a Decimal, an int or a numeric string (a float is read through its repr). Every
     argument is checked before anything is sent. A create that fails after it may have reached the server is
     never resent: the error's ``may_have_been_created`` is true and ``order_id`` says what to look it up by.
+    With ``recover=True`` (needs ``order_id``) the client does that lookup itself: it returns the invoice if
+    one with this order_id was created meanwhile, and sends the create again only when none was.
     """
     add_fields = InvoiceAddFields(
         time_to_pay=TimeToPay(*_params.time_to_pay(time_to_pay)) if time_to_pay is not None else UNSET,
@@ -61,30 +74,229 @@ def create_call(
         add_fields=add_fields if add_fields.to_dict() else UNSET,
     )
     kwargs = create_invoice._get_kwargs(body=body, locale=_params.locale(locale) if locale is not None else UNSET)
-    return Call(request=core.build(http, kwargs), decode=Invoice.from_dict, creates=True, order_id=order_id)
+    call = Call(core.build(http, kwargs), result_as(Invoice.from_dict), creates=True, order_id=order_id)
+    if not recover:
+        return call
+    if order_id is None:
+        raise errors.InvalidParameterError("recover", recover, "needs an order_id to look the invoice up by")
+    return Composite(lambda core: _recovering_create(core, http, call, order_id))
+
+
+def _recovering_create(
+    core: Core, http: httpx.Client | httpx.AsyncClient, call: Call[Invoice], order_id: str
+) -> Flow[Invoice]:
+    since = datetime.now(UTC) - RECOVERY_SLACK
+    attempt = 0
+    while True:
+        try:
+            return cast(Invoice, (yield from core.run(call)))
+        except errors.APIError as error:
+            if not error.may_have_been_created:
+                raise
+            yield core.backoff(attempt)  # let a request still in flight land before looking for it
+            try:
+                found = yield from _find(core, http, order_id, since)
+            except errors.APIError as lookup_error:
+                raise error from lookup_error
+            if found is not None:
+                return Invoice.from_dict(found.to_dict())  # InvoiceDetails carries every Invoice field
+            if attempt >= core.max_retries:
+                raise
+            attempt += 1  # no invoice with this order_id exists: sending again cannot make a second one
+
+
+def cancel_call(core: Core, http: httpx.Client | httpx.AsyncClient, /, uuid: str) -> Call[None]:
+    """Cancel an invoice that is still ``created`` (id with or without ``INV-``)."""
+    body = InvoiceCancelRequest(uuid=_params.invoice_id(uuid))
+
+    def confirmed(data: dict[str, Any]) -> None:
+        if not isinstance(data["result"], (list, str)):
+            raise TypeError(f"result: expected ['ok'], got {type(data['result']).__name__}")
+
+    return Call(core.build(http, cancel_invoice._get_kwargs(body=body)), confirmed, creates=False)
+
+
+def _bare(uuid: str) -> str:
+    return uuid.removeprefix("INV-")
+
+
+def _info_call(core: Core, http: httpx.Client | httpx.AsyncClient, ids: list[str]) -> Call[list[InvoiceDetails]]:
+    kwargs = get_invoice_info._get_kwargs(body=InvoiceInfoRequest(uuids=ids))
+    return Call(core.build(http, kwargs), results_as(InvoiceDetails.from_dict), creates=False)
+
+
+def retrieve_call(core: Core, http: httpx.Client | httpx.AsyncClient, /, uuid: str) -> Call[InvoiceDetails]:
+    """One invoice by id (with or without ``INV-``); NotFoundError when the answer does not contain it."""
+    wanted = _params.invoice_id(uuid)
+    info = _info_call(core, http, [wanted])
+
+    def pick(data: dict[str, Any]) -> InvoiceDetails:
+        for invoice in info.decode(data):
+            if _bare(invoice.uuid) == _bare(wanted):
+                return invoice
+        raise Missing(f"no invoice {wanted} in the answer")
+
+    return Call(info.request, pick, creates=False)
+
+
+def retrieve_many_call(
+    core: Core, http: httpx.Client | httpx.AsyncClient, /, uuids: list[str] | tuple[str, ...]
+) -> Composite[list[InvoiceDetails]]:
+    """Invoices by id, any number (requests of 100), in the order asked; ids the API does not return are left out."""
+    wanted = _params.invoice_ids(uuids)
+
+    def flow(core: Core) -> Flow[list[InvoiceDetails]]:
+        found: dict[str, InvoiceDetails] = {}
+        for start in range(0, len(wanted), INFO_CHUNK):
+            invoices = yield from core.run(_info_call(core, http, wanted[start : start + INFO_CHUNK]))
+            found |= {_bare(invoice.uuid): invoice for invoice in cast(list[InvoiceDetails], invoices)}
+        return [found[_bare(uuid)] for uuid in wanted if _bare(uuid) in found]
+
+    return Composite(flow)
+
+
+class InvoicePager:
+    """Pages through the invoice list one page at a time, whatever the API's ``limit`` means.
+
+    The docs call ``limit`` "the number of the last record, inclusive": it may be a page size or an end index.
+    Pages are asked for as (offset, page size); a page longer than asked shows the end-index reading, and the
+    next pages are asked for that way. Paging stops on an empty page, on a short page (unless ``all_count``
+    says more remain), or on a page with nothing new; ids repeated from the previous page are skipped. Only
+    one page is held at a time.
+    """
+
+    def __init__(
+        self, core: Core, http: httpx.Client | httpx.AsyncClient, start: object, end: object, page_size: object
+    ):
+        self._core, self._http = core, http
+        self._start, self._end = _params.period(start, end)
+        self._size = _params.page_size(page_size)
+        self._offset = 0
+        self._end_index = False  # True once the server has shown that limit is an inclusive end index
+        self._previous: set[str] = set()
+        self._seen = 0
+        self._done = False
+
+    def next_call(self) -> Call[InvoicePage] | None:
+        if self._done:
+            return None
+        limit = self._offset + self._size - 1 if self._end_index else self._size
+        body = InvoiceListRequest(start=self._start, end=self._end, offset=self._offset, limit=limit)
+        return Call(self._core.build(self._http, list_invoices._get_kwargs(body=body)), invoice_page, creates=False)
+
+    def accept(self, page: InvoicePage) -> list[InvoiceDetails]:
+        """The page's invoices not seen on the previous page; decides whether another page is needed."""
+        invoices = page.invoices
+        if len(invoices) > self._size and not self._end_index:
+            self._end_index = True
+        fresh = [invoice for invoice in invoices if invoice.uuid not in self._previous]
+        self._offset += len(invoices)
+        self._previous = {invoice.uuid for invoice in invoices}
+        self._seen += len(fresh)
+        more_by_count = page.all_count is not None and self._seen < page.all_count
+        short = len(invoices) < self._size
+        if not invoices or not fresh or (short and not more_by_count):
+            self._done = True
+        if page.all_count is not None and self._seen >= page.all_count:
+            self._done = True
+        return fresh
+
+
+def _find(
+    core: Core, http: httpx.Client | httpx.AsyncClient, order_id: str, since: datetime
+) -> Flow[InvoiceDetails | None]:
+    """The newest invoice with this order_id created at or after ``since``, through the list endpoint."""
+    today = datetime.now(UTC).date()
+    pager = InvoicePager(core, http, min(since.date(), today), today, 100)
+    best: InvoiceDetails | None = None
+    while (call := pager.next_call()) is not None:
+        page = cast(InvoicePage, (yield from core.run(call)))
+        for invoice in pager.accept(page):
+            if (
+                invoice.order_id == order_id
+                and invoice.created >= since
+                and (best is None or invoice.created > best.created)
+            ):
+                best = invoice
+    return best
+
+
+def find_by_order_id_call(
+    core: Core,
+    http: httpx.Client | httpx.AsyncClient,
+    /,
+    order_id: str,
+    *,
+    since: datetime | date | timedelta = timedelta(days=1),
+) -> Composite[InvoiceDetails | None]:
+    """The newest invoice created with this ``order_id`` since ``since`` (an aware datetime, a date, or how long
+    ago; default one day), found through the list endpoint; None when there is none."""
+    order_id = _params.text(order_id, "order_id")
+    if isinstance(since, timedelta):
+        moment = datetime.now(UTC) - since
+    elif isinstance(since, datetime):
+        if since.tzinfo is None:
+            raise errors.InvalidParameterError("since", since, "must be timezone-aware")
+        moment = since.astimezone(UTC)
+    elif isinstance(since, date):
+        moment = datetime(since.year, since.month, since.day, tzinfo=UTC)
+    else:
+        raise errors.InvalidParameterError("since", since, "must be a datetime, date or timedelta")
+    return Composite(lambda core: _find(core, http, order_id, moment))
 
 
 class Invoices(SyncResource):
     create = sync_method(create_call)
+    cancel = sync_method(cancel_call)
+    retrieve = sync_method(retrieve_call)
+    retrieve_many = sync_method(retrieve_many_call)
+    find_by_order_id = sync_method(find_by_order_id_call)
+
+    def list(self, *, start: date, end: date, page_size: int = 100) -> Iterator[InvoiceDetails]:
+        """Every invoice created from ``start`` to ``end`` (dates, both included), fetched lazily page by page."""
+        pager = InvoicePager(self._client._core, self._client._http, start, end, page_size)  # checks now
+        return self._pages(pager)
+
+    def _pages(self, pager: InvoicePager) -> Iterator[InvoiceDetails]:
+        while (call := pager.next_call()) is not None:
+            yield from pager.accept(self._client._send(call))
 
     @cached_property
     def with_raw_response(self) -> InvoicesWithRawResponse:
-        """The same operations, returning the undecoded HTTP answer (``.parse()`` decodes it)."""
+        """The single-request operations, returning the undecoded HTTP answer (``.parse()`` decodes it)."""
         return InvoicesWithRawResponse(self._client)
 
 
 class InvoicesWithRawResponse(SyncResource):
     create = sync_raw_method(create_call)
+    cancel = sync_raw_method(cancel_call)
+    retrieve = sync_raw_method(retrieve_call)
 
 
 class AsyncInvoices(AsyncResource):
     create = async_method(create_call)
+    cancel = async_method(cancel_call)
+    retrieve = async_method(retrieve_call)
+    retrieve_many = async_method(retrieve_many_call)
+    find_by_order_id = async_method(find_by_order_id_call)
+
+    def list(self, *, start: date, end: date, page_size: int = 100) -> AsyncIterator[InvoiceDetails]:
+        """Every invoice created from ``start`` to ``end`` (dates, both included), fetched lazily page by page."""
+        pager = InvoicePager(self._client._core, self._client._http, start, end, page_size)  # checks now
+        return self._pages(pager)
+
+    async def _pages(self, pager: InvoicePager) -> AsyncIterator[InvoiceDetails]:
+        while (call := pager.next_call()) is not None:
+            for invoice in pager.accept(await self._client._send(call)):
+                yield invoice
 
     @cached_property
     def with_raw_response(self) -> AsyncInvoicesWithRawResponse:
-        """The same operations, returning the undecoded HTTP answer (``.parse()`` decodes it)."""
+        """The single-request operations, returning the undecoded HTTP answer (``.parse()`` decodes it)."""
         return AsyncInvoicesWithRawResponse(self._client)
 
 
 class AsyncInvoicesWithRawResponse(AsyncResource):
     create = async_raw_method(create_call)
+    cancel = async_raw_method(cancel_call)
+    retrieve = async_raw_method(retrieve_call)

@@ -1,17 +1,62 @@
-"""The types a user of the client sees. Only ``Invoice`` adds anything to the generated models."""
+"""The types a user of the client sees: the generated models, plus ``pay_url`` on invoices."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+import attrs
 from cryptocloud_client.models import Invoice as GeneratedInvoice
+from cryptocloud_client.models import InvoiceDetails as GeneratedInvoiceDetails
+
+T = TypeVar("T")
 
 
-class Invoice(GeneratedInvoice):
-    """An invoice: every field of the generated model, with money as ``Decimal`` and times as aware UTC.
-
-    Optional fields the server left out are ``UNSET`` (falsy, like ``Decimal(0)``): test ``is UNSET``, not truth.
-    """
+class _PayUrl:
+    link: str
 
     @property
     def pay_url(self) -> str:
         """The invoice page as a full URL (the API may return the link without a scheme)."""
         return self.link if "://" in self.link else "https://" + self.link.lstrip("/")
+
+
+class Invoice(_PayUrl, GeneratedInvoice):
+    """An invoice as creation returns it: money as ``Decimal``, times as aware UTC.
+
+    Optional fields the server left out are ``UNSET`` (falsy, like ``Decimal(0)``): test ``is UNSET``, not truth.
+    """
+
+
+class InvoiceDetails(_PayUrl, GeneratedInvoiceDetails):
+    """An invoice as info and list return it: every field of ``Invoice`` and more (order_id, received, ...)."""
+
+
+@attrs.frozen
+class InvoicePage:
+    """One page of the invoice list."""
+
+    invoices: list[InvoiceDetails]
+    all_count: int | None
+
+
+def result_as(from_dict: Callable[[Any], T]) -> Callable[[dict[str, Any]], T]:
+    """Decode the envelope's ``result`` object."""
+    return lambda data: from_dict(data["result"])
+
+
+def results_as(from_dict: Callable[[Any], T]) -> Callable[[dict[str, Any]], list[T]]:
+    """Decode the envelope's ``result`` array, item by item."""
+
+    def decode(data: dict[str, Any]) -> list[T]:
+        result = data["result"]
+        if not isinstance(result, list):
+            raise TypeError(f"result: expected a list, got {type(result).__name__}")
+        return [from_dict(item) for item in result]
+
+    return decode
+
+
+def invoice_page(data: dict[str, Any]) -> InvoicePage:
+    all_count = data.get("all_count")
+    return InvoicePage(results_as(InvoiceDetails.from_dict)(data), all_count)

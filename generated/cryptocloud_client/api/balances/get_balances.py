@@ -1,0 +1,217 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import _exact, errors
+from ...client import AuthenticatedClient, Client
+from ...models.balance_list_response import BalanceListResponse
+from ...models.detail_error import DetailError
+from ...models.empty_request import EmptyRequest
+from ...models.error_response import ErrorResponse
+from ...types import Response
+
+
+def _get_kwargs(
+    *,
+    body: EmptyRequest,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/v2/merchant/wallet/balance/all",
+    }
+
+    _kwargs["content"] = _exact.dumps(body.to_dict())
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> BalanceListResponse | DetailError | ErrorResponse | ErrorResponse | None:
+    if response.status_code == 200:
+        response_200 = BalanceListResponse.from_dict(_exact.loads(response.content))
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = ErrorResponse.from_dict(_exact.loads(response.content))
+
+        return response_400
+
+    if response.status_code == 401:
+
+        def _parse_response_401(data: object) -> DetailError | ErrorResponse:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_auth_error_response_type_0 = DetailError.from_dict(data)
+
+                return componentsschemas_auth_error_response_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            componentsschemas_auth_error_response_type_1 = ErrorResponse.from_dict(data)
+
+            return componentsschemas_auth_error_response_type_1
+
+        response_401 = _parse_response_401(_exact.loads(response.content))
+
+        return response_401
+
+    if response.status_code == 403:
+
+        def _parse_response_403(data: object) -> DetailError | ErrorResponse:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_auth_error_response_type_0 = DetailError.from_dict(data)
+
+                return componentsschemas_auth_error_response_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            componentsschemas_auth_error_response_type_1 = ErrorResponse.from_dict(data)
+
+            return componentsschemas_auth_error_response_type_1
+
+        response_403 = _parse_response_403(_exact.loads(response.content))
+
+        return response_403
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[BalanceListResponse | DetailError | ErrorResponse | ErrorResponse]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: EmptyRequest,
+) -> Response[BalanceListResponse | DetailError | ErrorResponse | ErrorResponse]:
+    """Read the merchant's balances
+
+     One entry per currency of the merchant's wallet.
+
+    Args:
+        body (EmptyRequest): An empty body (`{}`).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[BalanceListResponse | DetailError | ErrorResponse | ErrorResponse]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    body: EmptyRequest,
+) -> BalanceListResponse | DetailError | ErrorResponse | ErrorResponse | None:
+    """Read the merchant's balances
+
+     One entry per currency of the merchant's wallet.
+
+    Args:
+        body (EmptyRequest): An empty body (`{}`).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        BalanceListResponse | DetailError | ErrorResponse | ErrorResponse
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: EmptyRequest,
+) -> Response[BalanceListResponse | DetailError | ErrorResponse | ErrorResponse]:
+    """Read the merchant's balances
+
+     One entry per currency of the merchant's wallet.
+
+    Args:
+        body (EmptyRequest): An empty body (`{}`).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[BalanceListResponse | DetailError | ErrorResponse | ErrorResponse]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    body: EmptyRequest,
+) -> BalanceListResponse | DetailError | ErrorResponse | ErrorResponse | None:
+    """Read the merchant's balances
+
+     One entry per currency of the merchant's wallet.
+
+    Args:
+        body (EmptyRequest): An empty body (`{}`).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        BalanceListResponse | DetailError | ErrorResponse | ErrorResponse
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+        )
+    ).parsed

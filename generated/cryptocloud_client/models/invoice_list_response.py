@@ -1,0 +1,96 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.success_status import SuccessStatus
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.invoice_details import InvoiceDetails
+
+
+T = TypeVar("T", bound="InvoiceListResponse")
+
+
+@_attrs_define
+class InvoiceListResponse:
+    """Invoices read back by info or list.
+
+    Attributes:
+        status (SuccessStatus): The envelope's status on success.
+        result (list[InvoiceDetails]): The invoices.
+        all_count (int | Unset): How many invoices the whole listing has (seen in another client; not documented).
+    """
+
+    status: SuccessStatus
+    result: list[InvoiceDetails]
+    all_count: int | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        status = self.status.value
+
+        result = []
+        for result_item_data in self.result:
+            result_item = result_item_data.to_dict()
+            result.append(result_item)
+
+        all_count = self.all_count
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "status": status,
+                "result": result,
+            }
+        )
+        if all_count is not UNSET:
+            field_dict["all_count"] = all_count
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.invoice_details import InvoiceDetails  # noqa: PLC0415
+
+        d = dict(src_dict)
+        status = SuccessStatus(d.pop("status"))
+
+        result = []
+        _result = d.pop("result")
+        for result_item_data in _result:
+            result_item = InvoiceDetails.from_dict(result_item_data)
+
+            result.append(result_item)
+
+        all_count = d.pop("all_count", UNSET)
+
+        invoice_list_response = cls(
+            status=status,
+            result=result,
+            all_count=all_count,
+        )
+
+        invoice_list_response.additional_properties = d
+        return invoice_list_response
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,86 @@
+"""Lost-invoice recovery: whatever fault hits a create, exactly one invoice exists for its order_id."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from decimal import Decimal
+
+import pytest
+from cryptocloud import APIConnectionError, APIError, APITimeoutError, InternalServerError, Invoice, RateLimitError
+from cryptocloud.testing import FakeCryptoCloud
+from fake_harness import FakeHarness
+
+# fault -> (may the request have landed, the error create raises without recovery)
+FAULTS: dict[str, tuple[bool, type[APIError]]] = {
+    "reset_after_send": (True, APIConnectionError),
+    "read_timeout": (True, APITimeoutError),
+    "server_error": (True, InternalServerError),
+    "html_520": (True, InternalServerError),  # not carried out by the fake, but the client cannot know that
+    "refused": (False, APIConnectionError),
+    "rate_limit": (False, RateLimitError),
+}
+
+
+def created_for(fake: FakeCryptoCloud, order_id: str) -> int:
+    return sum(1 for invoice in fake.invoices.values() if invoice["order_id"] == order_id)
+
+
+@pytest.mark.parametrize("fault", sorted(FAULTS))
+def test_recover_gives_exactly_one_invoice(mode: str, sleeps: list[float], fault: str) -> None:
+    h = FakeHarness(mode)
+    h.fake.fail_next(fault)
+    invoice = h.run(h.client.invoices.create, amount=Decimal("12.34"), order_id="order-1", recover=True)
+    assert isinstance(invoice, Invoice)
+    assert created_for(h.fake, "order-1") == 1
+    (stored,) = [i for i in h.fake.invoices.values() if i["order_id"] == "order-1"]
+    assert invoice.uuid == stored["uuid"]
+    assert invoice.amount_in_fiat == Decimal("12.34")
+
+
+@pytest.mark.parametrize("fault", sorted(FAULTS))
+def test_recover_survives_the_fault_twice(mode: str, sleeps: list[float], fault: str) -> None:
+    h = FakeHarness(mode)
+    h.fake.fail_next(fault, count=2)
+    h.run(h.client.invoices.create, amount=Decimal("1"), order_id="order-2", recover=True)
+    assert created_for(h.fake, "order-2") == 1
+
+
+@pytest.mark.parametrize("fault", sorted(FAULTS))
+def test_without_recover_a_create_is_never_resent_once_it_may_have_landed(
+    mode: str, sleeps: list[float], fault: str
+) -> None:
+    may_land, error = FAULTS[fault]
+    h = FakeHarness(mode, max_retries=2)
+    h.fake.fail_next(fault)
+    if may_land:
+        with pytest.raises(error) as info:
+            h.run(h.client.invoices.create, amount=Decimal("1"), order_id="order-3")
+        assert type(info.value) is error and info.value.may_have_been_created
+        assert len(h.fake.requests) == 1
+        assert created_for(h.fake, "order-3") == (0 if fault == "html_520" else 1)
+    else:
+        h.run(h.client.invoices.create, amount=Decimal("1"), order_id="order-3")  # retried: nothing had landed
+        assert len(h.fake.requests) == 2
+        assert created_for(h.fake, "order-3") == 1
+
+
+def test_recovery_gives_up_with_the_original_error(mode: str, sleeps: list[float]) -> None:
+    h = FakeHarness(mode, max_retries=1)
+    h.fake.fail_next("html_520", count=10)  # creates and lookups all fail
+    with pytest.raises(InternalServerError) as info:
+        h.run(h.client.invoices.create, amount=Decimal("1"), order_id="order-4", recover=True)
+    assert info.value.may_have_been_created and info.value.order_id == "order-4"
+    assert created_for(h.fake, "order-4") == 0
+
+
+def test_find_by_order_id(mode: str) -> None:
+    h = FakeHarness(mode)
+    first = h.run(h.client.invoices.create, amount=Decimal("1"), order_id="order-5")
+    h.run(h.client.invoices.create, amount=Decimal("2"), order_id="other")
+    h.fake.advance(timedelta(seconds=1))
+    second = h.run(h.client.invoices.create, amount=Decimal("3"), order_id="order-5")
+    found = h.run(h.client.invoices.find_by_order_id, "order-5")
+    assert found.uuid == second.uuid != first.uuid  # the newest of two
+    assert h.run(h.client.invoices.find_by_order_id, "nope") is None
+    later = datetime.now(UTC) + timedelta(hours=1)
+    assert h.run(h.client.invoices.find_by_order_id, "order-5", since=later) is None

@@ -1,0 +1,63 @@
+"""The spec has every endpoint of the API notes' table (openapi/reference/cryptocloud-api-notes.md)."""
+
+from __future__ import annotations
+
+import re
+
+from reference import ROOT, spec
+from spec_tools import resolve, schemas
+
+NOTES = (ROOT / "openapi" / "reference" / "cryptocloud-api-notes.md").read_text()
+# Withdrawal moves money out with a separate key; the notes cannot describe it fully: not in the spec (yet).
+LEFT_OUT = {"/v2/invoice/api/out/create"}
+
+
+def documented_paths() -> dict[str, str]:
+    """operation name -> path, from the notes' endpoint table."""
+    rows = re.findall(r"^\| ([a-z ]+) \| `(/v2/[^`]+)` \|", NOTES, re.MULTILINE)
+    return {name: path for name, path in rows}
+
+
+def test_every_documented_endpoint_is_in_the_spec() -> None:
+    documented = documented_paths()
+    assert len(documented) == 8
+    expected = {path for path in documented.values() if path not in LEFT_OUT}
+    assert set(spec()["paths"]) == expected
+    for path in expected:
+        operation = spec()["paths"][path]["post"]
+        assert operation["security"] == [{"ApiKeyAuth": []}]
+        assert {"200", "400", "401", "403"} <= set(operation["responses"])
+
+
+def test_request_fields_of_each_endpoint() -> None:
+    def body(path: str) -> dict[str, object]:
+        ref = spec()["paths"][path]["post"]["requestBody"]["content"]["application/json"]["schema"]
+        return resolve(ref)
+
+    assert body("/v2/invoice/merchant/canceled")["required"] == ["uuid"]
+    info = body("/v2/invoice/merchant/info")["properties"]["uuids"]  # type: ignore[index]
+    assert (info["minItems"], info["maxItems"]) == (1, 100)
+    listing = body("/v2/invoice/merchant/list")
+    assert listing["required"] == ["start", "end"]
+    assert listing["properties"]["limit"]["maximum"] == 100  # type: ignore[index]
+    assert resolve(listing["properties"]["start"])["pattern"] == r"^\d{2}\.\d{2}\.\d{4}$"  # type: ignore[index]
+    assert body("/v2/invoice/merchant/statistics")["required"] == ["start", "end"]
+    assert body("/v2/invoice/static/create")["required"] == ["shop_id", "currency", "identify"]
+    assert body("/v2/merchant/wallet/balance/all").get("properties") is None
+
+
+def test_two_currency_shapes_stay_open() -> None:
+    # currency.code is a short code in invoices and a full code in balances: never a closed enum.
+    for name in ("Currency", "BalanceCurrency"):
+        assert "enum" not in resolve(schemas()[name]["properties"]["code"])
+    assert sorted(set(schemas()["BalanceCurrency"]["properties"]) - set(schemas()["Currency"]["properties"])) == [
+        "enable",
+        "obj_network",
+        "short_code",
+    ]
+
+
+def test_postback_is_a_webhook_with_both_body_formats() -> None:
+    hook = spec()["webhooks"]["paymentPostback"]["post"]
+    assert sorted(hook["requestBody"]["content"]) == ["application/json", "application/x-www-form-urlencoded"]
+    assert schemas()["Postback"]["required"] == ["status", "invoice_id", "amount_crypto", "currency", "token"]
