@@ -44,7 +44,7 @@ def test_wheel_ships_both_packages(tmp_path: Path) -> None:
     core = [r for r in requires if "extra ==" not in r]
     assert sorted(re.split(r"[<>=]", r)[0].lower() for r in core) == ["attrs", "httpx", "pyjwt"]
     extras = sorted(r.split("extra == ")[1].strip("'\"") for r in requires if "extra ==" in r)
-    assert extras == ["cli", "cli", "testing", "testing"]
+    assert extras == ["aiohttp", "cli", "cli", "testing", "testing"]
     assert "cryptocloud_client/openapi.yaml" in names  # the fake validates against the spec it was built from
 
 
@@ -57,3 +57,12 @@ def test_generated_package_never_imports_the_hand_written_one() -> None:
         or "from cryptocloud." in path.read_text()
     ]
     assert offenders == []
+
+
+def test_console_script_and_pytest_plugin_are_registered() -> None:
+    from importlib.metadata import entry_points
+
+    (script,) = entry_points(group="console_scripts", name="cryptocloud")
+    assert script.value == "cryptocloud.cli:main"
+    (plugin,) = entry_points(group="pytest11", name="cryptocloud")
+    assert plugin.value == "cryptocloud.pytest_plugin"

@@ -6,12 +6,13 @@ import asyncio
 import time
 from functools import cached_property
 from types import TracebackType
-from typing import Any, Self, TypeVar
+from typing import Any, Literal, Self, TypeVar
 
 import httpx
 
 from ._core import DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT, Core, Operation
 from .balances import AsyncBalances, Balances
+from .errors import InvalidParameterError
 from .invoices import AsyncInvoices, Invoices
 from .static_wallets import AsyncStaticWallets, StaticWallets
 from .statistics import AsyncStatistics, Statistics
@@ -107,8 +108,26 @@ class CryptoCloud(_Base):
         self.close()
 
 
+def _async_http(backend: str) -> httpx.AsyncClient:
+    if backend == "httpx":
+        return httpx.AsyncClient(follow_redirects=False)
+    if backend != "aiohttp":
+        raise InvalidParameterError("http_backend", backend, "must be 'httpx' or 'aiohttp'")
+    try:
+        from httpx_aiohttp import HttpxAiohttpClient
+    except ImportError:
+        raise InvalidParameterError(
+            "http_backend", backend, "needs httpx-aiohttp: pip install 'cryptocloud-client[aiohttp]'"
+        ) from None
+    return HttpxAiohttpClient(follow_redirects=False)
+
+
 class AsyncCryptoCloud(_Base):
-    """The CryptoCloud API for asyncio: the same surface as ``CryptoCloud``, awaited."""
+    """The CryptoCloud API for asyncio: the same surface as ``CryptoCloud``, awaited.
+
+    ``http_backend="aiohttp"`` (extra ``aiohttp``) runs the same client on aiohttp's connection pool, which
+    holds up better at high concurrency.
+    """
 
     def __init__(
         self,
@@ -119,10 +138,11 @@ class AsyncCryptoCloud(_Base):
         timeout: float | httpx.Timeout = DEFAULT_TIMEOUT,
         max_retries: int = DEFAULT_MAX_RETRIES,
         http_client: httpx.AsyncClient | None = None,
+        http_backend: Literal["httpx", "aiohttp"] = "httpx",
     ) -> None:
         super().__init__(api_key=api_key, shop_id=shop_id, base_url=base_url, timeout=timeout, max_retries=max_retries)
         self._owns_http = http_client is None
-        self._http = http_client if http_client is not None else httpx.AsyncClient(follow_redirects=False)
+        self._http = http_client if http_client is not None else _async_http(http_backend)
 
     @cached_property
     def invoices(self) -> AsyncInvoices:

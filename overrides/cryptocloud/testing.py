@@ -345,7 +345,9 @@ class FakeCryptoCloud:
         route = self._routes.get(request.url.path)
         if request.method != "POST" or route is None:
             return httpx.Response(404, text="Not Found", headers={"content-type": "text/plain"})
-        auth = request.headers.get("authorization", "")
+        auth = request.headers.get("authorization")
+        if auth is None:
+            return _json(401, {"detail": "Authentication credentials were not provided."})
         if not auth.startswith("Token ") or not auth[6:].strip():
             return _json(403, {"detail": "Invalid header padding"})
         if not secrets.compare_digest(auth[6:].strip(), self.api_key):

@@ -1,0 +1,277 @@
+"""The ``cryptocloud`` command: the API (or the embedded fake, with --fake) from a terminal.
+
+Configuration comes from CRYPTOCLOUD_API_KEY, CRYPTOCLOUD_SHOP_ID and CRYPTOCLOUD_BASE_URL. Errors are one
+line on stderr and an exit code per kind of error (see EXIT_CODES); the API key is never printed.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import date, datetime, timedelta
+from functools import wraps
+from typing import Any, TypeVar
+
+try:
+    import click
+    from rich.console import Console
+    from rich.table import Table
+except ImportError as missing:  # without the extra
+    raise SystemExit(
+        "cryptocloud: the command line needs its extra: pip install 'cryptocloud-client[cli]'"
+    ) from missing
+
+from cryptocloud_client import _exact
+
+from . import __version__, errors
+from ._client import CryptoCloud
+from .postbacks import verify_postback
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+# The most specific class wins: the order matters.
+EXIT_CODES: list[tuple[type[Exception], int]] = [
+    (errors.InvalidParameterError, 2),
+    (errors.AuthenticationError, 3),
+    (errors.PermissionDeniedError, 3),
+    (errors.BadRequestError, 4),
+    (errors.NotFoundError, 5),
+    (errors.RateLimitError, 6),
+    (errors.APIConnectionError, 7),
+    (errors.InternalServerError, 8),
+    (errors.APIResponseValidationError, 9),
+    (errors.PostbackVerificationError, 10),
+    (errors.CryptoCloudError, 1),
+]
+
+
+def exit_code(error: Exception) -> int:
+    return next(code for cls, code in EXIT_CODES if isinstance(error, cls))
+
+
+def _plain(value: Any) -> Any:
+    """A model's to_dict() as plain JSON values: Decimal numbers kept exact, times in the API's text form."""
+    return _exact.loads(_exact.dumps(value))
+
+
+def _line(value: Any) -> str:
+    return _exact.dumps(value).decode()
+
+
+@contextmanager
+def _client(fake: bool) -> Iterator[CryptoCloud]:
+    if fake:
+        from .testing import FakeCryptoCloud
+
+        with FakeCryptoCloud().client() as client:
+            yield client
+    else:
+        with CryptoCloud() as client:
+            yield client
+
+
+def _reports_errors(command: F) -> F:
+    """Turn the package's errors into one line on stderr and the matching exit code."""
+
+    @wraps(command)
+    def run(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return command(*args, **kwargs)
+        except errors.CryptoCloudError as error:
+            click.echo(f"error: {type(error).__name__}: {' '.join(str(error).split())}", err=True)
+            sys.exit(exit_code(error))
+
+    return run  # type: ignore[return-value]
+
+
+def _api_command(group: click.Group, name: str) -> Callable[[F], F]:
+    """A subcommand that talks to the API: --fake and --json, and errors reported as one line."""
+
+    def decorate(command: F) -> F:
+        command = _reports_errors(command)
+        command = click.option("--json", "as_json", is_flag=True, help="Machine-readable output (JSON).")(command)
+        command = click.option("--fake", is_flag=True, help="Run against the embedded fake CryptoCloud.")(command)
+        return group.command(name)(command)  # type: ignore[return-value]
+
+    return decorate
+
+
+def _show(rows: list[dict[str, Any]], columns: list[str], as_json: bool, title: str) -> None:
+    if as_json:
+        for row in rows:
+            click.echo(_line(row))
+        return
+    table = Table(title=title)
+    for column in columns:
+        table.add_column(column)
+    for row in rows:
+        table.add_row(*(str(row.get(column, "")) for column in columns))
+    Console().print(table)
+
+
+INVOICE_COLUMNS = ["uuid", "status", "amount_usd", "fiat_currency", "order_id", "created", "link"]
+
+
+def _invoice_row(invoice: Any) -> dict[str, Any]:
+    return _plain(invoice.to_dict())  # type: ignore[no-any-return]
+
+
+DATE = click.DateTime(formats=["%Y-%m-%d"])
+
+
+def _day(value: datetime | None, default: date) -> date:
+    return value.date() if value is not None else default
+
+
+@click.group()
+@click.version_option(__version__, prog_name="cryptocloud")
+def main() -> None:
+    """CryptoCloud crypto payments from the command line (env: CRYPTOCLOUD_API_KEY, CRYPTOCLOUD_SHOP_ID)."""
+
+
+@main.group()
+def invoice() -> None:
+    """Create, read, list and cancel invoices."""
+
+
+@_api_command(invoice, "create")
+@click.option("--amount", required=True, help="Amount, exact decimal text (e.g. 100.00).")
+@click.option("--currency", default="USD", show_default=True, help="Fiat currency of the amount.")
+@click.option("--order-id", help="Your order number (the key to find the invoice again).")
+@click.option("--accept", "accepted", multiple=True, help="A crypto code the payer may use (repeatable).")
+@click.option("--select", help="The crypto code to charge in (the answer then has address and amount).")
+@click.option("--ttl", type=int, help="Minutes the invoice can be paid.")
+@click.option("--email", help="The payer's email.")
+@click.option("--recover", is_flag=True, help="After a lost answer, find the invoice by --order-id first.")
+def invoice_create(
+    fake: bool,
+    as_json: bool,
+    amount: str,
+    currency: str,
+    order_id: str | None,
+    accepted: tuple[str, ...],
+    select: str | None,
+    ttl: int | None,
+    email: str | None,
+    recover: bool,
+) -> None:
+    """Create an invoice and print it."""
+    with _client(fake) as client:
+        created = client.invoices.create(
+            amount=amount,
+            currency=currency,
+            order_id=order_id,
+            available_currencies=list(accepted) or None,
+            cryptocurrency=select,
+            time_to_pay=timedelta(minutes=ttl) if ttl is not None else None,
+            email=email,
+            recover=recover,
+        )
+    row = _invoice_row(created) | {"pay_url": created.pay_url}
+    _show([row], [*INVOICE_COLUMNS[:4], "pay_url"], as_json, "Invoice created")
+
+
+@_api_command(invoice, "get")
+@click.argument("uuids", nargs=-1, required=True)
+def invoice_get(fake: bool, as_json: bool, uuids: tuple[str, ...]) -> None:
+    """Show invoices by id (with or without INV-)."""
+    with _client(fake) as client:
+        found = client.invoices.retrieve_many(list(uuids))
+    _show([_invoice_row(i) for i in found], INVOICE_COLUMNS, as_json, "Invoices")
+    have = {i.uuid.removeprefix("INV-") for i in found}
+    missing = [u for u in uuids if u.strip().removeprefix("INV-") not in have]
+    if missing:
+        click.echo(f"error: NotFound: no invoice {', '.join(missing)}", err=True)
+        sys.exit(dict(EXIT_CODES)[errors.NotFoundError])
+
+
+@_api_command(invoice, "list")
+@click.option("--start", type=DATE, help="First day (YYYY-MM-DD); default: 30 days ago.")
+@click.option("--end", type=DATE, help="Last day (YYYY-MM-DD); default: today.")
+def invoice_list(fake: bool, as_json: bool, start: datetime | None, end: datetime | None) -> None:
+    """List the invoices created in a period, streaming page by page."""
+    today = date.today()
+    first, last = _day(start, today - timedelta(days=30)), _day(end, today)
+    err = Console(stderr=True)
+    with _client(fake) as client, err.status("listing invoices...") as status:
+        rows = []
+        for count, listed in enumerate(client.invoices.list(start=first, end=last), 1):
+            status.update(f"listing invoices... {count}")
+            if as_json:
+                click.echo(_line(_invoice_row(listed)))  # streamed: one JSON object per line
+            else:
+                rows.append(_invoice_row(listed))
+    if not as_json:
+        _show(rows, INVOICE_COLUMNS, False, f"Invoices {first} to {last}: {len(rows)}")
+
+
+@_api_command(invoice, "cancel")
+@click.argument("uuid")
+def invoice_cancel(fake: bool, as_json: bool, uuid: str) -> None:
+    """Cancel an invoice that is still waiting for payment."""
+    with _client(fake) as client:
+        client.invoices.cancel(uuid)
+    click.echo(_line({"uuid": uuid, "canceled": True}) if as_json else f"canceled {uuid}")
+
+
+@_api_command(main, "balance")
+def balance(fake: bool, as_json: bool) -> None:
+    """Show the merchant's balances."""
+    with _client(fake) as client:
+        balances = client.balances.list()
+    rows = [_plain(b.to_dict()) | {"currency": b.currency.code} for b in balances]
+    _show(rows, ["currency", "balance_crypto", "balance_usd", "available_balance"], as_json, "Balances")
+
+
+@_api_command(main, "stats")
+@click.option("--start", type=DATE, help="First day (YYYY-MM-DD); default: 30 days ago.")
+@click.option("--end", type=DATE, help="Last day (YYYY-MM-DD); default: today.")
+def stats(fake: bool, as_json: bool, start: datetime | None, end: datetime | None) -> None:
+    """Count and sum the invoices of a period by status."""
+    today = date.today()
+    with _client(fake) as client:
+        result = client.statistics.get(start=_day(start, today - timedelta(days=30)), end=_day(end, today))
+    data = _plain(result.to_dict())
+    rows = [{"status": k, "count": v, "amount_usd": data["amount"][k]} for k, v in data["count"].items()]
+    _show(rows, ["status", "count", "amount_usd"], as_json, "Statistics")
+
+
+@main.group()
+def postback() -> None:
+    """Payment notifications."""
+
+
+@postback.command("verify")
+@click.option("--secret-env", required=True, help="Name of the environment variable holding the secret key.")
+@click.option("--content-type", help="The request's Content-Type (sniffed when absent).")
+@click.argument("file", type=click.File("rb"))
+@_reports_errors
+def postback_verify(secret_env: str, content_type: str | None, file: Any) -> None:
+    """Verify a saved postback body (FILE, or - for stdin) and print its fields."""
+    secret = os.environ.get(secret_env)
+    if not secret:
+        raise errors.InvalidParameterError("--secret-env", secret_env, f"${secret_env} is not set")
+    verified = verify_postback(file.read(), content_type, secret)
+    fields = _plain(verified.to_dict())
+    fields.pop("token", None)
+    click.echo(_line(fields | {"invoice_uuid": verified.invoice_uuid, "verified": True}))
+
+
+@main.command("fake-server")
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8080, show_default=True, type=int)
+@click.option("--seed", type=int, help="Make ids reproducible.")
+def fake_server(host: str, port: int, seed: int | None) -> None:
+    """Serve the embedded fake CryptoCloud over HTTP until interrupted."""
+    from .testing import FakeCryptoCloud
+
+    fake = FakeCryptoCloud(seed=seed)
+    with fake.serve(host, port) as url:
+        # The fake's own key and shop: made up, printed so that clients can be pointed at it.
+        click.echo(f"fake CryptoCloud at {url} (shop_id {fake.shop_id}, api key {fake.api_key}); Ctrl-C stops")
+        with contextlib.suppress(KeyboardInterrupt):
+            threading.Event().wait()

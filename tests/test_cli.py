@@ -1,0 +1,152 @@
+"""The cryptocloud command line, against the embedded fake (and a served one for real-API errors)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from decimal import Decimal
+from pathlib import Path
+
+import httpx
+import pytest
+from click.testing import CliRunner
+from cryptocloud import errors
+from cryptocloud.cli import EXIT_CODES, exit_code, main
+from cryptocloud.testing import FakeCryptoCloud
+from harness import API_KEY
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+def test_invoice_create_prints_the_invoice(runner: CliRunner) -> None:
+    result = runner.invoke(main, ["invoice", "create", "--fake", "--json", "--amount", "100.10", "--order-id", "o-1",
+                                  "--accept", "BTC", "--accept", "USDT_TRC20", "--ttl", "90"])  # fmt: skip
+    assert result.exit_code == 0, result.output
+    invoice = json.loads(result.stdout, parse_float=Decimal)
+    assert invoice["amount_in_fiat"] == Decimal("100.10")
+    assert invoice["uuid"].startswith("INV-") and invoice["pay_url"].startswith("https://pay.cryptocloud.plus/")
+    assert invoice["currency"]["fullcode"] == "BTC"
+
+
+def test_table_output(runner: CliRunner) -> None:
+    result = runner.invoke(main, ["invoice", "create", "--fake", "--amount", "5"])
+    assert result.exit_code == 0
+    assert "Invoice created" in result.stdout and "INV-" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "line"),
+    [
+        (
+            ["invoice", "create", "--fake", "--amount", "-1"],
+            2,
+            "error: InvalidParameterError: amount: must be greater than 0, got '-1'",
+        ),
+        (
+            ["invoice", "create", "--fake", "--amount", "1", "--currency", "XXX"],
+            2,
+            "error: InvalidParameterError: currency: unknown code 'XXX'",
+        ),
+        (
+            ["invoice", "cancel", "--fake", "INV-NOPE1234"],
+            4,
+            "error: BadRequestError: 400 Bad Request: validate_error: Invoice is not created",
+        ),
+        (["invoice", "get", "--fake", "INV-NOPE1234"], 5, "error: NotFound: no invoice INV-NOPE1234"),
+        (
+            ["invoice", "list", "--fake", "--start", "2026-02-01", "--end", "2026-01-01"],
+            2,
+            "error: InvalidParameterError: end: is before start (2026-02-01)",
+        ),
+    ],
+)
+def test_errors_are_one_line_with_an_exit_code(runner: CliRunner, args: list[str], code: int, line: str) -> None:
+    result = runner.invoke(main, args)
+    assert result.exit_code == code
+    assert result.stderr.splitlines() == [line]
+
+
+def test_exit_codes_differ_by_error_class() -> None:
+    codes = {cls: code for cls, code in EXIT_CODES}
+    assert exit_code(errors.PostbackVerificationError("x")) == 10
+    assert exit_code(errors.APITimeoutError("t")) == codes[errors.APIConnectionError] == 7
+    assert len({code for cls, code in EXIT_CODES if cls is not errors.PermissionDeniedError}) == len(EXIT_CODES) - 1
+
+
+def test_list_streams_json_lines(runner: CliRunner, monkeypatch: pytest.MonkeyPatch) -> None:
+    fake = FakeCryptoCloud(seed=1)
+    client = fake.client()
+    made = {client.invoices.create(amount=i + 1).uuid for i in range(120)}
+    monkeypatch.setattr("cryptocloud.testing.FakeCryptoCloud", lambda: fake)
+    result = runner.invoke(main, ["invoice", "list", "--fake", "--json"])
+    assert result.exit_code == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert len(lines) == 120 and {json.loads(line)["uuid"] for line in lines} == made
+
+
+def test_real_api_errors_and_the_key_never_printed(runner: CliRunner, monkeypatch: pytest.MonkeyPatch) -> None:
+    fake = FakeCryptoCloud(api_key="the-right-key")
+    with fake.serve() as url:
+        monkeypatch.setenv("CRYPTOCLOUD_BASE_URL", url)
+        monkeypatch.setenv("CRYPTOCLOUD_API_KEY", API_KEY)  # not the fake's key
+        monkeypatch.setenv("CRYPTOCLOUD_SHOP_ID", fake.shop_id)
+        result = runner.invoke(main, ["balance"])
+        assert result.exit_code == 3
+        assert result.stderr.splitlines() == [
+            "error: AuthenticationError: 401 Unauthorized: detail: Signature verification failed"
+        ]
+        assert API_KEY not in result.output
+        monkeypatch.setenv("CRYPTOCLOUD_API_KEY", "the-right-key")
+        monkeypatch.setattr("cryptocloud._client.time.sleep", lambda seconds: None)
+        fake.fail_next("html_520", count=3)  # statistics creates nothing: retried twice, then reported
+        result = runner.invoke(main, ["stats"])
+        assert result.exit_code == 8 and "InternalServerError: HTTP 520" in result.stderr
+        result = runner.invoke(main, ["balance", "--json"])
+        assert (result.exit_code, result.stdout) == (0, "")
+
+
+def test_missing_key_names_the_variable(runner: CliRunner, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("CRYPTOCLOUD_API_KEY", raising=False)
+    result = runner.invoke(main, ["balance"])
+    assert result.exit_code == 2
+    assert result.stderr == "error: InvalidParameterError: api_key: missing: pass api_key= or set CRYPTOCLOUD_API_KEY\n"
+
+
+def test_postback_verify(runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    fake = FakeCryptoCloud(seed=2)
+    invoice = fake.client().invoices.create(amount=Decimal("10"), order_id="o-7")
+    body = tmp_path / "postback.json"
+    body.write_bytes(fake.pay(invoice.uuid).body)
+    monkeypatch.setenv("SHOP_SECRET", fake.secret)
+    result = runner.invoke(main, ["postback", "verify", "--secret-env", "SHOP_SECRET", str(body)])
+    assert result.exit_code == 0, result.output
+    fields = json.loads(result.stdout)
+    assert (fields["invoice_uuid"], fields["order_id"], fields["verified"]) == (invoice.uuid, "o-7", True)
+    assert fake.secret not in result.output and "token" not in fields
+    monkeypatch.setenv("SHOP_SECRET", "a-different-secret-0123456789abcdefgh")
+    result = runner.invoke(main, ["postback", "verify", "--secret-env", "SHOP_SECRET", str(body)])
+    assert result.exit_code == 10
+    assert (
+        result.stderr
+        == "error: PostbackVerificationError: postback rejected: token signature does not match (wrong secret key?)\n"
+    )
+
+
+def test_fake_server_command_serves_until_stopped(tmp_path: Path) -> None:
+    script = Path(sys.executable).with_name("cryptocloud")
+    process = subprocess.Popen([str(script), "fake-server", "--port", "0"], stdout=subprocess.PIPE, text=True)
+    try:
+        assert process.stdout is not None
+        line = process.stdout.readline()
+        url = line.split(" at ")[1].split(" ")[0]
+        answer = httpx.post(
+            f"{url}/v2/merchant/wallet/balance/all", json={}, headers={"Authorization": "Token fake-api-key"}
+        )
+        assert answer.status_code == 200 and answer.json() == {"status": "success", "result": []}
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
