@@ -76,5 +76,5 @@ def sleeps(monkeypatch: pytest.MonkeyPatch) -> list[float]:
         slept.append(seconds)
 
     monkeypatch.setattr("cryptocloud._client.time.sleep", slept.append)
-    monkeypatch.setattr("cryptocloud._client.asyncio.sleep", fake_async_sleep)
+    monkeypatch.setattr("asyncio.sleep", fake_async_sleep)
     return slept

@@ -23,8 +23,25 @@ def runner() -> CliRunner:
 
 
 def test_invoice_create_prints_the_invoice(runner: CliRunner) -> None:
-    result = runner.invoke(main, ["invoice", "create", "--fake", "--json", "--amount", "100.10", "--order-id", "o-1",
-                                  "--accept", "BTC", "--accept", "USDT_TRC20", "--ttl", "90"])  # fmt: skip
+    result = runner.invoke(
+        main,
+        [
+            "invoice",
+            "create",
+            "--fake",
+            "--json",
+            "--amount",
+            "100.10",
+            "--order-id",
+            "o-1",
+            "--accept",
+            "BTC",
+            "--accept",
+            "USDT_TRC20",
+            "--ttl",
+            "90",
+        ],
+    )
     assert result.exit_code == 0, result.output
     invoice = json.loads(result.stdout, parse_float=Decimal)
     assert invoice["amount_in_fiat"] == Decimal("100.10")

@@ -59,8 +59,16 @@ def fake() -> FakeCryptoCloud:
 def operations(fake: FakeCryptoCloud) -> list[tuple[str, Any]]:
     uuid = next(iter(fake.invoices))
     return [
-        ("/v2/invoice/create", {"shop_id": "fake-shop", "amount": 10, "currency": "USD", "order_id": "x",
-                                "add_fields": {"time_to_pay": {"hours": 1, "minutes": 5}, "cryptocurrency": "ETH"}}),
+        (
+            "/v2/invoice/create",
+            {
+                "shop_id": "fake-shop",
+                "amount": 10,
+                "currency": "USD",
+                "order_id": "x",
+                "add_fields": {"time_to_pay": {"hours": 1, "minutes": 5}, "cryptocurrency": "ETH"},
+            },
+        ),
         ("/v2/invoice/merchant/info", {"uuids": list(fake.invoices)}),
         ("/v2/invoice/merchant/list", {"start": TODAY, "end": TODAY, "offset": 0, "limit": 100}),
         ("/v2/merchant/wallet/balance/all", {}),
@@ -69,7 +77,7 @@ def operations(fake: FakeCryptoCloud) -> list[tuple[str, Any]]:
         ("/v2/invoice/merchant/canceled", {"uuid": list(fake.invoices)[1]}),
         ("/v2/invoice/merchant/canceled", {"uuid": uuid}),  # paid: refused with the documented 400 shape
         ("/v2/invoice/create", {"shop_id": "fake-shop", "amount": -1}),  # 400 by field
-    ]  # fmt: skip
+    ]
 
 
 def test_every_answer_validates_against_the_spec(fake: FakeCryptoCloud) -> None:
@@ -181,13 +189,19 @@ def test_served_fake_answers_over_http() -> None:
     fake = FakeCryptoCloud(seed=1)
     with fake.serve() as url:
         assert url.startswith("http://127.0.0.1:")
-        answer = httpx.post(f"{url}/v2/invoice/create", json={"shop_id": "fake-shop", "amount": 2},
-                            headers={"Authorization": "Token fake-api-key"})  # fmt: skip
+        answer = httpx.post(
+            f"{url}/v2/invoice/create",
+            json={"shop_id": "fake-shop", "amount": 2},
+            headers={"Authorization": "Token fake-api-key"},
+        )
         assert answer.status_code == 200 and json.loads(answer.content)["result"]["uuid"] in fake.invoices
         fake.fail_next("reset_after_send")
         with pytest.raises(httpx.TransportError):
-            httpx.post(f"{url}/v2/invoice/create", json={"shop_id": "fake-shop", "amount": 2},
-                       headers={"Authorization": "Token fake-api-key"})  # fmt: skip
+            httpx.post(
+                f"{url}/v2/invoice/create",
+                json={"shop_id": "fake-shop", "amount": 2},
+                headers={"Authorization": "Token fake-api-key"},
+            )
     assert len(fake.invoices) == 2
 
 

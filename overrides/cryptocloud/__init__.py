@@ -13,6 +13,7 @@ from cryptocloud_client.types import UNSET, Unset
 
 from ._client import AsyncCryptoCloud, CryptoCloud
 from ._core import RawResponse
+from ._version import __version__
 from .errors import (
     APIConnectionError,
     APIError,
@@ -31,8 +32,6 @@ from .errors import (
 )
 from .models import Invoice, InvoiceDetails
 from .postbacks import Postback, verify_postback
-
-__version__ = "0.1.0"
 
 __all__ = [
     "UNSET",

@@ -13,13 +13,13 @@ import os
 import random
 import time
 from collections.abc import Callable, Generator
-from importlib.metadata import version
 from typing import Any, Generic, TypeVar
 
 import attrs
 import httpx
 
 from . import _params, _responses, errors
+from ._version import __version__
 
 T = TypeVar("T")
 
@@ -32,7 +32,7 @@ ENV_API_KEY = "CRYPTOCLOUD_API_KEY"
 ENV_SHOP_ID = "CRYPTOCLOUD_SHOP_ID"
 ENV_BASE_URL = "CRYPTOCLOUD_BASE_URL"
 
-USER_AGENT = f"cryptocloud-client/{version('cryptocloud-client')} httpx/{httpx.__version__}"
+USER_AGENT = f"cryptocloud-client/{__version__} httpx/{httpx.__version__}"
 
 INITIAL_BACKOFF = 0.5
 MAX_BACKOFF = 8.0

@@ -27,8 +27,9 @@ except ImportError as missing:  # without the extra
 
 from cryptocloud_client import _exact
 
-from . import __version__, errors
+from . import errors
 from ._client import CryptoCloud
+from ._version import __version__
 from .postbacks import verify_postback
 
 F = TypeVar("F", bound=Callable[..., Any])

@@ -1,0 +1,278 @@
+"""Benchmarks, measured in one run on this machine and printed as ratios (a script, not a test).
+
+    .venv/bin/python bench/compare.py [--quick] [--write]     (--write records bench/RESULTS.md)
+
+Serves the fake over HTTP on loopback (bench/server.py, aiohttp, validation off) and measures: the server's
+ceiling; per-call latency of client.invoices.create against a raw httpx POST + JSON parse, the generated
+package, and the PyPI clients crypto-cloud-py and cryptocloud-sdk (installed in a throwaway venv under
+build/); async throughput at concurrency 50; import time; memory while listing 100,000 invoices; codegen time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import platform
+import socket
+import statistics
+import subprocess
+import sys
+import time
+import tracemalloc
+from collections.abc import Awaitable, Callable
+from datetime import UTC, datetime
+from decimal import Decimal
+from pathlib import Path
+
+import aiohttp
+import httpx
+from cryptocloud import AsyncCryptoCloud, CryptoCloud
+from cryptocloud.testing import FakeCryptoCloud
+from cryptocloud_client import AuthenticatedClient
+from cryptocloud_client.api.invoices import create_invoice
+from cryptocloud_client.models import InvoiceCreateRequest
+
+ROOT = Path(__file__).resolve().parent.parent
+PY = sys.executable
+KEY, SHOP = "bench-key", "bench-shop"
+BODY = {"shop_id": SHOP, "amount": 100, "currency": "USD", "order_id": "order-42"}
+OTHERS = ["crypto-cloud-py==0.2", "cryptocloud-sdk==0.1.1"]
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def start_server() -> tuple[subprocess.Popen[bytes], str]:
+    port = free_port()
+    process = subprocess.Popen([PY, str(ROOT / "bench" / "server.py"), "--port", str(port)])
+    url = f"http://127.0.0.1:{port}"
+    for _ in range(100):
+        try:
+            httpx.post(f"{url}/v2/merchant/wallet/balance/all", json={}, headers={"Authorization": f"Token {KEY}"})
+            return process, url
+        except httpx.TransportError:
+            time.sleep(0.1)
+    process.kill()
+    raise SystemExit("the benchmark server did not start")
+
+
+def per_call(fn: Callable[[], object], calls: int) -> float:
+    start = time.perf_counter()
+    for _ in range(calls):
+        fn()
+    return (time.perf_counter() - start) / calls
+
+
+def interleaved(candidates: dict[str, Callable[[], object]], calls: int, rounds: int) -> dict[str, float]:
+    """Median seconds per call of each candidate, rounds alternating so that noise hits all alike."""
+    for fn in candidates.values():
+        per_call(fn, max(10, calls // 10))
+    samples: dict[str, list[float]] = {name: [] for name in candidates}
+    for _ in range(rounds):
+        for name, fn in candidates.items():
+            samples[name].append(per_call(fn, calls))
+    return {name: statistics.median(values) for name, values in samples.items()}
+
+
+async def throughput(make: Callable[[], Awaitable[object]], total: int, concurrency: int = 50) -> float:
+    """Requests per second with ``concurrency`` tasks sharing ``total`` calls."""
+    queue = iter(range(total))
+
+    async def worker() -> None:
+        for _ in queue:
+            await make()
+
+    start = time.perf_counter()
+    await asyncio.gather(*(worker() for _ in range(concurrency)))
+    return total / (time.perf_counter() - start)
+
+
+async def raw_aiohttp_rate(url: str, total: int) -> float:
+    async with aiohttp.ClientSession(headers={"Authorization": f"Token {KEY}"}) as session:
+
+        async def one() -> object:
+            async with session.post(f"{url}/v2/invoice/create", json=BODY) as response:
+                return json.loads(await response.read())["result"]["uuid"]
+
+        await throughput(one, 200)
+        return await throughput(one, total)
+
+
+async def our_async_rate(url: str, total: int, backend: str) -> float:
+    async with AsyncCryptoCloud(api_key=KEY, shop_id=SHOP, base_url=url, http_backend=backend) as client:  # type: ignore[arg-type]
+
+        async def one() -> object:
+            return (await client.invoices.create(amount=100, order_id="order-42")).uuid
+
+        await throughput(one, 200)
+        return await throughput(one, total)
+
+
+def others(url: str, calls: int) -> dict[str, dict[str, float]]:
+    """Per-call microseconds (and decode failures) of the PyPI clients, in a throwaway venv under build/."""
+    venv = ROOT / "build" / "bench-others"
+    python = venv / "bin" / "python"
+    if not python.exists():
+        subprocess.run([PY, "-m", "venv", str(venv)], check=True)
+        subprocess.run([str(python), "-m", "pip", "install", "-q", *OTHERS], check=True, capture_output=True)
+    out = subprocess.run(
+        [str(python), str(ROOT / "bench" / "others.py"), url, str(calls)], check=True, capture_output=True, text=True
+    )
+    measured: dict[str, dict[str, float]] = json.loads(out.stdout)
+    return measured
+
+
+def import_times(runs: int) -> dict[str, float]:
+    """Median seconds to import each module in a fresh interpreter, interpreter start subtracted."""
+    samples: dict[str, list[float]] = {"pass": [], "httpx": [], "cryptocloud": []}
+    for _ in range(runs):
+        for name in samples:
+            code = "pass" if name == "pass" else f"import {name}"
+            start = time.perf_counter()
+            subprocess.run([PY, "-c", code], check=True)
+            samples[name].append(time.perf_counter() - start)
+    base = statistics.median(samples["pass"])
+    return {name: statistics.median(values) - base for name, values in samples.items() if name != "pass"}
+
+
+def list_memory(total: int) -> tuple[float, float]:
+    """(MB of peak Python allocations above the start, seconds) while listing ``total`` invoices from the fake."""
+    fake = FakeCryptoCloud(seed=3, validate=False)
+    client = fake.client()
+    for _ in range(total):
+        client.invoices.create(amount=Decimal("10"), order_id="o")
+    today = datetime.now(UTC).date()
+    tracemalloc.start()
+    start_bytes, _ = tracemalloc.get_traced_memory()
+    began = time.perf_counter()
+    seen = sum(1 for _ in client.invoices.list(start=today, end=today))
+    elapsed = time.perf_counter() - began
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    assert seen == total, (seen, total)
+    return (peak - start_bytes) / 2**20, elapsed
+
+
+def codegen_seconds() -> float:
+    start = time.perf_counter()
+    subprocess.run([str(ROOT / "codegen.sh")], check=True, capture_output=True)
+    return time.perf_counter() - start
+
+
+def machine() -> str:
+    cpu = "unknown CPU"
+    with open("/proc/cpuinfo") as info:
+        for line in info:
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    return (
+        f"{os.cpu_count()} cores ({cpu}), Python {platform.python_version()}, {platform.system()} {platform.release()}"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--quick", action="store_true", help="fewer calls: a smoke run")
+    parser.add_argument("--write", action="store_true", help="record the results in bench/RESULTS.md")
+    args = parser.parse_args()
+    calls, rounds, total, listed = (100, 3, 1000, 5000) if args.quick else (500, 7, 5000, 100_000)
+    rows: list[tuple[str, str, str]] = []
+
+    server, url = start_server()
+    try:
+        ceiling = asyncio.run(raw_aiohttp_rate(url, total))
+        rows.append(("server ceiling (raw aiohttp, concurrency 50)", f"{ceiling:,.0f} req/s", "not the bottleneck"))
+
+        raw_http = httpx.Client(headers={"Authorization": f"Token {KEY}"})
+        ours = CryptoCloud(api_key=KEY, shop_id=SHOP, base_url=url)
+        generated = AuthenticatedClient(base_url=url, token=KEY, prefix="Token", timeout=httpx.Timeout(30.0))
+        body = InvoiceCreateRequest(shop_id=SHOP, amount=Decimal(100), order_id="order-42")
+        latency = interleaved(
+            {
+                "raw": lambda: json.loads(raw_http.post(f"{url}/v2/invoice/create", json=BODY).content)["result"][
+                    "uuid"
+                ],
+                "ours": lambda: ours.invoices.create(amount=100, order_id="order-42").uuid,
+                "generated": lambda: create_invoice.sync(client=generated, body=body),
+            },
+            calls,
+            rounds,
+        )
+        raw = latency["raw"]
+        rows.append(("raw httpx POST + json.loads", f"{raw * 1e6:,.0f} us/call", "baseline"))
+        rows.append(
+            (
+                "client.invoices.create",
+                f"{latency['ours'] * 1e6:,.0f} us/call",
+                f"{latency['ours'] / raw:.2f}x raw (target <= 1.10x)",
+            )
+        )
+        rows.append(
+            (
+                "generated create_invoice.sync",
+                f"{latency['generated'] * 1e6:,.0f} us/call",
+                f"{latency['generated'] / raw:.2f}x raw",
+            )
+        )
+        other_calls = max(50, calls // 5)
+        for name, measured in others(url, other_calls).items():
+            seconds = measured["us"] / 1e6
+            failed = f"; failed to decode {measured['failed']:.0f} of {other_calls}" if measured["failed"] else ""
+            rows.append(
+                (
+                    f"{name} (PyPI)",
+                    f"{seconds * 1e6:,.0f} us/call",
+                    f"ours {seconds / latency['ours']:.1f}x faster (target >= 20x){failed}",
+                )
+            )
+
+        raw_rate = asyncio.run(raw_aiohttp_rate(url, total))
+        for backend in ("httpx", "aiohttp"):
+            rate = asyncio.run(our_async_rate(url, total, backend))
+            target = " (target >= 0.5x)" if backend == "aiohttp" else ""
+            note = f"{rate / raw_rate:.2f}x raw aiohttp{target}"
+            rows.append((f"AsyncCryptoCloud on {backend}, concurrency 50", f"{rate:,.0f} req/s", note))
+        rows.append(("raw aiohttp, concurrency 50", f"{raw_rate:,.0f} req/s", "baseline"))
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+    imports = import_times(5 if args.quick else 15)
+    rows.append(("import httpx", f"{imports['httpx'] * 1e3:.0f} ms", "baseline"))
+    rows.append(
+        (
+            "import cryptocloud",
+            f"{imports['cryptocloud'] * 1e3:.0f} ms",
+            f"{imports['cryptocloud'] / imports['httpx']:.2f}x httpx (target <= 1.5x)",
+        )
+    )
+    growth, seconds = list_memory(listed)
+    rows.append(
+        (
+            f"memory listing {listed:,} invoices from the fake",
+            f"{growth:.1f} MB peak above start",
+            f"{seconds:.1f} s (target < 30 MB)",
+        )
+    )
+    rows.append(("./codegen.sh (warm)", f"{codegen_seconds():.1f} s", "target < 10 s"))
+
+    width = max(len(r[0]) for r in rows)
+    table = "\n".join(f"| {name:<{width}} | {value} | {note} |" for name, value, note in rows)
+    print(table)
+    if args.write:
+        header = (
+            "# Benchmark results\n\nRecorded by `.venv/bin/python bench/compare.py --write` on "
+            f"{datetime.now(UTC):%Y-%m-%d}: {machine()}. Shared, noisy machine: compare ratios, not absolutes.\n\n"
+            f"| measure | value | ratio / note |\n|---|---|---|\n"
+        )
+        (ROOT / "bench" / "RESULTS.md").write_text(header + table + "\n")
+
+
+if __name__ == "__main__":
+    main()
