@@ -176,6 +176,22 @@ def machine() -> str:
     )
 
 
+NOTES = """
+How to read these numbers:
+
+- Every call goes to the fake over loopback HTTP; the fake builds a full invoice per create (no request
+  validation), so its own time is a large, fixed part of each sequential call. That compresses every
+  sequential ratio towards 1: it is why the PyPI clients, which open a connection per call, come out only
+  1-2x slower rather than the 20x target. The targets of the per-call ratio and of the 20x comparison are
+  not met on this machine; the in-process overhead without a server is measured by bench/overhead.py.
+- Both PyPI clients fail to decode the documented create answer (crypto-cloud-py requires type_payments and
+  a non-null address; cryptocloud-sdk requires side_commission_service). Their round trips are timed anyway.
+- AsyncCryptoCloud on plain httpx is limited by httpx's own async connection pool at concurrency 50; the
+  aiohttp backend (extra `aiohttp`, `http_backend="aiohttp"`) is the answer for that load.
+- `import cryptocloud` includes httpx itself; most of the rest is the 30 generated attrs models.
+"""
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--quick", action="store_true", help="fewer calls: a smoke run")
@@ -187,7 +203,7 @@ def main() -> None:
     server, url = start_server()
     try:
         ceiling = asyncio.run(raw_aiohttp_rate(url, total))
-        rows.append(("server ceiling (raw aiohttp, concurrency 50)", f"{ceiling:,.0f} req/s", "not the bottleneck"))
+        rows.append(("server ceiling (raw aiohttp, concurrency 50)", f"{ceiling:,.0f} req/s", "shares the 2 cores"))
 
         raw_http = httpx.Client(headers={"Authorization": f"Token {KEY}"})
         ours = CryptoCloud(api_key=KEY, shop_id=SHOP, base_url=url)
@@ -271,7 +287,7 @@ def main() -> None:
             f"{datetime.now(UTC):%Y-%m-%d}: {machine()}. Shared, noisy machine: compare ratios, not absolutes.\n\n"
             f"| measure | value | ratio / note |\n|---|---|---|\n"
         )
-        (ROOT / "bench" / "RESULTS.md").write_text(header + table + "\n")
+        (ROOT / "bench" / "RESULTS.md").write_text(header + table + "\n" + NOTES)
 
 
 if __name__ == "__main__":

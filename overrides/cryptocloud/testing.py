@@ -210,6 +210,7 @@ class FakeCryptoCloud:
         self.invoices: dict[str, dict[str, Any]] = {}  # by uuid, in creation order
         self.static_wallets: dict[str, dict[str, Any]] = {}
         self._expiries: list[tuple[datetime, str]] = []  # a heap: the next invoice to expire first
+        self._listing: tuple[Any, list[dict[str, Any]]] = (None, [])  # the last period listed, and its invoices
         self.requests: list[httpx.Request] = []
         self._faults: deque[tuple[str, float]] = deque()
         self._random = Random(seed)
@@ -429,15 +430,11 @@ class FakeCryptoCloud:
         return _json(200, {"status": "success", "result": [self._public(i) for i in found if i is not None]})
 
     def _list(self, body: dict[str, Any], request: httpx.Request) -> httpx.Response:
-        start = datetime.strptime(body["start"], "%d.%m.%Y").date()
-        end = datetime.strptime(body["end"], "%d.%m.%Y").date()
+        start = datetime.strptime(body["start"], "%d.%m.%Y").date().isoformat()
+        end = datetime.strptime(body["end"], "%d.%m.%Y").date().isoformat()
         if end < start:
             return _error(400, {"validate_error": "end must not be before start"})
-        chosen = [
-            i
-            for i in reversed(self.invoices.values())
-            if start <= _exact.parse_utc_datetime(i["created"]).date() <= end
-        ]
+        chosen = self._created_between(start, end)
         offset, limit = body.get("offset", 0), body.get("limit", 10)
         stop = limit + 1 if self.list_limit == "end_index" else offset + limit  # end index is inclusive
         answer: dict[str, Any] = {"status": "success", "result": [self._public(i) for i in chosen[offset:stop]]}
@@ -490,6 +487,15 @@ class FakeCryptoCloud:
         return _json(200, {"status": "success", "result": wallet})
 
     # ------------------------------------------------------------------ helpers
+
+    def _created_between(self, start: str, end: str) -> list[dict[str, Any]]:
+        """Invoices created on ISO days start to end, newest first; kept while nothing is added, so that
+        paging through a long listing does not filter every invoice again for each page."""
+        key = (start, end, len(self.invoices))
+        if self._listing[0] != key:
+            chosen = [i for i in reversed(self.invoices.values()) if start <= i["created"][:10] <= end]
+            self._listing = (key, chosen)
+        return self._listing[1]
 
     def _as_documented(self, request: httpx.Request) -> httpx.Request:
         """The request to check against the spec. Read as an end index, ``limit`` can only keep to the
