@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import time
-from functools import cached_property
 from types import TracebackType
 from typing import Any, Literal, Self, TypeVar
 
@@ -60,22 +59,10 @@ class CryptoCloud(_Base):
         super().__init__(api_key=api_key, shop_id=shop_id, base_url=base_url, timeout=timeout, max_retries=max_retries)
         self._owns_http = http_client is None
         self._http = http_client if http_client is not None else httpx.Client(follow_redirects=False)
-
-    @cached_property
-    def invoices(self) -> Invoices:
-        return Invoices(self)
-
-    @cached_property
-    def balances(self) -> Balances:
-        return Balances(self)
-
-    @cached_property
-    def statistics(self) -> Statistics:
-        return Statistics(self)
-
-    @cached_property
-    def static_wallets(self) -> StaticWallets:
-        return StaticWallets(self)
+        self.invoices = Invoices(self)
+        self.balances = Balances(self)
+        self.statistics = Statistics(self)
+        self.static_wallets = StaticWallets(self)
 
     def _send(self, operation: Operation[T]) -> Any:
         flow = operation.flow(self._core)
@@ -142,22 +129,10 @@ class AsyncCryptoCloud(_Base):
         super().__init__(api_key=api_key, shop_id=shop_id, base_url=base_url, timeout=timeout, max_retries=max_retries)
         self._owns_http = http_client is None
         self._http = http_client if http_client is not None else _async_http(http_backend)
-
-    @cached_property
-    def invoices(self) -> AsyncInvoices:
-        return AsyncInvoices(self)
-
-    @cached_property
-    def balances(self) -> AsyncBalances:
-        return AsyncBalances(self)
-
-    @cached_property
-    def statistics(self) -> AsyncStatistics:
-        return AsyncStatistics(self)
-
-    @cached_property
-    def static_wallets(self) -> AsyncStaticWallets:
-        return AsyncStaticWallets(self)
+        self.invoices = AsyncInvoices(self)
+        self.balances = AsyncBalances(self)
+        self.statistics = AsyncStatistics(self)
+        self.static_wallets = AsyncStaticWallets(self)
 
     async def _send(self, operation: Operation[T]) -> Any:
         import asyncio  # here, not at the top: it costs sync users 13 ms of import time

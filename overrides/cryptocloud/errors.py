@@ -84,7 +84,17 @@ class APITimeoutError(APIConnectionError):
     """The request timed out."""
 
 
-class APIStatusError(APIError):
+class _Answered(APIError):
+    """An error that came with an HTTP answer: the response, its status and its raw text are kept."""
+
+    def __init__(self, message: str, *, response: httpx.Response, body: str) -> None:
+        super().__init__(message, request=response.request)
+        self.response = response
+        self.status_code = response.status_code
+        self.body = body
+
+
+class APIStatusError(_Answered):
     """The server answered with an error status.
 
     ``body`` is the raw text of the answer; ``errors`` maps each field (or ``validate_error``,
@@ -92,10 +102,7 @@ class APIStatusError(APIError):
     """
 
     def __init__(self, message: str, *, response: httpx.Response, body: str, errors: dict[str, list[str]]) -> None:
-        super().__init__(message, request=response.request)
-        self.response = response
-        self.status_code = response.status_code
-        self.body = body
+        super().__init__(message, response=response, body=body)
         self.errors = errors
 
 
@@ -125,7 +132,7 @@ class InternalServerError(APIStatusError):
     """A server or proxy failure: >= 500, Cloudflare's 520-527, or a status code HTTP does not define."""
 
 
-class APIResponseValidationError(APIError):
+class APIResponseValidationError(_Answered):
     """A success status whose body is not what the spec says. ``body`` keeps the raw text.
 
     ``invoice_uuid`` is the invoice's id when one could be found in the body: the invoice may exist even
@@ -133,10 +140,7 @@ class APIResponseValidationError(APIError):
     """
 
     def __init__(self, message: str, *, response: httpx.Response, body: str, invoice_uuid: str | None) -> None:
-        super().__init__(message, request=response.request)
-        self.response = response
-        self.status_code = response.status_code
-        self.body = body
+        super().__init__(message, response=response, body=body)
         self.invoice_uuid = invoice_uuid
 
 
