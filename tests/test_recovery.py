@@ -84,3 +84,25 @@ def test_find_by_order_id(mode: str) -> None:
     assert h.run(h.client.invoices.find_by_order_id, "nope") is None
     later = datetime.now(UTC) + timedelta(hours=1)
     assert h.run(h.client.invoices.find_by_order_id, "order-5", since=later) is None
+
+
+@pytest.mark.parametrize("fault", ["read_timeout", "reset_after_send", "server_error"])
+def test_a_cancel_that_may_have_landed_is_not_resent(mode: str, sleeps: list[float], fault: str) -> None:
+    # Resent, a cancel that worked would be refused ("Invoice is not created") and look like a failure.
+    h = FakeHarness(mode, max_retries=3)
+    uuid = h.run(h.client.invoices.create, amount=Decimal("1")).uuid
+    h.fake.fail_next(fault)
+    with pytest.raises(APIError) as info:
+        h.run(h.client.invoices.cancel, uuid)
+    assert info.value.may_have_been_created is False
+    assert [r.url.path for r in h.fake.requests].count("/v2/invoice/merchant/canceled") == 1
+    assert h.fake.invoices[uuid]["status"] == "canceled"  # the fake carried it out before the fault
+
+
+def test_reads_are_resent_after_a_lost_answer(mode: str, sleeps: list[float]) -> None:
+    h = FakeHarness(mode)
+    uuid = h.run(h.client.invoices.create, amount=Decimal("1")).uuid
+    h.fake.fail_next("read_timeout")
+    assert h.run(h.client.invoices.retrieve, uuid).uuid == uuid
+    assert [r.url.path for r in h.fake.requests].count("/v2/invoice/merchant/info") == 2
+    assert len(sleeps) == 1

@@ -80,13 +80,17 @@ Flow = Generator[Step, httpx.Response | None, T]
 
 @attrs.frozen
 class Call(Generic[T]):
-    """One request ready to send: how to decode its success envelope, and whether it creates something."""
+    """One request ready to send: how to decode its success envelope, whether it creates something, and whether
+    it may be sent again after it may have reached the server."""
 
     request: httpx.Request
     decode: Callable[[dict[str, Any]], T]
-    creates: bool  # resending after the request may have reached the server could create a second invoice
+    creates: bool  # a failure after sending may have left a new object behind: the error says so
     order_id: str | None = None
     raw: bool = False
+    # Resending after the request may have landed: never for a create (a second invoice), nor for a cancel
+    # (the second would be refused, hiding that the first worked). Reads are safe to resend.
+    resendable: bool = attrs.field(default=attrs.Factory(lambda call: not call.creates, takes_self=True))
 
     def flow(self, core: Core) -> Flow[T | RawResponse[T]]:
         return core.run(self)
@@ -186,7 +190,7 @@ class Core:
             except httpx.HTTPError as exc:
                 error = self._transport_error(exc, call)
                 logger.debug("%s %s failed: %s", call.request.method, call.request.url, error)
-                retryable = isinstance(exc, _NOTHING_SENT) or not call.creates
+                retryable = isinstance(exc, _NOTHING_SENT) or call.resendable
                 if not retryable or attempt >= self.max_retries:
                     raise error from None
                 delay = self.backoff(attempt)
@@ -217,7 +221,7 @@ class Core:
             if wait is None:
                 return self.backoff(attempt)
             return wait if wait <= MAX_RETRY_AFTER else None
-        if status >= 500 and not call.creates:
+        if status >= 500 and call.resendable:
             return self.backoff(attempt)
         return None
 

@@ -113,7 +113,7 @@ def cancel_call(core: Core, http: httpx.Client | httpx.AsyncClient, /, uuid: str
         if not isinstance(data["result"], (list, str)):
             raise TypeError(f"result: expected ['ok'], got {type(data['result']).__name__}")
 
-    return Call(core.build(http, cancel_invoice._get_kwargs(body=body)), confirmed, creates=False)
+    return Call(core.build(http, cancel_invoice._get_kwargs(body=body)), confirmed, creates=False, resendable=False)
 
 
 def _bare(uuid: str) -> str:
