@@ -20,7 +20,6 @@ import statistics
 import subprocess
 import sys
 import time
-import tracemalloc
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
 from decimal import Decimal
@@ -33,6 +32,7 @@ from cryptocloud.testing import FakeCryptoCloud
 from cryptocloud_client import AuthenticatedClient
 from cryptocloud_client.api.invoices import create_invoice
 from cryptocloud_client.models import InvoiceCreateRequest
+from list_memory import peak_while
 
 ROOT = Path(__file__).resolve().parent.parent
 PY = sys.executable
@@ -147,15 +147,9 @@ def list_memory(total: int) -> tuple[float, float]:
     for _ in range(total):
         client.invoices.create(amount=Decimal("10"), order_id="o")
     today = datetime.now(UTC).date()
-    tracemalloc.start()
-    start_bytes, _ = tracemalloc.get_traced_memory()
-    began = time.perf_counter()
-    seen = sum(1 for _ in client.invoices.list(start=today, end=today))
-    elapsed = time.perf_counter() - began
-    _, peak = tracemalloc.get_traced_memory()
-    tracemalloc.stop()
+    seen, growth, elapsed = peak_while(lambda: sum(1 for _ in client.invoices.list(start=today, end=today)))
     assert seen == total, (seen, total)
-    return (peak - start_bytes) / 2**20, elapsed
+    return growth, elapsed
 
 
 def codegen_seconds() -> float:

@@ -16,6 +16,7 @@ import json
 import resource
 import time
 import tracemalloc
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -46,6 +47,18 @@ def page_maker(total: int) -> httpx.MockTransport:
     return httpx.MockTransport(handle)
 
 
+def peak_while(count: Callable[[], int]) -> tuple[int, float, float]:
+    """(what ``count`` returned, MB of peak Python allocations above the start, seconds) for one call."""
+    tracemalloc.start()
+    start_bytes, _ = tracemalloc.get_traced_memory()
+    began = time.perf_counter()
+    seen = count()
+    elapsed = time.perf_counter() - began
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    return seen, (peak - start_bytes) / 2**20, elapsed
+
+
 def rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
@@ -58,32 +71,27 @@ def main() -> None:
     total: int = args.invoices
     today = datetime.now(UTC).date()
 
-    tracemalloc.start()
     rss_start = rss_mb()
-    start_bytes, _ = tracemalloc.get_traced_memory()
-    started = time.perf_counter()
-    seen = 0
-    if args.use_async:
 
-        async def run() -> int:
-            count = 0
-            http = httpx.AsyncClient(transport=page_maker(total))
-            async with AsyncCryptoCloud(api_key="k", shop_id="s", http_client=http) as client:
-                async for _ in client.invoices.list(start=today, end=today):
-                    count += 1
-            return count
+    def listed() -> int:
+        if args.use_async:
 
-        seen = asyncio.run(run())
-    else:
+            async def run() -> int:
+                count = 0
+                http = httpx.AsyncClient(transport=page_maker(total))
+                async with AsyncCryptoCloud(api_key="k", shop_id="s", http_client=http) as client:
+                    async for _ in client.invoices.list(start=today, end=today):
+                        count += 1
+                return count
+
+            return asyncio.run(run())
         with CryptoCloud(api_key="k", shop_id="s", http_client=httpx.Client(transport=page_maker(total))) as client:
-            for _ in client.invoices.list(start=today, end=today):
-                seen += 1
-    elapsed = time.perf_counter() - started
-    _, peak = tracemalloc.get_traced_memory()
-    tracemalloc.stop()
+            return sum(1 for _ in client.invoices.list(start=today, end=today))
+
+    seen, growth, elapsed = peak_while(listed)
     assert seen == total, (seen, total)
     print(f"invoices listed           : {seen:,} in {elapsed:.1f} s ({'async' if args.use_async else 'sync'})")
-    print(f"peak Python allocations   : {(peak - start_bytes) / 2**20:.1f} MB above the start (target < 30 MB)")
+    print(f"peak Python allocations   : {growth:.1f} MB above the start (target < 30 MB)")
     print(f"resident set growth (max) : {rss_mb() - rss_start:.1f} MB")
 
 

@@ -9,12 +9,12 @@ import math
 import re
 from collections.abc import Iterable
 from datetime import date, datetime, timedelta
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from enum import Enum
 from typing import TypeVar
 
 import httpx
-from cryptocloud_client._exact import MAX_ADJUSTED_EXPONENT
+from cryptocloud_client._exact import parse_decimal
 from cryptocloud_client.models import CryptoCurrency, FiatCurrency, Locale
 
 from .errors import InvalidParameterError
@@ -27,32 +27,16 @@ _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 
 def amount(value: object, field: str = "amount") -> Decimal:
-    """A positive, finite amount as an exact Decimal. A float goes through repr(), never binary arithmetic."""
-    if isinstance(value, bool):
-        raise InvalidParameterError(field, value, "must be a number, not a boolean")
-    if isinstance(value, Decimal):
-        result = value
-    elif isinstance(value, int):
-        result = Decimal(value)
-    elif isinstance(value, float):
-        if not math.isfinite(value):
-            raise InvalidParameterError(field, value, f"must be a finite number, got {value!r}")
-        result = Decimal(repr(value))
-    elif isinstance(value, str):
-        try:
-            result = Decimal(value.strip())
-        except InvalidOperation:
-            raise InvalidParameterError(field, value, f"must be a number, got {value!r}") from None
-    else:
-        raise InvalidParameterError(
-            field, value, f"must be a Decimal, int or numeric string, got {type(value).__name__}"
-        )
-    if not result.is_finite():
-        raise InvalidParameterError(field, value, f"must be a finite number, got {value!r}")
+    """A positive, finite amount as an exact Decimal: the generated package's own money reader (a float goes
+    through repr(), never binary arithmetic), with its complaints turned into InvalidParameterError."""
+    if value is None:
+        raise InvalidParameterError(field, value, "must be a Decimal, int or numeric string, got None")
+    try:
+        result: Decimal = parse_decimal(value)
+    except (TypeError, ValueError) as exc:
+        raise InvalidParameterError(field, value, f"must be a finite number: {exc}") from None
     if result <= 0:
         raise InvalidParameterError(field, value, f"must be greater than 0, got {value!r}")
-    if abs(result.adjusted()) > MAX_ADJUSTED_EXPONENT:
-        raise InvalidParameterError(field, value, f"is out of range: {value!r}")
     return result
 
 
@@ -78,11 +62,16 @@ def crypto(value: object, field: str = "cryptocurrency") -> CryptoCurrency:
     return code(value, CryptoCurrency, field)
 
 
-def crypto_list(value: object, field: str = "available_currencies") -> list[CryptoCurrency]:
-    """A non-empty list of distinct crypto codes. A bare string is refused: it would be read letter by letter."""
+def _items(value: object, field: str, what: str) -> list[object]:
+    """The items of a list argument. A bare string is refused: it would be read letter by letter."""
     if isinstance(value, (str, bytes)) or not isinstance(value, Iterable):
-        raise InvalidParameterError(field, value, f"must be a list of codes, got {type(value).__name__}")
-    items = list(value)
+        raise InvalidParameterError(field, value, f"must be a list of {what}, got {type(value).__name__}")
+    return list(value)
+
+
+def crypto_list(value: object, field: str = "available_currencies") -> list[CryptoCurrency]:
+    """A non-empty list of distinct crypto codes."""
+    items = _items(value, field, "codes")
     if not items:
         raise InvalidParameterError(field, value, "must name at least one currency")
     codes = [crypto(item, f"{field}[{i}]") for i, item in enumerate(items)]
@@ -175,9 +164,8 @@ def invoice_id(value: object, field: str = "uuid") -> str:
 
 def invoice_ids(value: object, field: str = "uuids") -> list[str]:
     """Distinct invoice ids, in the order given."""
-    if isinstance(value, (str, bytes)) or not isinstance(value, Iterable):
-        raise InvalidParameterError(field, value, f"must be a list of invoice ids, got {type(value).__name__}")
-    return list(dict.fromkeys(invoice_id(item, f"{field}[{i}]") for i, item in enumerate(value)))
+    items = _items(value, field, "invoice ids")
+    return list(dict.fromkeys(invoice_id(item, f"{field}[{i}]") for i, item in enumerate(items)))
 
 
 def day(value: object, field: str) -> date:
