@@ -14,6 +14,7 @@ from typing import Any
 
 import httpx
 import pytest
+from cryptocloud import BadRequestError
 from cryptocloud.testing import FakeCryptoCloud
 
 AUTH = {"Authorization": "Token fake-api-key", "Content-Type": "application/json"}
@@ -197,4 +198,11 @@ def test_invalid_amount_without_validation() -> None:
     for amount in (b'"abc"', b"-1", b"0", b"true", b"null"):
         status, answer = result(call(fake, b'{"shop_id": "fake-shop", "amount": %s}' % amount))
         assert (status, answer) == (400, {"amount": NOT_A_NUMBER}), amount
+    assert fake.invoices == {}
+
+
+def test_huge_amount_through_the_client_is_a_bad_request() -> None:
+    fake = FakeCryptoCloud(seed=3)
+    with pytest.raises(BadRequestError, match="amount: Ensure that there are no more than 15 digits"):
+        fake.client(max_retries=0).invoices.create(amount=Decimal("1E+40"))
     assert fake.invoices == {}
