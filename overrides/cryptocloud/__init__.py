@@ -12,7 +12,7 @@ from cryptocloud_client.models import CommissionSide, CryptoCurrency, FiatCurren
 from cryptocloud_client.types import UNSET, Unset
 
 from ._client import AsyncCryptoCloud, CryptoCloud
-from ._core import RawResponse
+from ._core import RawResponse, Unsettled
 from ._version import __version__
 from .errors import (
     APIConnectionError,
@@ -26,6 +26,7 @@ from .errors import (
     InternalServerError,
     InvalidParameterError,
     NotFoundError,
+    OrderIdConflictError,
     PermissionDeniedError,
     PostbackVerificationError,
     RateLimitError,
@@ -55,12 +56,14 @@ __all__ = [
     "InvoiceStatus",
     "Locale",
     "NotFoundError",
+    "OrderIdConflictError",
     "PermissionDeniedError",
     "Postback",
     "PostbackVerificationError",
     "RateLimitError",
     "RawResponse",
     "Unset",
+    "Unsettled",
     "__version__",
     "verify_postback",
 ]
