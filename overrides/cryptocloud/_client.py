@@ -10,6 +10,7 @@ import httpx
 
 from ._core import DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT, Core, Operation
 from .balances import AsyncBalances, Balances
+from .confirmations import AsyncPostbacks, Postbacks
 from .errors import InvalidParameterError
 from .invoices import AsyncInvoices, Invoices
 from .static_wallets import AsyncStaticWallets, StaticWallets
@@ -43,7 +44,8 @@ class CryptoCloud(_Base):
 
     ``api_key``, ``shop_id`` and ``base_url`` default to $CRYPTOCLOUD_API_KEY, $CRYPTOCLOUD_SHOP_ID and
     $CRYPTOCLOUD_BASE_URL. ``http_client`` may be your own ``httpx.Client``: auth and timeouts are still applied
-    per request, and it is not closed for you.
+    per request, and it is not closed for you. ``postback_secret`` (default $CRYPTOCLOUD_SECRET, read when a
+    postback is confirmed) is the project's secret key for ``postbacks.confirm``.
     """
 
     def __init__(
@@ -55,8 +57,10 @@ class CryptoCloud(_Base):
         timeout: float | httpx.Timeout = DEFAULT_TIMEOUT,
         max_retries: int = DEFAULT_MAX_RETRIES,
         http_client: httpx.Client | None = None,
+        postback_secret: str | bytes | None = None,
     ) -> None:
         super().__init__(api_key=api_key, shop_id=shop_id, base_url=base_url, timeout=timeout, max_retries=max_retries)
+        self.postbacks = Postbacks(self, postback_secret)  # checks the secret before any connection is opened
         self._owns_http = http_client is None
         self._http = http_client if http_client is not None else httpx.Client(follow_redirects=False)
         self.invoices = Invoices(self)
@@ -125,8 +129,10 @@ class AsyncCryptoCloud(_Base):
         max_retries: int = DEFAULT_MAX_RETRIES,
         http_client: httpx.AsyncClient | None = None,
         http_backend: Literal["httpx", "aiohttp"] = "httpx",
+        postback_secret: str | bytes | None = None,
     ) -> None:
         super().__init__(api_key=api_key, shop_id=shop_id, base_url=base_url, timeout=timeout, max_retries=max_retries)
+        self.postbacks = AsyncPostbacks(self, postback_secret)  # checks the secret before any connection is opened
         self._owns_http = http_client is None
         self._http = http_client if http_client is not None else _async_http(http_backend)
         self.invoices = AsyncInvoices(self)
