@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import re
 import sys
@@ -272,3 +273,20 @@ def test_the_readmes_flask_handler_ships_only_what_the_api_calls_paid(monkeypatc
     fake.fail_next("refused", count=3)
     monkeypatch.setattr("cryptocloud._client.time.sleep", lambda seconds: None)
     assert post(full_note) == ("", 503)
+
+
+def test_confirm_on_the_aiohttp_backend_against_the_served_fake() -> None:
+    from cryptocloud import AsyncCryptoCloud
+
+    fake = FakeCryptoCloud(seed=6, secret=SECRET)
+    full, partial = fake.client().invoices.create(amount="10"), fake.client().invoices.create(amount="10")
+    notes = [fake.pay(full.uuid).body, fake.pay(partial.uuid, amount=Decimal("1")).body]
+
+    async def confirm_both(url: str) -> list[tuple[bool, str]]:
+        client = AsyncCryptoCloud(api_key=fake.api_key, base_url=url, postback_secret=SECRET, http_backend="aiohttp")
+        async with client:
+            payments = [await client.postbacks.confirm(note, "application/json") for note in notes]
+        return [(payment.paid, str(payment.status)) for payment in payments]
+
+    with fake.serve() as url:
+        assert asyncio.run(confirm_both(url)) == [(True, "paid"), (False, "partial")]

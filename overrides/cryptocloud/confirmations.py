@@ -78,8 +78,8 @@ class ConfirmedPayment:
     test_mode: bool
     mismatches: tuple[Mismatch, ...]
     verified_by: str
-    invoice: InvoiceDetails = attrs.field(repr=False)
-    postback: Postback = attrs.field(repr=False)
+    invoice: InvoiceDetails = attrs.field(repr=False, hash=False)  # the API's whole answer
+    postback: Postback = attrs.field(repr=False, hash=False)  # the verified body, for reference only
 
 
 def _set(value: Any) -> Any:
@@ -96,7 +96,7 @@ def _secret(secret: object) -> bytes:
 
 
 class SecretKey:
-    """The project's secret key, held so that it never shows in a repr or a traceback's locals."""
+    """The project's secret key as the client holds it: its repr (and so the client's vars) shows "<hidden>"."""
 
     __slots__ = ("_key",)
 

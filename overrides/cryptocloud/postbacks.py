@@ -22,7 +22,8 @@ Uncertain points of the format, and what this module assumes:
 
 Limits on hostile input: bodies over ``MAX_BODY_BYTES`` and tokens over ``MAX_TOKEN_CHARS`` are refused
 unread; a key repeated in a JSON object or a form, NaN/Infinity, text with an unpaired surrogate, and any
-token header ``crit`` are refused. Every refusal is a ``PostbackVerificationError``; a wrong ``secret`` or
+token header ``crit`` are refused. Other header fields (``kid``, ``jku``, ``x5u``, ``typ``) are ignored: there
+is one key, and nothing is ever fetched. Every refusal is a ``PostbackVerificationError``; a wrong ``secret`` or
 ``leeway`` (the caller's own values) is an ``InvalidParameterError``.
 """
 
