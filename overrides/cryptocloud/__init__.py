@@ -14,6 +14,7 @@ from cryptocloud_client.types import UNSET, Unset
 from ._client import AsyncCryptoCloud, CryptoCloud
 from ._core import RawResponse, Unsettled
 from ._version import __version__
+from .confirmations import ConfirmedPayment
 from .errors import (
     APIConnectionError,
     APIError,
@@ -45,6 +46,7 @@ __all__ = [
     "AuthenticationError",
     "BadRequestError",
     "CommissionSide",
+    "ConfirmedPayment",
     "CryptoCloud",
     "CryptoCloudError",
     "CryptoCurrency",

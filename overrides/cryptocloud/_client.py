@@ -12,6 +12,7 @@ from . import _transport
 from ._core import DEFAULT_MAX_RETRIES, DEFAULT_RECOVERY_WINDOW, DEFAULT_TIMEOUT, Core, Operation, Outcome, Unsettled
 from ._transport import DEFAULT_MAX_RESPONSE_BYTES, Body, Broken
 from .balances import AsyncBalances, Balances
+from .confirmations import AsyncPostbacks, Postbacks
 from .errors import InvalidParameterError
 from .invoices import AsyncInvoices, Invoices
 from .static_wallets import AsyncStaticWallets, StaticWallets
@@ -43,7 +44,8 @@ class CryptoCloud(_Base):
 
     ``api_key``, ``shop_id`` and ``base_url`` default to $CRYPTOCLOUD_API_KEY, $CRYPTOCLOUD_SHOP_ID and
     $CRYPTOCLOUD_BASE_URL. ``http_client`` may be your own ``httpx.Client``: auth and timeouts are still applied
-    per request, and it is not closed for you.
+    per request, and it is not closed for you. ``postback_secret`` (default $CRYPTOCLOUD_SECRET, read when a
+    postback is confirmed) is the project's secret key for ``postbacks.confirm``.
     """
 
     def __init__(
@@ -58,6 +60,7 @@ class CryptoCloud(_Base):
         max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
         recovery_window: float = DEFAULT_RECOVERY_WINDOW,
         http_client: httpx.Client | None = None,
+        postback_secret: str | bytes | None = None,
     ) -> None:
         super().__init__(
             api_key=api_key,
@@ -69,6 +72,7 @@ class CryptoCloud(_Base):
             max_response_bytes=max_response_bytes,
             recovery_window=recovery_window,
         )
+        self.postbacks = Postbacks(self, postback_secret)  # checks the secret before any connection is opened
         self._http = http_client if http_client is not None else _transport.sync_http_client()
         self._owns_http = http_client is None
         self.invoices = Invoices(self)
@@ -166,6 +170,7 @@ class AsyncCryptoCloud(_Base):
         recovery_window: float = DEFAULT_RECOVERY_WINDOW,
         http_client: httpx.AsyncClient | None = None,
         http_backend: Literal["httpx", "aiohttp"] = "httpx",
+        postback_secret: str | bytes | None = None,
     ) -> None:
         super().__init__(
             api_key=api_key,
@@ -177,6 +182,7 @@ class AsyncCryptoCloud(_Base):
             max_response_bytes=max_response_bytes,
             recovery_window=recovery_window,
         )
+        self.postbacks = AsyncPostbacks(self, postback_secret)  # checks the secret before any connection is opened
         self._http = http_client if http_client is not None else _async_http(http_backend)
         self._owns_http = http_client is None
         self.invoices = AsyncInvoices(self)
