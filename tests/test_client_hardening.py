@@ -12,12 +12,14 @@ from typing import Any
 import httpx
 import pytest
 from cryptocloud import (
+    APIConnectionError,
     AsyncCryptoCloud,
     AuthenticationError,
     BadRequestError,
     CryptoCloud,
     InvalidParameterError,
     RateLimitError,
+    Stage,
     Unsettled,
 )
 from harness import API_KEY, Harness, docs_response, json_response
@@ -173,3 +175,18 @@ def test_the_served_fake_is_not_needed_for_the_wire_server() -> None:
     with WireServer(lambda r: httpx.Response(204)) as server:
         assert httpx.post(server.url + "/x", content=b"abc").status_code == 204
     assert server.connections == 1 and [r.content for r in server.requests] == [b"abc"]
+
+
+def test_errors_say_how_far_the_exchange_got(mock_mode: str, sleeps: list[float]) -> None:
+    def refused(request: httpx.Request) -> httpx.Response:
+        raise httpx.ConnectError("refused", request=request)
+
+    def lost(request: httpx.Request) -> httpx.Response:
+        raise httpx.ReadTimeout("lost", request=request)
+
+    for handler, stage in ((refused, Stage.NOT_SENT), (lost, Stage.SENT)):
+        harness = Harness(mock_mode, handler, max_retries=0)
+        with pytest.raises(APIConnectionError) as info:
+            harness.create(order_id="o-1")
+        assert info.value.stage is stage
+        assert info.value.may_have_been_created is (stage is Stage.SENT)

@@ -13,6 +13,7 @@ from cryptocloud_client.types import UNSET, Unset
 
 from ._client import AsyncCryptoCloud, CryptoCloud
 from ._core import RawResponse, Unsettled
+from ._transport import Stage
 from ._version import __version__
 from .confirmations import ConfirmedPayment
 from .errors import (
@@ -64,6 +65,7 @@ __all__ = [
     "PostbackVerificationError",
     "RateLimitError",
     "RawResponse",
+    "Stage",
     "Unset",
     "Unsettled",
     "__version__",
