@@ -20,7 +20,9 @@ if TYPE_CHECKING:
     from cryptocloud_client.types import UNSET, Unset
 
     from ._client import AsyncCryptoCloud, CryptoCloud
-    from ._core import RawResponse
+    from ._core import RawResponse, Unsettled
+    from ._transport import Stage
+    from .confirmations import ConfirmedPayment
     from .errors import (
         APIConnectionError,
         APIError,
@@ -33,6 +35,7 @@ if TYPE_CHECKING:
         InternalServerError,
         InvalidParameterError,
         NotFoundError,
+        OrderIdConflictError,
         PermissionDeniedError,
         PostbackVerificationError,
         RateLimitError,
@@ -53,6 +56,9 @@ _EXPORTS = {
     "AsyncCryptoCloud": "._client",
     "CryptoCloud": "._client",
     "RawResponse": "._core",
+    "Unsettled": "._core",
+    "Stage": "._transport",
+    "ConfirmedPayment": ".confirmations",
     "APIConnectionError": ".errors",
     "APIError": ".errors",
     "APIResponseValidationError": ".errors",
@@ -64,6 +70,7 @@ _EXPORTS = {
     "InternalServerError": ".errors",
     "InvalidParameterError": ".errors",
     "NotFoundError": ".errors",
+    "OrderIdConflictError": ".errors",
     "PermissionDeniedError": ".errors",
     "PostbackVerificationError": ".errors",
     "RateLimitError": ".errors",
@@ -84,6 +91,7 @@ __all__ = [
     "AuthenticationError",
     "BadRequestError",
     "CommissionSide",
+    "ConfirmedPayment",
     "CryptoCloud",
     "CryptoCloudError",
     "CryptoCurrency",
@@ -95,12 +103,15 @@ __all__ = [
     "InvoiceStatus",
     "Locale",
     "NotFoundError",
+    "OrderIdConflictError",
     "PermissionDeniedError",
     "Postback",
     "PostbackVerificationError",
     "RateLimitError",
     "RawResponse",
+    "Stage",
     "Unset",
+    "Unsettled",
     "__version__",
     "verify_postback",
 ]
