@@ -163,7 +163,7 @@ CASES = [
         "token is for invoice 'ZZZ', body is for '89UX09KA'",
     ),
     Case("missing token", as_json(token=...), JSON, "no token"),
-    Case("malformed token", as_json(token="not.a.jwt"), JSON, "malformed token (header is not a JSON object)"),
+    Case("malformed token", as_json(token="not.a.jwt"), JSON, "malformed token (header is not base64url)"),
     Case("token not a string", as_json(token=12), JSON, "no token"),
     Case("empty body", b"", JSON, "empty body"),
     Case("whitespace body", b"  \n", FORM, "empty body"),
