@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import signal
 import socket
 import threading
 import time
@@ -387,3 +388,45 @@ def test_the_deadline_bounds_a_trickled_head_with_your_own_http_client() -> None
             client.invoices.create(amount=Decimal("10"), order_id=ORDER)
     assert "0.3 s deadline" in str(info.value)
     assert len(written) < head_size // 2, f"{len(written)} of {head_size} head bytes were waited for"
+
+
+# ------------------------------------------------------------------ promise 3: a bad answer never hangs the client
+
+
+class _Hung(Exception):
+    pass
+
+
+@contextlib.contextmanager
+def hang_guard(seconds: float) -> Iterator[None]:
+    """Interrupts the block (with _Hung) if it is still running after ``seconds``: a guard against a hang that
+    would otherwise burn a core for hours, not a speed measurement (the block needs milliseconds)."""
+
+    def interrupt(signum: int, frame: object) -> None:
+        raise _Hung
+
+    previous = signal.signal(signal.SIGALRM, interrupt)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def test_an_error_page_full_of_angle_brackets_does_not_hang_the_client() -> None:
+    # A 500 whose 200 KB body is "<<<<...": one_line() strips HTML tags with r"<(?!hidden>)[^>]*>", which from
+    # every "<" scans to the end of the text and back: quadratic (40 KB: 2.4 s; 10 MiB: about two days of CPU).
+    def app(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(500, content=b"<" * 200_000)
+
+    http_client = httpx.Client(transport=httpx.MockTransport(app))
+    client = CryptoCloud(api_key=KEY, shop_id="fake-shop", max_retries=0, http_client=http_client)
+    try:
+        with hang_guard(1.5), pytest.raises(APIError) as info:
+            client.invoices.retrieve("INV-AAAA1111")
+    except _Hung:
+        pytest.fail("still turning a 200 KB error page into a message after 1.5 s")
+    finally:
+        http_client.close()
+    assert info.value.may_have_taken_effect is False
