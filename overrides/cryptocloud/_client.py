@@ -73,7 +73,7 @@ class CryptoCloud(_Base):
             recovery_window=recovery_window,
         )
         self.postbacks = Postbacks(self, postback_secret)  # checks the secret before any connection is opened
-        self._http = http_client if http_client is not None else _transport.sync_http_client()
+        self._http = _transport.bound_by_deadline(http_client) if http_client else _transport.sync_http_client()
         self._owns_http = http_client is None
         self.invoices = Invoices(self)
         self.balances = Balances(self)
@@ -85,12 +85,12 @@ class CryptoCloud(_Base):
         try:
             step = next(flow)
             while True:
-                if isinstance(step, float):
-                    time.sleep(step)
-                    step = flow.send(None)
-                    continue
+                outcome: Outcome | None = None
                 try:
-                    outcome = self._exchange(step)
+                    if isinstance(step, float):
+                        time.sleep(step)
+                    else:
+                        outcome = self._exchange(step)
                 except BaseException as exc:  # interrupted: the flow records a create that may have been sent
                     flow.throw(exc)
                     raise
@@ -111,8 +111,8 @@ class CryptoCloud(_Base):
                     raise
                 return Broken.of(exc, None, deadline)
             try:
-                body = Body(limits, deadline)
-                for chunk in response.iter_bytes():
+                body = Body.of(response, limits, deadline)
+                for chunk in body.unread(response) or response.iter_raw():
                     body.add(chunk)
                 return body.complete(response)
             except Exception as exc:
@@ -142,12 +142,11 @@ def _async_http(backend: str) -> httpx.AsyncClient:
     if backend != "aiohttp":
         raise InvalidParameterError("http_backend", backend, "must be 'httpx' or 'aiohttp'")
     try:
-        from httpx_aiohttp import HttpxAiohttpClient
+        return _transport.aiohttp_client()
     except ImportError:
         raise InvalidParameterError(
             "http_backend", backend, "needs httpx-aiohttp: pip install 'cryptocloud-client[aiohttp]'"
         ) from None
-    return HttpxAiohttpClient(follow_redirects=False)
 
 
 class AsyncCryptoCloud(_Base):
@@ -197,12 +196,12 @@ class AsyncCryptoCloud(_Base):
         try:
             step = next(flow)
             while True:
-                if isinstance(step, float):
-                    await asyncio.sleep(step)
-                    step = flow.send(None)
-                    continue
+                outcome: Outcome | None = None
                 try:
-                    outcome = await self._exchange(step)
+                    if isinstance(step, float):
+                        await asyncio.sleep(step)
+                    else:
+                        outcome = await self._exchange(step)
                 except BaseException as exc:  # cancelled: the flow records a create that may have been sent
                     flow.throw(exc)
                     raise
@@ -221,9 +220,12 @@ class AsyncCryptoCloud(_Base):
             async with asyncio.timeout(limits.deadline):
                 response = await self._http.send(request, stream=True, follow_redirects=False)
                 try:
-                    body = Body(limits, deadline)
-                    async for chunk in response.aiter_bytes():
+                    body = Body.of(response, limits, deadline)
+                    for chunk in body.unread(response):
                         body.add(chunk)
+                    if not response.is_stream_consumed:
+                        async for chunk in response.aiter_raw():
+                            body.add(chunk)
                     return body.complete(response)
                 finally:
                     await response.aclose()

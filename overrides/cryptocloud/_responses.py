@@ -46,7 +46,7 @@ _TOKEN_WORDS = re.compile(r"signature|token|header|decod|credential|authenticat|
 _STANDARD_CODES = frozenset(s.value for s in http.HTTPStatus)
 _UUID_IN_TEXT = re.compile(r'"uuid"\s*:\s*"([A-Za-z0-9_-]{1,64})"')
 _MAX_MESSAGE = 200
-_TAG = re.compile(r"<(?!hidden>)[^>]*>")  # an HTML tag, but not the API key's placeholder
+_TAG = re.compile(r"<(?!hidden>)[^<>]*>")  # an HTML tag, but not the API key's placeholder; linear on "<<<<..."
 _SECONDS = re.compile(r"[0-9]{1,9}(?:\.[0-9]{1,6})?")
 
 Redact = Callable[[str], str]
@@ -103,8 +103,10 @@ def _error_class(status: int, messages: dict[str, list[str]]) -> type[errors.API
         return errors.AuthenticationError
     if status in _STATUS_ERRORS:
         return _STATUS_ERRORS[status]
-    if status < 300:
+    if 200 <= status < 300:
         return errors.BadRequestError  # an error envelope under a success status: the request was refused
+    if status < 200:
+        return errors.InternalServerError  # a 1xx as the final answer: nonsense, and no sign of a refusal
     if status >= 500 or status not in _STANDARD_CODES:
         return errors.InternalServerError
     return errors.APIStatusError
@@ -189,8 +191,10 @@ def decode_success(response: httpx.Response, decode: Callable[[dict[str, Any]], 
     except DECODE_ERRORS as exc:
         reason = "nesting too deep" if isinstance(exc, RecursionError) else str(exc) or type(exc).__name__
         raise _invalid(response, f"not JSON ({reason})", redact, is_json=False) from None
-    if isinstance(data, dict) and (data.get("status") == "error" or "detail" in data):
-        raise status_error(response, redact, data)  # an error shape, whatever the status says
+    if isinstance(data, dict) and (
+        data.get("status") == "error" or ("detail" in data and data.get("status") != "success")
+    ):
+        raise status_error(response, redact, data)  # an error shape, whatever the HTTP status says
     if not isinstance(data, dict) or data.get("status") != "success" or "result" not in data:
         raise _invalid(response, "expected {'status': 'success', 'result': ...}", redact, data)
     try:
