@@ -51,7 +51,7 @@ BAD_CREATE: list[tuple[str, dict[str, Any], str]] = [
     ("order_id control char", {"order_id": "a\nb"}, "order_id"),
     ("order_id number", {"order_id": 42}, "order_id"),
     ("shop_id empty", {"shop_id": "  "}, "shop_id"),
-    ("locale unknown", {"locale": "de"}, "locale"),
+    ("locale not a code", {"locale": "German"}, "locale"),
 ]
 
 

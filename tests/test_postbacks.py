@@ -13,8 +13,7 @@ from urllib.parse import urlencode
 import jwt
 import pytest
 from cryptocloud import InvalidParameterError
-from cryptocloud.models import InvoiceDetails
-from cryptocloud.postbacks import Postback, PostbackVerificationError, verify_postback
+from cryptocloud.postbacks import Postback, PostbackInvoice, PostbackVerificationError, verify_postback
 from harness import docs_response
 
 SECRET = "project-secret-key-0123456789abcdef"
@@ -25,7 +24,7 @@ FORM = "application/x-www-form-urlencoded"
 
 
 def token(claims: dict[str, Any] | None = None, *, key: str = SECRET, algorithm: str = "HS256", **headers: Any) -> str:
-    payload = {"id": 13, "exp": int(time.time()) + 300} if claims is None else claims
+    payload = {"id": 13, "exp": int(time.time()) + 3600} if claims is None else claims
     return jwt.encode(payload, key, algorithm=algorithm, headers=headers or None)
 
 
@@ -56,14 +55,14 @@ def as_form(**changes: Any) -> bytes:
 
 def unsigned_none_token() -> str:
     header = jwt.utils.base64url_encode(b'{"alg":"none","typ":"JWT"}').decode()
-    payload = jwt.utils.base64url_encode(json.dumps({"id": 13, "exp": int(time.time()) + 300}).encode()).decode()
+    payload = jwt.utils.base64url_encode(json.dumps({"id": 13, "exp": int(time.time()) + 3600}).encode()).decode()
     return f"{header}.{payload}."
 
 
 def forged_header(alg: str) -> str:
     """A token claiming another algorithm: refused on its header, before any signature is checked."""
     header = jwt.utils.base64url_encode(json.dumps({"alg": alg, "typ": "JWT"}).encode()).decode()
-    payload = jwt.utils.base64url_encode(json.dumps({"id": 13, "exp": int(time.time()) + 300}).encode()).decode()
+    payload = jwt.utils.base64url_encode(json.dumps({"id": 13, "exp": int(time.time()) + 3600}).encode()).decode()
     return f"{header}.{payload}.c2lnbmF0dXJl"
 
 
@@ -101,22 +100,24 @@ CASES = [
     ),
     Case(
         "integer id in token",
-        as_json(token=token({"id": 13, "exp": int(time.time()) + 60})),
+        as_json(token=token({"id": 13, "exp": int(time.time()) + 3600})),
         JSON,
         check=lambda p: p.token_payload["id"] == 13,
     ),
-    Case("token names this invoice", as_json(token=token({"id": "INV-89UX09KA", "exp": int(time.time()) + 60})), JSON),
+    Case(
+        "token names this invoice", as_json(token=token({"id": "INV-89UX09KA", "exp": int(time.time()) + 3600})), JSON
+    ),
     Case(
         "invoice_info parsed",
         as_json(invoice_info=docs_response()["result"] | {"order_id": "ORDER_93223"}),
         JSON,
-        check=lambda p: isinstance(p.invoice_info, InvoiceDetails) and p.invoice_info.order_id == "ORDER_93223",
+        check=lambda p: isinstance(p.invoice_info, PostbackInvoice) and p.invoice_info.order_id == "ORDER_93223",
     ),
     Case(
         "invoice_info in a form",
         as_form(invoice_info=docs_response()["result"]),
         FORM,
-        check=lambda p: isinstance(p.invoice_info, InvoiceDetails),
+        check=lambda p: isinstance(p.invoice_info, PostbackInvoice),
     ),
     Case(
         "invoice_info unreadable is kept",
@@ -128,13 +129,13 @@ CASES = [
     Case("expired", as_json(token=token({"id": 13, "exp": int(time.time()) - 120})), JSON, "token expired"),
     Case(
         "not yet valid",
-        as_json(token=token({"id": 13, "exp": int(time.time()) + 600, "nbf": int(time.time()) + 300})),
+        as_json(token=token({"id": 13, "exp": int(time.time()) + 7200, "nbf": int(time.time()) + 3600})),
         JSON,
         "token not yet valid",
     ),
     Case(
         "issued in the future",
-        as_json(token=token({"id": 13, "exp": int(time.time()) + 600, "iat": int(time.time()) + 300})),
+        as_json(token=token({"id": 13, "exp": int(time.time()) + 7200, "iat": int(time.time()) + 3600})),
         JSON,
         "token not yet valid",
     ),
@@ -150,13 +151,13 @@ CASES = [
     Case("HS512", as_json(token=forged_header("HS512")), JSON, "token algorithm 'HS512' is not HS256"),
     Case(
         "token names another invoice",
-        as_json(token=token({"id": "INV-OTHER123", "exp": int(time.time()) + 60})),
+        as_json(token=token({"id": "INV-OTHER123", "exp": int(time.time()) + 3600})),
         JSON,
         "token is for invoice 'INV-OTHER123', body is for '89UX09KA'",
     ),
     Case(
         "token invoice_id claim differs",
-        as_json(token=token({"invoice_id": "ZZZ", "exp": int(time.time()) + 60})),
+        as_json(token=token({"invoice_id": "ZZZ", "exp": int(time.time()) + 3600})),
         JSON,
         "token is for invoice 'ZZZ', body is for '89UX09KA'",
     ),
@@ -232,6 +233,6 @@ def test_the_fake_signs_postbacks_that_verify() -> None:
         assert partial.content_type == ("application/json" if postback_format == "json" else FORM)
         assert (verified.invoice_uuid, verified.order_id) == (invoice.uuid, "o-1")
         assert verified.amount_crypto == half
-        assert isinstance(verified.invoice_info, InvoiceDetails) and verified.invoice_info.status == "partial"
+        assert isinstance(verified.invoice_info, PostbackInvoice) and verified.invoice_info.status == "partial"
         with pytest.raises(PostbackVerificationError):
             verify_postback(partial.body, partial.content_type, "not-the-fake-secret-0123456789abcdef")

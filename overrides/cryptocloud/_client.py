@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import time
 from types import TracebackType
 from typing import Any, Literal, Self, TypeVar
@@ -9,6 +10,7 @@ from typing import Any, Literal, Self, TypeVar
 import httpx
 
 from ._core import DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT, Core, Operation
+from ._observe import Observer
 from .balances import AsyncBalances, Balances
 from .errors import InvalidParameterError
 from .invoices import AsyncInvoices, Invoices
@@ -29,10 +31,12 @@ class _Base:
         base_url: str | None,
         timeout: float | httpx.Timeout,
         max_retries: int,
+        record_to: str | os.PathLike[str] | None = None,
     ) -> None:
         self._core = Core.configure(
             api_key=api_key, shop_id=shop_id, base_url=base_url, timeout=timeout, max_retries=max_retries
         )
+        self._observer = Observer(record_to, self._core.redact)  # recording (opt-in) and the drift logger
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}({self._core!r})"
@@ -42,8 +46,10 @@ class CryptoCloud(_Base):
     """The CryptoCloud API, synchronously.
 
     ``api_key``, ``shop_id`` and ``base_url`` default to $CRYPTOCLOUD_API_KEY, $CRYPTOCLOUD_SHOP_ID and
-    $CRYPTOCLOUD_BASE_URL. ``http_client`` may be your own ``httpx.Client``: auth and timeouts are still applied
-    per request, and it is not closed for you.
+    $CRYPTOCLOUD_BASE_URL (default https://api.trybit.com, CryptoCloud's new host; the legacy
+    https://api.cryptocloud.plus is one ``base_url=`` away). ``http_client`` may be your own ``httpx.Client``:
+    auth and timeouts are still applied per request, and it is not closed for you. ``record_to`` appends every
+    answer to a JSON-lines file for ``cryptocloud drift`` (secrets removed).
     """
 
     def __init__(
@@ -55,8 +61,16 @@ class CryptoCloud(_Base):
         timeout: float | httpx.Timeout = DEFAULT_TIMEOUT,
         max_retries: int = DEFAULT_MAX_RETRIES,
         http_client: httpx.Client | None = None,
+        record_to: str | os.PathLike[str] | None = None,
     ) -> None:
-        super().__init__(api_key=api_key, shop_id=shop_id, base_url=base_url, timeout=timeout, max_retries=max_retries)
+        super().__init__(
+            api_key=api_key,
+            shop_id=shop_id,
+            base_url=base_url,
+            timeout=timeout,
+            max_retries=max_retries,
+            record_to=record_to,
+        )
         self._owns_http = http_client is None
         self._http = http_client if http_client is not None else httpx.Client(follow_redirects=False)
         self.invoices = Invoices(self)
@@ -78,6 +92,7 @@ class CryptoCloud(_Base):
                 except httpx.HTTPError as exc:
                     step = flow.throw(exc)
                 else:
+                    self._observer.seen(response)
                     step = flow.send(response)
         except StopIteration as done:
             return done.value
@@ -125,8 +140,16 @@ class AsyncCryptoCloud(_Base):
         max_retries: int = DEFAULT_MAX_RETRIES,
         http_client: httpx.AsyncClient | None = None,
         http_backend: Literal["httpx", "aiohttp"] = "httpx",
+        record_to: str | os.PathLike[str] | None = None,
     ) -> None:
-        super().__init__(api_key=api_key, shop_id=shop_id, base_url=base_url, timeout=timeout, max_retries=max_retries)
+        super().__init__(
+            api_key=api_key,
+            shop_id=shop_id,
+            base_url=base_url,
+            timeout=timeout,
+            max_retries=max_retries,
+            record_to=record_to,
+        )
         self._owns_http = http_client is None
         self._http = http_client if http_client is not None else _async_http(http_backend)
         self.invoices = AsyncInvoices(self)
@@ -150,6 +173,7 @@ class AsyncCryptoCloud(_Base):
                 except httpx.HTTPError as exc:
                     step = flow.throw(exc)
                 else:
+                    self._observer.seen(response)
                     step = flow.send(response)
         except StopIteration as done:
             return done.value

@@ -25,7 +25,9 @@ T = TypeVar("T")
 
 logger = logging.getLogger("cryptocloud")
 
-DEFAULT_BASE_URL = "https://api.cryptocloud.plus"
+# CryptoCloud became Trybit in May 2026; the legacy host still names the same API.
+DEFAULT_BASE_URL = "https://api.trybit.com"
+LEGACY_BASE_URL = "https://api.cryptocloud.plus"
 DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=5.0)
 DEFAULT_MAX_RETRIES = 2
 ENV_API_KEY = "CRYPTOCLOUD_API_KEY"

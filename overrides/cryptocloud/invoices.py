@@ -19,6 +19,7 @@ from cryptocloud_client.models import (
     InvoiceInfoRequest,
     InvoiceListRequest,
     Locale,
+    ResendPeriod,
     TimeToPay,
 )
 from cryptocloud_client.types import UNSET
@@ -47,6 +48,7 @@ def create_call(
     available_currencies: list[CryptoCurrency | str] | tuple[CryptoCurrency | str, ...] | None = None,
     cryptocurrency: CryptoCurrency | str | None = None,
     email_to_send: str | None = None,
+    period: ResendPeriod | str | None = None,
     locale: Locale | str | None = None,
     shop_id: str | None = None,
     recover: bool = False,
@@ -58,12 +60,16 @@ def create_call(
     never resent: the error's ``may_have_been_created`` is true and ``order_id`` says what to look it up by.
     With ``recover=True`` (needs ``order_id``) the client does that lookup itself: it returns the invoice if
     one with this order_id was created meanwhile, and sends the create again only when none was.
+    ``period`` ("month", "week", "day") emails the unpaid invoice again to ``email_to_send`` that often.
     """
+    if period is not None and email_to_send is None:
+        raise errors.InvalidParameterError("period", period, "needs email_to_send: the invoice is emailed again there")
     add_fields = InvoiceAddFields(
         time_to_pay=TimeToPay(*_params.time_to_pay(time_to_pay)) if time_to_pay is not None else UNSET,
         email_to_send=_params.email(email_to_send, "email_to_send") if email_to_send is not None else UNSET,
         available_currencies=(_params.crypto_list(available_currencies) if available_currencies is not None else UNSET),
         cryptocurrency=_params.crypto(cryptocurrency) if cryptocurrency is not None else UNSET,
+        period=_params.code(period, ResendPeriod, "period") if period is not None else UNSET,
     )
     body = InvoiceCreateRequest(
         shop_id=core.require_shop_id(shop_id),
@@ -99,7 +105,9 @@ def _recovering_create(
             except errors.APIError as lookup_error:
                 raise error from lookup_error
             if found is not None:
-                return Invoice.from_dict(found.to_dict())  # InvoiceDetails carries every Invoice field
+                if isinstance(found.link, str) and isinstance(found.amount_usd, Decimal):
+                    return Invoice.from_dict(found.to_dict())  # it has all an Invoice needs
+                raise error  # it exists but the listing lacks link or amount: never send a second create
             if attempt >= core.max_retries:
                 raise
             attempt += 1  # no invoice with this order_id exists: sending again cannot make a second one
@@ -212,10 +220,12 @@ def _find(
     while (call := pager.next_call()) is not None:
         page = cast(InvoicePage, (yield from core.run(call)))
         for invoice in pager.accept(page):
+            created = invoice.created
             if (
                 invoice.order_id == order_id
-                and invoice.created >= since
-                and (best is None or invoice.created > best.created)
+                and isinstance(created, datetime)  # a listed invoice without its creation time cannot be dated
+                and created >= since
+                and (best is None or created > cast(datetime, best.created))
             ):
                 best = invoice
     return best

@@ -9,8 +9,10 @@ format, and what this module assumes:
 
 - the docs say the token carries the invoice's id, but their sample token's payload is ``{"id": 13, ...}``: a
   string id in the token must match the body's ``invoice_id``; an integer one cannot be compared and is allowed;
-- ``invoice_info`` (newer docs) is a full invoice, JSON text in a form body; when it cannot be read it is left
-  in ``additional_properties["invoice_info"]`` rather than failing a genuine payment;
+- ``invoice_info`` (newer docs) is the invoice with postback-only fields (``PostbackInvoice``: ``uuid`` and
+  ``status`` always, ``amount_paid``, ``amount_to_pay_usd``, ``aml_*``... when sent), JSON text in a form body;
+  when it cannot be read it is left in ``additional_properties["invoice_info"]`` rather than failing a genuine
+  payment;
 - ``amount_crypto`` may be a number or numeric text; it is read as an exact Decimal either way.
 """
 
@@ -26,12 +28,12 @@ import attrs
 import jwt
 from cryptocloud_client import _exact
 from cryptocloud_client.models import Postback as GeneratedPostback
+from cryptocloud_client.models import PostbackInvoice
 
 from ._responses import DECODE_ERRORS, type_problems
 from .errors import InvalidParameterError, PostbackVerificationError
-from .models import InvoiceDetails
 
-__all__ = ["Postback", "PostbackVerificationError", "verify_postback"]
+__all__ = ["Postback", "PostbackInvoice", "PostbackVerificationError", "verify_postback"]
 
 ALGORITHM = "HS256"
 # Claims that may name the invoice: when one is a string it must match the body.
@@ -144,7 +146,7 @@ def verify_postback(
     postback.token_payload = claims
     if isinstance(info, dict):
         try:
-            details = InvoiceDetails.from_dict(info)
+            details = PostbackInvoice.from_dict(info)
         except DECODE_ERRORS:
             details = None
         if details is not None and not type_problems(details, "invoice_info"):
