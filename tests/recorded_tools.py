@@ -41,6 +41,28 @@ def spec_examples() -> Iterator[tuple[str, str, Any]]:
                     yield f"{operation['operationId']}:{name}", operation["operationId"], value
 
 
+def error_examples() -> Iterator[tuple[str, int, Any]]:
+    """(name, status, body) for each error example of invoice creation (400, 401, 403: shared by every operation)."""
+    document = spec()
+    for status, holder in document["paths"]["/v2/invoice/create"]["post"]["responses"].items():
+        if status == "200":
+            continue
+        while "$ref" in holder:
+            holder = document["components"]["responses"][holder["$ref"].rsplit("/", 1)[1]]
+        for name, example in holder["content"]["application/json"]["examples"].items():
+            yield f"createInvoice:{status}:{name}", int(status), copy.deepcopy(example["value"])
+
+
+def decode_error(status: int, body: Any) -> Exception:
+    """The error the client raises for an error answer ``status`` with ``body`` (AssertionError if none)."""
+    harness = Harness("sync", lambda request: answer(body, status))
+    try:
+        harness.create()
+    except Exception as error:
+        return error
+    raise AssertionError(f"no error raised for {status}")
+
+
 def _signed(body: dict[str, Any]) -> dict[str, Any]:
     """The postback with a token signed by our test secret (recorded tokens are samples that cannot verify)."""
     claims = {"id": body.get("invoice_id"), "exp": int(time.time()) + 3600}

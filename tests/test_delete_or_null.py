@@ -13,10 +13,10 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from cryptocloud import APIResponseValidationError, PostbackVerificationError
+from cryptocloud import APIResponseValidationError, APIStatusError, PostbackVerificationError
 from cryptocloud.drift import Spec, bundled_spec
 from cryptocloud.postbacks import PostbackInvoice
-from recorded_tools import decode, recorded, spec_examples
+from recorded_tools import decode, decode_error, error_examples, recorded, spec_examples
 
 Path = tuple[str | int, ...]
 
@@ -88,6 +88,33 @@ def test_each_optional_field_removed_or_nulled(name: str, operation: str, body: 
     cases, wrong = problems(operation, body)
     assert wrong == []
     assert cases == CASES[name]
+
+
+ERRORS = list(error_examples())
+
+
+@pytest.mark.parametrize(("name", "status", "body"), ERRORS, ids=[e[0] for e in ERRORS])
+def test_error_examples_stay_typed_errors_without_each_optional_field(name: str, status: int, body: Any) -> None:
+    spec = bundled_spec()
+    schema = spec.body_schema("createInvoice", status)
+    assert schema is not None
+    cases = [(path, null) for path, _ in optional_fields(spec, schema, body) for null in (False, True)]
+    for path, null in cases:
+        error = decode_error(status, variant(body, path, null))
+        assert isinstance(error, APIStatusError), (path, null, error)
+        assert error.status_code == status
+    assert len(cases) == ERROR_CASES[name]
+
+
+# The error examples' optional fields: validate_error and authorization (each removed, then nulled).
+ERROR_CASES = {
+    "createInvoice:400:fieldErrors": 0,
+    "createInvoice:400:validateError": 2,
+    "createInvoice:400:authorization": 2,
+    "createInvoice:401:signature": 0,
+    "createInvoice:401:envelope": 2,
+    "createInvoice:403:padding": 0,
+}
 
 
 # Cases per source (two per optional field present): a change here means the spec's requiredness changed.

@@ -422,3 +422,39 @@ def test_drift_logger_reports_each_unknown_once_and_the_call_succeeds(
         "createInvoice: unknown field result.surprise_field (sample 1); the spec does not know it: "
         "run `cryptocloud drift` on recorded answers",
     ]
+
+
+def test_a_non_json_answer_is_recorded_as_text_and_is_not_drift(mode: str, tmp_path: Path) -> None:
+    from cryptocloud import InternalServerError
+
+    path = tmp_path / "answers.jsonl"
+    harness = Harness(
+        mode, lambda r: httpx.Response(502, text="<html>Bad gateway</html>"), record_to=path, max_retries=0
+    )
+    with pytest.raises(InternalServerError):
+        harness.create()
+    [line] = [json.loads(line) for line in path.read_text().splitlines()]
+    assert (line["status"], line["body"], line["text"]) == (502, None, "<html>Bad gateway</html>")
+    assert report([path]) == ([], 1)
+
+
+def test_recovery_never_resends_when_the_listed_invoice_lacks_its_link(mode: str, sleeps: list[float]) -> None:
+    from datetime import UTC, datetime
+
+    from cryptocloud import APITimeoutError
+
+    listed = ALL["info_docs.json"]["body"]["result"][0] | {
+        "order_id": "order-9",
+        "created": datetime.now(UTC).strftime("%Y-%m-%d %H:%M:%S.%f"),
+    }
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        if request.url.path.endswith("/create"):
+            raise httpx.ReadTimeout("lost", request=request)
+        return answer({"status": "success", "result": [listed]})
+
+    harness = Harness(mode, handler)
+    with pytest.raises(APITimeoutError) as info:
+        harness.create(order_id="order-9", recover=True)
+    assert info.value.may_have_been_created
+    assert [r.url.path for r in harness.requests] == ["/v2/invoice/create", "/v2/invoice/merchant/list"]
