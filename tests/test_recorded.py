@@ -132,6 +132,13 @@ def test_servers_name_trybit_first_and_the_legacy_host() -> None:
     assert "Legacy" in spec()["servers"][1]["description"]
 
 
+# Facts that come from other clients and older docs rather than from recorded answers:
+# - locale: crypto-cloud-py (PyPI crypto-cloud-py, github.com/jpleorx/crypto-cloud-py), CryptoCloudApi.__init__:
+#   locales = ['en', 'ru', 'de', 'fr', 'it', 'es', 'ch']; the docs document en and ru only.
+# - add_fields.period: docs.cryptocloud.plus/en/api-reference-v2/create-invoice (an older version): "period, String,
+#   month, week, day: Period for invoice resubmission (only if email for automatic invoice sending is filled in)";
+#   also sent by a public pydantic client (period: Literal["month", "week", "day"]).
+# - BalanceCurrency.enable: a public TypeScript client's IBalanceCurrency; enabled: another SDK (issue 11).
 def test_locale_is_open_and_period_is_documented() -> None:
     locale = schemas()["OpenLocale"]
     assert locale["anyOf"][0] == {"$ref": "#/components/schemas/Locale"} and locale["anyOf"][1]["type"] == "string"
