@@ -16,7 +16,7 @@ ruff check --quiet overrides tests bench openapi/codegen
 ruff format --check --quiet overrides tests bench openapi/codegen
 
 echo "== mypy --strict" >&2
-mypy --strict overrides/cryptocloud generated/cryptocloud_client tests bench openapi/codegen/postprocess.py
+mypy --strict overrides/cryptocloud generated/cryptocloud_client tests bench openapi/codegen/postprocess.py openapi/codegen/surface_diff.py
 
 echo "== pytest" >&2
 pytest "$@"

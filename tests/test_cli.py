@@ -46,7 +46,7 @@ def test_invoice_create_prints_the_invoice(runner: CliRunner) -> None:
     assert result.exit_code == 0, result.output
     invoice = json.loads(result.stdout, parse_float=Decimal)
     assert invoice["amount_in_fiat"] == Decimal("100.10")
-    assert invoice["uuid"].startswith("INV-") and invoice["pay_url"].startswith("https://pay.cryptocloud.plus/")
+    assert invoice["uuid"].startswith("INV-") and invoice["pay_url"].startswith("https://pay.trybit.com/")
     assert invoice["currency"]["fullcode"] == "BTC"
 
 

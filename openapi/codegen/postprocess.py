@@ -14,10 +14,11 @@ Usage: postprocess.py SPEC PACKAGE_DIR
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Set
 from pathlib import Path
 from typing import Any
 
@@ -79,13 +80,21 @@ def sub_exactly(pattern: str, repl: str | Callable[[re.Match[str]], str], text: 
     return new
 
 
-def patch_model(path: Path, fields: list[tuple[str, str]]) -> None:
+def attribute_name(prop: str, siblings: Set[str]) -> str:
+    """The generator's attribute name: snake_case, unless that clashes with a sibling's (``amount_`` beside
+    ``amount``), in which case it keeps the name as written."""
+    name = PythonIdentifier(prop, prefix="field_")
+    clash = any(other != prop and PythonIdentifier(other, prefix="field_") == name for other in siblings)
+    return PythonIdentifier(prop, prefix="field_", skip_snake_case=True) if clash and prop != name else name
+
+
+def patch_model(path: Path, fields: list[tuple[str, str]], siblings: Set[str] = frozenset()) -> None:
     text = path.read_text()
     imports = {"from .._exact import " + ", ".join(sorted({CONVERSIONS[fmt][2] for _, fmt in fields}))}
     for prop, fmt in fields:
         py_type, generated_type, converter = CONVERSIONS[fmt]
         imports.add(IMPORTS[fmt])
-        name = PythonIdentifier(prop, prefix="field_")
+        name = attribute_name(prop, siblings)
         what = f"{path.name}:{name}"
 
         def retype(source: str, py_type: str = py_type, generated_type: str = generated_type) -> str:
@@ -131,13 +140,16 @@ def main(spec_path: str, package_dir: str) -> None:
     shutil.copyfile(Path(__file__).with_name("exact.py"), package / "_exact.py")
     # The spec travels with the code generated from it (cryptocloud.testing validates requests against it).
     shutil.copyfile(spec_path, package / "openapi.yaml")
+    # The same as JSON, for the drift check (cryptocloud.drift), which must not need a YAML parser at run time.
+    (package / "openapi.json").write_text(json.dumps(spec, ensure_ascii=False, default=str) + "\n", encoding="utf-8")
     (package / "py.typed").write_text("")
 
     by_schema: dict[str, list[tuple[str, str]]] = {}
     for schema, prop, fmt in converted_fields(spec):
         by_schema.setdefault(schema, []).append((prop, fmt))
     for schema, fields in sorted(by_schema.items()):
-        patch_model(package / "models" / f"{snake_case(schema)}.py", fields)
+        siblings = set(properties(spec, spec["components"]["schemas"][schema]))
+        patch_model(package / "models" / f"{snake_case(schema)}.py", fields, siblings)
     for endpoint in sorted((package / "api").rglob("*.py")):
         if endpoint.name != "__init__.py":
             patch_endpoint(endpoint)

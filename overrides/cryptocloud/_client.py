@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import time
 from types import TracebackType
 from typing import Any, Literal, Self, TypeVar
@@ -43,9 +44,11 @@ class CryptoCloud(_Base):
     """The CryptoCloud API, synchronously.
 
     ``api_key``, ``shop_id`` and ``base_url`` default to $CRYPTOCLOUD_API_KEY, $CRYPTOCLOUD_SHOP_ID and
-    $CRYPTOCLOUD_BASE_URL. ``http_client`` may be your own ``httpx.Client``: auth and timeouts are still applied
-    per request, and it is not closed for you. ``postback_secret`` (default $CRYPTOCLOUD_SECRET, read when a
-    postback is confirmed) is the project's secret key for ``postbacks.confirm``.
+    $CRYPTOCLOUD_BASE_URL (default https://api.trybit.com, CryptoCloud's new host; the legacy
+    https://api.cryptocloud.plus is one ``base_url=`` away). ``http_client`` may be your own ``httpx.Client``:
+    auth and timeouts are still applied per request, and it is not closed for you. ``postback_secret`` (default
+    $CRYPTOCLOUD_SECRET, read when a postback is confirmed) is the project's secret key for ``postbacks.confirm``.
+    ``record_to`` appends every answer to a JSON-lines file for ``cryptocloud drift`` (secrets removed).
     """
 
     def __init__(
@@ -61,6 +64,7 @@ class CryptoCloud(_Base):
         recovery_window: float = DEFAULT_RECOVERY_WINDOW,
         http_client: httpx.Client | None = None,
         postback_secret: str | bytes | None = None,
+        record_to: str | os.PathLike[str] | None = None,
     ) -> None:
         super().__init__(
             api_key=api_key,
@@ -71,6 +75,7 @@ class CryptoCloud(_Base):
             deadline=deadline,
             max_response_bytes=max_response_bytes,
             recovery_window=recovery_window,
+            record_to=record_to,
         )
         self.postbacks = Postbacks(self, postback_secret)  # checks the secret before any connection is opened
         self._http = _transport.bound_by_deadline(http_client) if http_client else _transport.sync_http_client()
@@ -170,6 +175,7 @@ class AsyncCryptoCloud(_Base):
         http_client: httpx.AsyncClient | None = None,
         http_backend: Literal["httpx", "aiohttp"] = "httpx",
         postback_secret: str | bytes | None = None,
+        record_to: str | os.PathLike[str] | None = None,
     ) -> None:
         super().__init__(
             api_key=api_key,
@@ -180,6 +186,7 @@ class AsyncCryptoCloud(_Base):
             deadline=deadline,
             max_response_bytes=max_response_bytes,
             recovery_window=recovery_window,
+            record_to=record_to,
         )
         self.postbacks = AsyncPostbacks(self, postback_secret)  # checks the secret before any connection is opened
         self._http = http_client if http_client is not None else _async_http(http_backend)

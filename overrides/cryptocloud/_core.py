@@ -20,6 +20,7 @@ import attrs
 import httpx
 
 from . import _params, _responses, errors
+from ._observe import Observer
 from ._transport import (
     ACCEPT_ENCODING,
     DEFAULT_MAX_RESPONSE_BYTES,
@@ -35,7 +36,9 @@ T = TypeVar("T")
 
 logger = logging.getLogger("cryptocloud")
 
-DEFAULT_BASE_URL = "https://api.cryptocloud.plus"
+# CryptoCloud became Trybit in May 2026; the legacy host still names the same API.
+DEFAULT_BASE_URL = "https://api.trybit.com"
+LEGACY_BASE_URL = "https://api.cryptocloud.plus"
 DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=5.0)
 DEFAULT_MAX_RETRIES = 2
 ENV_API_KEY = "CRYPTOCLOUD_API_KEY"
@@ -147,6 +150,7 @@ class Core:
     max_retries: int
     limits: Limits
     recovery_window: float
+    observer: Observer  # records answers (opt-in) and logs what the spec does not know
     # Creates interrupted after they may have been sent: the only trace of an invoice that may exist.
     unsettled: list[Unsettled] = attrs.field(factory=list, eq=False)
 
@@ -162,6 +166,7 @@ class Core:
         deadline: float | None = None,
         max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
         recovery_window: float = DEFAULT_RECOVERY_WINDOW,
+        record_to: str | os.PathLike[str] | None = None,
     ) -> Core:
         """Explicit arguments win over the environment; every value is checked here, before any request."""
         key = _params.api_key(api_key if api_key is not None else os.environ.get(ENV_API_KEY), ENV_API_KEY)
@@ -179,6 +184,7 @@ class Core:
                 deadline=_params.seconds(deadline, "deadline") if deadline is not None else _deadline(checked_timeout),
             ),
             recovery_window=_params.seconds(recovery_window, "recovery_window", allow_zero=True),
+            observer=Observer(record_to),
         )
 
     def __repr__(self) -> str:
@@ -267,6 +273,7 @@ class Core:
                 delay = self.backoff(attempt)
             else:
                 assert outcome is not None
+                self.observer.seen(outcome, self.redact)
                 logger.debug(
                     "%s %s -> %s in %.3f s",
                     call.request.method,

@@ -126,7 +126,7 @@ def status_error(response: httpx.Response, redact: Redact, data: Any = None) -> 
     if messages:
         detail = "; ".join(f"{field}: {' '.join(msgs)}" for field, msgs in messages.items())
     elif 300 <= status < 400:
-        detail = f"redirect to {response.headers.get('location', '?')} not followed (the API never redirects)"
+        detail = _redirect_detail(response)
     else:
         detail = one_line(text) or "empty body"
     cls = _error_class(status, messages)
@@ -134,6 +134,22 @@ def status_error(response: httpx.Response, redact: Redact, data: Any = None) -> 
     if isinstance(error, errors.RateLimitError):
         error.retry_after = retry_after(response)
     return error
+
+
+def _redirect_detail(response: httpx.Response) -> str:
+    """Redirects are never followed (the API key must not go to another host): say where the API went instead."""
+    location = response.headers.get("location")
+    if response.status_code not in (301, 302, 307, 308) or not location:
+        return f"redirect to {location or '?'} not followed (the API never redirects)"
+    try:
+        target = response.request.url.join(location)
+    except RuntimeError:  # a response built without its request
+        target = httpx.URL(location)
+    origin = f"{target.scheme}://{target.host}" + (f":{target.port}" if target.port else "")
+    return (
+        f"redirect to {origin} not followed (the API key is only sent to the configured host): "
+        f"if the API moved there, set base_url={origin!r} or CRYPTOCLOUD_BASE_URL"
+    )
 
 
 def retry_after(response: httpx.Response) -> float | None:

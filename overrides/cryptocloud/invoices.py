@@ -19,6 +19,7 @@ from cryptocloud_client.models import (
     InvoiceInfoRequest,
     InvoiceListRequest,
     Locale,
+    ResendPeriod,
     TimeToPay,
 )
 from cryptocloud_client.types import UNSET
@@ -53,6 +54,7 @@ def create_call(
     available_currencies: list[CryptoCurrency | str] | tuple[CryptoCurrency | str, ...] | None = None,
     cryptocurrency: CryptoCurrency | str | None = None,
     email_to_send: str | None = None,
+    period: ResendPeriod | str | None = None,
     locale: Locale | str | None = None,
     shop_id: str | None = None,
     recover: bool = False,
@@ -70,12 +72,17 @@ def create_call(
     does not match raises OrderIdConflictError (nothing resent). The create is sent again only when no invoice
     with this order_id appeared in the whole window. Remaining risk: an invoice the server commits later than
     the window after the failure is not seen, and the resend makes a second one.
+
+    ``period`` ("month", "week", "day") emails the unpaid invoice again to ``email_to_send`` that often.
     """
+    if period is not None and email_to_send is None:
+        raise errors.InvalidParameterError("period", period, "needs email_to_send: the invoice is emailed again there")
     add_fields = InvoiceAddFields(
         time_to_pay=TimeToPay(*_params.time_to_pay(time_to_pay)) if time_to_pay is not None else UNSET,
         email_to_send=_params.email(email_to_send, "email_to_send") if email_to_send is not None else UNSET,
         available_currencies=(_params.crypto_list(available_currencies) if available_currencies is not None else UNSET),
         cryptocurrency=_params.crypto(cryptocurrency) if cryptocurrency is not None else UNSET,
+        period=_params.code(period, ResendPeriod, "period") if period is not None else UNSET,
     )
     body = InvoiceCreateRequest(
         shop_id=core.require_shop_id(shop_id),
@@ -153,9 +160,12 @@ def _ours(
     """The one invoice among ``found`` (this order_id, recent) that this create could have made, or a conflict."""
     matches = [invoice for invoice in found if _same_order(invoice, body)]
     if len(matches) == 1:
-        return Invoice.from_dict(matches[0].to_dict())  # InvoiceDetails carries every Invoice field
+        match = matches[0]
+        if not (isinstance(match.link, str) and isinstance(match.amount_usd, Decimal)):
+            raise error  # it exists, but the listing lacks what an Invoice needs: never send a second create
+        return Invoice.from_dict(match.to_dict())
     described = ", ".join(
-        f"{i.uuid} ({_amount_of(i)} {_currency_of(i)}, {i.status}, created {i.created:%Y-%m-%d %H:%M:%S})"
+        f"{i.uuid} ({_amount_of(i)} {_currency_of(i)}, {i.status}, created {_created(i):%Y-%m-%d %H:%M:%S})"
         for i in found
     )
     message = (
@@ -304,8 +314,13 @@ def _find_all(
                 request=call.request,
             )
         page = cast(InvoicePage, (yield from core.run(call)))
-        found += [i for i in pager.accept(page) if i.order_id == order_id and i.created >= since]
-    return sorted(found, key=lambda invoice: invoice.created)
+        found += [i for i in pager.accept(page) if i.order_id == order_id and _created(i) >= since]
+    return sorted(found, key=_created)
+
+
+def _created(invoice: InvoiceDetails) -> datetime:
+    """When the invoice was created; a listed invoice that does not say counts as made long ago (not ours)."""
+    return invoice.created if isinstance(invoice.created, datetime) else datetime.min.replace(tzinfo=UTC)
 
 
 def _find(

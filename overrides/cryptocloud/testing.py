@@ -42,7 +42,7 @@ from werkzeug.datastructures import Headers, ImmutableMultiDict
 from ._client import AsyncCryptoCloud, CryptoCloud
 
 FAKE_BASE_URL = "https://fake.cryptocloud.invalid"
-SPEC_SERVER = "https://api.cryptocloud.plus"
+SPEC_SERVER = "https://api.trybit.com"  # the current host; the spec lists the legacy one too
 FAULTS = ("refused", "html_520", "rate_limit", "reset_after_send", "read_timeout", "server_error")
 
 # Fixed, round rates: enough to make amounts look real and stay reproducible.
@@ -394,7 +394,7 @@ class FakeCryptoCloud:
             "fiat_currency": fiat,
             "status": "created",
             "is_email_required": False,
-            "link": f"pay.cryptocloud.plus/{bare}",
+            "link": f"pay.trybit.com/{bare}",
             "currency": currency,
             "project": {
                 "id": 1,
