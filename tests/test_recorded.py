@@ -202,7 +202,9 @@ def test_balance_reads_either_spelling(mode: str, field: str) -> None:
 # ------------------------------------------------------------------ Trybit: host, links, redirects
 
 
-def test_default_host_is_trybit_and_legacy_is_one_argument_away(mock_mode: str, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_default_host_is_trybit_and_legacy_is_one_argument_away(
+    mock_mode: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.delenv("CRYPTOCLOUD_BASE_URL", raising=False)
     default = Harness(mock_mode, lambda r: answer(docs_response()))
     default.create()
