@@ -144,8 +144,16 @@ def _show(rows: list[dict[str, Any]], columns: list[str], as_json: bool, title: 
         for row in rows:
             click.echo(_line(row))
         return
-    cells = [[str(row.get(column, "")) for column in columns] for row in rows]
     console = Console()
+    if len(rows) == 1:  # one record: a field per line, so each value has the width of the terminal
+        record = Table(title=title, show_header=False)
+        record.add_column("field", style="bold", no_wrap=True)
+        record.add_column("value", overflow="fold")
+        for column in columns:
+            record.add_row(column, str(rows[0].get(column, "")))
+        console.print(record)
+        return
+    cells = [[str(row.get(column, "")) for column in columns] for row in rows]
     whole = [
         max([len(column)] + [len(line[i]) for line in cells]) for i, column in enumerate(columns) if column in WHOLE
     ]
