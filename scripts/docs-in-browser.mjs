@@ -1,7 +1,7 @@
 // Opens the HTML API reference in headless Chromium (Debian's, driven by playwright-core) with the network
 // off, visits every page of its sidebar, and prints what each page shows as JSON: {pages: {path: text},
 // outside: [requests that tried to leave the file]}. Saves a screenshot of the first operations page.
-// Usage: node scripts/docs-in-browser.mjs PAGE.html SCREENSHOT.png
+// Usage: node scripts/docs-in-browser.mjs PAGE.html SCREENSHOT.png  (DOCS_TIMEOUT_MS: wait per step, default 30 s)
 import { pathToFileURL } from "node:url";
 import { chromium } from "playwright-core";
 
@@ -17,7 +17,7 @@ const browser = await chromium.launch({
 const result = { pages: {}, outside: [], errors: [] };
 try {
   const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-  page.setDefaultTimeout(30000);
+  page.setDefaultTimeout(Number(process.env.DOCS_TIMEOUT_MS || 30000));
   page.on("pageerror", (error) => result.errors.push(String(error)));
   await page.route("**/*", (route) => {
     const url = route.request().url();
