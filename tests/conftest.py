@@ -1,3 +1,3 @@
-from harness import mode, sleeps
+from harness import _close_harnesses, mock_mode, mode, sleeps
 
-__all__ = ["mode", "sleeps"]
+__all__ = ["_close_harnesses", "mock_mode", "mode", "sleeps"]

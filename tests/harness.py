@@ -1,20 +1,23 @@
-"""Run the same test against CryptoCloud and AsyncCryptoCloud over an httpx mock transport."""
+"""Run the same test on every backend: CryptoCloud and AsyncCryptoCloud over an httpx mock transport, and
+AsyncCryptoCloud on aiohttp (``http_backend="aiohttp"``) over a real local socket served by the same handler."""
 
 from __future__ import annotations
 
 import asyncio
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import httpx
 import pytest
 from cryptocloud import AsyncCryptoCloud, CryptoCloud
 from reference import spec
+from wire import WireServer
 
 API_KEY = "sk_live_9f8e7d6c5b4a-SECRET"
 SHOP_ID = "shop-123"
-MODES = ["sync", "async"]
+MOCK_MODES = ["sync", "async"]  # a mock transport: the handler may also raise a transport error
+MODES = [*MOCK_MODES, "aiohttp"]  # every backend; the handler answers over a real socket on aiohttp
 
 Handler = Callable[[httpx.Request], httpx.Response]
 
@@ -31,12 +34,17 @@ def json_response(body: Any, status: int = 200, headers: dict[str, str] | None =
     return httpx.Response(status, content=json.dumps(body).encode(), headers=headers)
 
 
+_OPEN: list[Harness] = []  # closed after each test by the autouse fixture below
+
+
 class Harness:
-    """One client (sync or async) whose transport records every request it is asked to send."""
+    """One client on one backend whose requests are all recorded (by the transport, or by the server)."""
 
     def __init__(self, mode: str, handler: Handler, **client_kwargs: Any) -> None:
         self.mode = mode
         self.requests: list[httpx.Request] = []
+        self.server: WireServer | None = None
+        self.loop: asyncio.AbstractEventLoop | None = None
 
         def recording(request: httpx.Request) -> httpx.Response:
             self.requests.append(request)
@@ -48,12 +56,29 @@ class Harness:
             self.client: CryptoCloud | AsyncCryptoCloud = CryptoCloud(
                 http_client=httpx.Client(transport=transport), **options
             )
-        else:
+        elif mode == "async":
             self.client = AsyncCryptoCloud(http_client=httpx.AsyncClient(transport=transport), **options)
+        else:
+            assert mode == "aiohttp", mode
+            self.server = WireServer(recording).__enter__()
+            self.loop = asyncio.new_event_loop()  # one loop: aiohttp's session belongs to the loop it starts on
+            options.setdefault("base_url", self.server.url)
+            self.client = AsyncCryptoCloud(http_backend="aiohttp", **options)
+        _OPEN.append(self)
 
-    def call(self, operation: Callable[..., Any], **kwargs: Any) -> Any:
-        result = operation(**kwargs)
+    def call(self, operation: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+        result = operation(*args, **kwargs)
+        if self.loop is not None:
+            return self.loop.run_until_complete(result)
         return asyncio.run(result) if self.mode == "async" else result
+
+    def close(self) -> None:
+        if self.loop is not None:
+            assert isinstance(self.client, AsyncCryptoCloud)
+            self.loop.run_until_complete(self.client.close())
+            self.loop.close()
+        if self.server is not None:
+            self.server.__exit__()
 
     def create(self, **kwargs: Any) -> Any:
         return self.call(self.client.invoices.create, **({"amount": "100"} | kwargs))
@@ -67,13 +92,31 @@ def mode(request: pytest.FixtureRequest) -> str:
     return str(request.param)
 
 
+@pytest.fixture(params=MOCK_MODES)
+def mock_mode(request: pytest.FixtureRequest) -> str:
+    """The backends whose transport a test can make raise any httpx error."""
+    return str(request.param)
+
+
+@pytest.fixture(autouse=True)
+def _close_harnesses() -> Iterator[None]:
+    yield
+    while _OPEN:
+        _OPEN.pop().close()
+
+
 @pytest.fixture
 def sleeps(monkeypatch: pytest.MonkeyPatch) -> list[float]:
-    """Record the backoff sleeps of both clients instead of sleeping."""
+    """Record the backoff sleeps of every client instead of sleeping (aiohttp's own zero-second yields to the
+    event loop still run)."""
     slept: list[float] = []
+    real_sleep = asyncio.sleep
 
-    async def fake_async_sleep(seconds: float) -> None:
+    async def fake_async_sleep(seconds: float, result: Any = None) -> Any:
+        if seconds == 0:
+            return await real_sleep(0, result)
         slept.append(seconds)
+        return result
 
     monkeypatch.setattr("cryptocloud._client.time.sleep", slept.append)
     monkeypatch.setattr("asyncio.sleep", fake_async_sleep)

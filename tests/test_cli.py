@@ -8,6 +8,7 @@ import subprocess
 import sys
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -233,9 +234,19 @@ def test_postback_verify(runner: CliRunner, tmp_path: Path, monkeypatch: pytest.
     monkeypatch.setenv("SHOP_SECRET", fake.secret)
     result = runner.invoke(main, ["postback", "verify", "--secret-env", "SHOP_SECRET", str(body)])
     assert result.exit_code == 0, result.output
-    fields = json.loads(result.stdout)
-    assert (fields["invoice_uuid"], fields["order_id"], fields["verified"]) == (invoice.uuid, "o-7", True)
-    assert fake.secret not in result.output and "token" not in fields
+    report = json.loads(result.stdout)
+    assert "verified" not in report and "token" not in report["unauthenticated"]
+    assert (report["invoice_uuid"], report["token_verified"], report["confirmed"], report["paid"]) == (
+        invoice.uuid,
+        True,
+        False,
+        None,
+    )
+    assert report["authenticated"] == {"invoice_id": invoice.uuid[4:]}
+    assert report["token_payload"]["id"] == invoice.uuid[4:]
+    assert report["unauthenticated"]["order_id"] == "o-7"  # what the body says, signed by nobody
+    assert sorted(report["unauthenticated"]) == ["amount_crypto", "currency", "invoice_info", "order_id", "status"]
+    assert fake.secret not in result.output
     monkeypatch.setenv("SHOP_SECRET", "a-different-secret-0123456789abcdefgh")
     result = runner.invoke(main, ["postback", "verify", "--secret-env", "SHOP_SECRET", str(body)])
     assert result.exit_code == 10
@@ -243,6 +254,77 @@ def test_postback_verify(runner: CliRunner, tmp_path: Path, monkeypatch: pytest.
         result.stderr
         == "error: PostbackVerificationError: postback rejected: token signature does not match (wrong secret key?)\n"
     )
+
+
+@pytest.fixture
+def paid_fake(monkeypatch: pytest.MonkeyPatch) -> FakeCryptoCloud:
+    """A fake the CLI's API client talks to (in-process), with SHOP_SECRET set to its secret."""
+    fake = FakeCryptoCloud(seed=4)
+    monkeypatch.setattr("cryptocloud.cli.CryptoCloud", lambda: fake.client())
+    monkeypatch.setenv("SHOP_SECRET", fake.secret)
+    return fake
+
+
+def _confirm(runner: CliRunner, body: bytes) -> Any:
+    return runner.invoke(main, ["postback", "verify", "--secret-env", "SHOP_SECRET", "--confirm", "-"], input=body)
+
+
+def test_postback_confirm_reads_the_invoice_from_the_api(runner: CliRunner, paid_fake: FakeCryptoCloud) -> None:
+    invoice = paid_fake.client().invoices.create(amount=Decimal("10"), order_id="o-8")
+    due = paid_fake.invoices[invoice.uuid]["amount"]
+    result = _confirm(runner, paid_fake.pay(invoice.uuid, amount=due / 2).body)
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout, parse_float=Decimal)
+    assert (report["confirmed"], report["paid"], report["mismatches"]) == (True, False, [])
+    assert report["unauthenticated"]["status"] == "success"  # the body of a partial payment
+    assert report["api"] == {
+        "invoice_uuid": invoice.uuid,
+        "status": "partial",
+        "order_id": "o-8",
+        "currency": "USDT_TRC20",
+        "amount": due,
+        "received": due / 2,
+        "amount_usd": 10,
+        "received_usd": 5,
+        "test_mode": True,
+    }
+    assert report["verified_by"].startswith("HS256 token signature checked with the project's secret key")
+    assert json.loads(_confirm(runner, paid_fake.pay(invoice.uuid).body).stdout)["paid"] is True
+
+
+def test_postback_confirm_refuses_a_rewritten_order(runner: CliRunner, paid_fake: FakeCryptoCloud) -> None:
+    client = paid_fake.client()
+    cheap = client.invoices.create(amount=Decimal("1"), order_id="o-cheap")
+    fields = json.loads(paid_fake.pay(cheap.uuid).body)
+    plain = runner.invoke(
+        main,
+        ["postback", "verify", "--secret-env", "SHOP_SECRET", "-"],
+        input=json.dumps(fields | {"order_id": "o-big"}),
+    )
+    assert plain.exit_code == 0 and json.loads(plain.stdout)["unauthenticated"]["order_id"] == "o-big"  # unsigned
+    result = _confirm(runner, json.dumps(fields | {"order_id": "o-big"}).encode())
+    assert result.exit_code == 10
+    assert result.stderr == (
+        "error: PostbackVerificationError: postback rejected: order_id in the body ('o-big') is not the "
+        "invoice's ('o-cheap'): the body was altered\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("body", "line"),
+    [
+        (b'{"token": "\\ud800", "invoice_id": "X"}', "body has text that is not valid Unicode (an unpaired surrogate)"),
+        (b"x" * 300_000, "body too large (262145 bytes; at most 262144)"),
+        (b'{"token": "a.b.c", "invoice_id": "X"}', "malformed token (header is not base64url)"),
+    ],
+    ids=["lone surrogate", "too large", "malformed token"],
+)
+def test_postback_verify_hostile_input_is_one_line(
+    runner: CliRunner, paid_fake: FakeCryptoCloud, body: bytes, line: str
+) -> None:
+    result = _confirm(runner, body)
+    assert (result.exit_code, result.stdout) == (10, "")
+    assert result.stderr == f"error: PostbackVerificationError: postback rejected: {line}\n"
 
 
 def test_fake_server_command_serves_until_stopped(tmp_path: Path) -> None:

@@ -42,8 +42,8 @@ def status(code: int, **headers: str) -> Callable[[httpx.Request], httpx.Respons
     return lambda request: httpx.Response(code, text="<html>busy</html>", headers=headers)
 
 
-def test_refused_connection_is_retried_with_backoff(mode: str, sleeps: list[float]) -> None:
-    harness = Harness(mode, script(refuse, refuse, ok))
+def test_refused_connection_is_retried_with_backoff(mock_mode: str, sleeps: list[float]) -> None:
+    harness = Harness(mock_mode, script(refuse, refuse, ok))
     invoice = harness.create(order_id="o-1")
     assert isinstance(invoice, Invoice)
     assert len(harness.requests) == 3
@@ -51,8 +51,8 @@ def test_refused_connection_is_retried_with_backoff(mode: str, sleeps: list[floa
     assert 0.375 <= sleeps[0] <= 0.5 and 0.75 <= sleeps[1] <= 1.0  # 0.5 s then 1 s, less up to 25 % jitter
 
 
-def test_refused_connection_gives_up_after_max_retries(mode: str, sleeps: list[float]) -> None:
-    harness = Harness(mode, refuse, max_retries=3)
+def test_refused_connection_gives_up_after_max_retries(mock_mode: str, sleeps: list[float]) -> None:
+    harness = Harness(mock_mode, refuse, max_retries=3)
     with pytest.raises(APIConnectionError) as info:
         harness.create(order_id="o-1")
     assert type(info.value) is APIConnectionError
@@ -60,26 +60,37 @@ def test_refused_connection_gives_up_after_max_retries(mode: str, sleeps: list[f
     assert info.value.may_have_been_created is False  # nothing was sent
 
 
-def test_max_retries_zero_sends_once(mode: str, sleeps: list[float]) -> None:
-    harness = Harness(mode, refuse, max_retries=0)
+def test_max_retries_zero_sends_once(mock_mode: str, sleeps: list[float]) -> None:
+    harness = Harness(mock_mode, refuse, max_retries=0)
     with pytest.raises(APIConnectionError):
         harness.create()
     assert len(harness.requests) == 1 and sleeps == []
 
 
-@pytest.mark.parametrize(
-    ("fault", "error"),
-    [
-        (read_timeout, APITimeoutError),
-        (reset_after_send, APIConnectionError),
-        (status(500), InternalServerError),
-        (status(502), InternalServerError),
-        (status(520), InternalServerError),
-        (status(503, **{"Retry-After": "1"}), InternalServerError),
-    ],
-    ids=["read timeout", "reset after send", "500", "502", "520", "503 with retry-after"],
-)
-def test_create_that_may_have_landed_is_sent_exactly_once(
+LANDED_ANSWERS = [
+    (status(500), InternalServerError),
+    (status(502), InternalServerError),
+    (status(520), InternalServerError),
+    (status(503, **{"Retry-After": "1"}), InternalServerError),
+]
+LANDED_RAISED = [(read_timeout, APITimeoutError), (reset_after_send, APIConnectionError)]
+
+
+@pytest.mark.parametrize(("fault", "error"), LANDED_ANSWERS, ids=["500", "502", "520", "503 with retry-after"])
+def test_create_answered_with_a_5xx_is_sent_exactly_once(
+    mode: str, sleeps: list[float], fault: Callable[[httpx.Request], httpx.Response], error: type[Exception]
+) -> None:
+    _sent_exactly_once(mode, sleeps, fault, error)
+
+
+@pytest.mark.parametrize(("fault", "error"), LANDED_RAISED, ids=["read timeout", "reset after send"])
+def test_create_that_lost_its_answer_is_sent_exactly_once(
+    mock_mode: str, sleeps: list[float], fault: Callable[[httpx.Request], httpx.Response], error: type[Exception]
+) -> None:
+    _sent_exactly_once(mock_mode, sleeps, fault, error)  # on the wire, on every backend: test_faults.py
+
+
+def _sent_exactly_once(
     mode: str, sleeps: list[float], fault: Callable[[httpx.Request], httpx.Response], error: type[Exception]
 ) -> None:
     harness = Harness(mode, script(fault, ok), max_retries=5)
@@ -132,8 +143,8 @@ def test_429_with_a_long_wait_is_not_waited_for(mode: str, sleeps: list[float]) 
     assert info.value.retry_after == 3600.0
 
 
-def test_backoff_is_capped(mode: str, sleeps: list[float]) -> None:
-    harness = Harness(mode, refuse, max_retries=6)
+def test_backoff_is_capped(mock_mode: str, sleeps: list[float]) -> None:
+    harness = Harness(mock_mode, refuse, max_retries=6)
     with pytest.raises(APIConnectionError):
         harness.create()
     assert len(sleeps) == 6

@@ -26,8 +26,8 @@ def ok(request: httpx.Request) -> httpx.Response:
     return json_response(docs_response())
 
 
-def test_documented_surface(mode: str) -> None:
-    harness = Harness(mode, ok)
+def test_documented_surface(mock_mode: str) -> None:
+    harness = Harness(mock_mode, ok)
     invoice = harness.create(
         amount=Decimal("100.00"),
         currency="USD",
@@ -92,11 +92,11 @@ def test_zero_is_not_absent(mode: str) -> None:
     assert invoice.service_fee is UNSET
 
 
-def test_environment_configures_the_client(monkeypatch: pytest.MonkeyPatch, mode: str) -> None:
+def test_environment_configures_the_client(monkeypatch: pytest.MonkeyPatch, mock_mode: str) -> None:
     monkeypatch.setenv("CRYPTOCLOUD_API_KEY", "env-key")
     monkeypatch.setenv("CRYPTOCLOUD_SHOP_ID", "env-shop")
     monkeypatch.setenv("CRYPTOCLOUD_BASE_URL", "http://127.0.0.1:8099/")
-    harness = Harness(mode, ok, api_key=None, shop_id=None)
+    harness = Harness(mock_mode, ok, api_key=None, shop_id=None)
     harness.create()
     (request,) = harness.requests
     assert str(request.url) == "http://127.0.0.1:8099/v2/invoice/create"
@@ -104,10 +104,10 @@ def test_environment_configures_the_client(monkeypatch: pytest.MonkeyPatch, mode
     assert json.loads(request.content)["shop_id"] == "env-shop"
 
 
-def test_explicit_arguments_win_over_the_environment(monkeypatch: pytest.MonkeyPatch, mode: str) -> None:
+def test_explicit_arguments_win_over_the_environment(monkeypatch: pytest.MonkeyPatch, mock_mode: str) -> None:
     monkeypatch.setenv("CRYPTOCLOUD_API_KEY", "env-key")
     monkeypatch.setenv("CRYPTOCLOUD_SHOP_ID", "env-shop")
-    harness = Harness(mode, ok, base_url="https://proxy.example/api")
+    harness = Harness(mock_mode, ok, base_url="https://proxy.example/api")
     harness.create(shop_id="call-shop")
     (request,) = harness.requests
     assert str(request.url) == "https://proxy.example/api/v2/invoice/create"
@@ -115,11 +115,11 @@ def test_explicit_arguments_win_over_the_environment(monkeypatch: pytest.MonkeyP
     assert json.loads(request.content)["shop_id"] == "call-shop"
 
 
-def test_default_and_custom_timeouts(mode: str) -> None:
-    harness = Harness(mode, ok)
+def test_default_and_custom_timeouts(mock_mode: str) -> None:
+    harness = Harness(mock_mode, ok)
     harness.create()
     assert harness.requests[0].extensions["timeout"] == {"connect": 5.0, "read": 30.0, "write": 30.0, "pool": 30.0}
-    harness = Harness(mode, ok, timeout=2.5)
+    harness = Harness(mock_mode, ok, timeout=2.5)
     harness.create()
     assert harness.requests[0].extensions["timeout"] == {"connect": 2.5, "read": 2.5, "write": 2.5, "pool": 2.5}
 
@@ -172,8 +172,8 @@ def test_own_http_clients_are_closed() -> None:
     assert asyncio.run(run())._http.is_closed
 
 
-def test_redirects_are_not_followed(mode: str) -> None:
-    harness = Harness(mode, lambda r: httpx.Response(302, headers={"Location": "https://attacker.example/steal"}))
+def test_redirects_are_not_followed(mock_mode: str) -> None:
+    harness = Harness(mock_mode, lambda r: httpx.Response(302, headers={"Location": "https://attacker.example/steal"}))
     with pytest.raises(Exception) as info:
         harness.create()
     assert "redirect to https://attacker.example/steal not followed" in str(info.value)
@@ -193,9 +193,9 @@ def test_the_key_is_never_shown(mode: str, caplog: pytest.LogCaptureFixture) -> 
     assert "<hidden>" in str(info.value)
 
 
-def test_requests_and_responses_are_logged_at_debug(mode: str, caplog: pytest.LogCaptureFixture) -> None:
+def test_requests_and_responses_are_logged_at_debug(mock_mode: str, caplog: pytest.LogCaptureFixture) -> None:
     caplog.set_level(logging.DEBUG, logger="cryptocloud")
-    Harness(mode, ok).create()
+    Harness(mock_mode, ok).create()
     messages = [r.getMessage() for r in caplog.records if r.name == "cryptocloud"]
     assert len(messages) == 2
     assert messages[0].startswith("POST https://api.cryptocloud.plus/v2/invoice/create (attempt 1) headers=")

@@ -18,6 +18,8 @@ from cryptocloud.postbacks import Postback, PostbackVerificationError, verify_po
 from harness import docs_response
 
 SECRET = "project-secret-key-0123456789abcdef"
+# Far ahead: the table is built at collection, which can be minutes before a test runs.
+LATER = int(time.time()) + 86400
 OTHER_SECRET = "some-other-projects-secret-key-000000"
 INVOICE = "89UX09KA"
 JSON = "application/json"
@@ -25,7 +27,7 @@ FORM = "application/x-www-form-urlencoded"
 
 
 def token(claims: dict[str, Any] | None = None, *, key: str = SECRET, algorithm: str = "HS256", **headers: Any) -> str:
-    payload = {"id": 13, "exp": int(time.time()) + 300} if claims is None else claims
+    payload = {"id": 13, "exp": LATER} if claims is None else claims
     return jwt.encode(payload, key, algorithm=algorithm, headers=headers or None)
 
 
@@ -56,14 +58,14 @@ def as_form(**changes: Any) -> bytes:
 
 def unsigned_none_token() -> str:
     header = jwt.utils.base64url_encode(b'{"alg":"none","typ":"JWT"}').decode()
-    payload = jwt.utils.base64url_encode(json.dumps({"id": 13, "exp": int(time.time()) + 300}).encode()).decode()
+    payload = jwt.utils.base64url_encode(json.dumps({"id": 13, "exp": LATER}).encode()).decode()
     return f"{header}.{payload}."
 
 
 def forged_header(alg: str) -> str:
     """A token claiming another algorithm: refused on its header, before any signature is checked."""
     header = jwt.utils.base64url_encode(json.dumps({"alg": alg, "typ": "JWT"}).encode()).decode()
-    payload = jwt.utils.base64url_encode(json.dumps({"id": 13, "exp": int(time.time()) + 300}).encode()).decode()
+    payload = jwt.utils.base64url_encode(json.dumps({"id": 13, "exp": LATER}).encode()).decode()
     return f"{header}.{payload}.c2lnbmF0dXJl"
 
 
@@ -101,11 +103,11 @@ CASES = [
     ),
     Case(
         "integer id in token",
-        as_json(token=token({"id": 13, "exp": int(time.time()) + 60})),
+        as_json(token=token({"id": 13, "exp": LATER})),
         JSON,
         check=lambda p: p.token_payload["id"] == 13,
     ),
-    Case("token names this invoice", as_json(token=token({"id": "INV-89UX09KA", "exp": int(time.time()) + 60})), JSON),
+    Case("token names this invoice", as_json(token=token({"id": "INV-89UX09KA", "exp": LATER})), JSON),
     Case(
         "invoice_info parsed",
         as_json(invoice_info=docs_response()["result"] | {"order_id": "ORDER_93223"}),
@@ -128,13 +130,13 @@ CASES = [
     Case("expired", as_json(token=token({"id": 13, "exp": int(time.time()) - 120})), JSON, "token expired"),
     Case(
         "not yet valid",
-        as_json(token=token({"id": 13, "exp": int(time.time()) + 600, "nbf": int(time.time()) + 300})),
+        as_json(token=token({"id": 13, "exp": LATER, "nbf": LATER - 3600})),
         JSON,
         "token not yet valid",
     ),
     Case(
         "issued in the future",
-        as_json(token=token({"id": 13, "exp": int(time.time()) + 600, "iat": int(time.time()) + 300})),
+        as_json(token=token({"id": 13, "exp": LATER, "iat": LATER - 3600})),
         JSON,
         "token not yet valid",
     ),
@@ -150,18 +152,18 @@ CASES = [
     Case("HS512", as_json(token=forged_header("HS512")), JSON, "token algorithm 'HS512' is not HS256"),
     Case(
         "token names another invoice",
-        as_json(token=token({"id": "INV-OTHER123", "exp": int(time.time()) + 60})),
+        as_json(token=token({"id": "INV-OTHER123", "exp": LATER})),
         JSON,
         "token is for invoice 'INV-OTHER123', body is for '89UX09KA'",
     ),
     Case(
         "token invoice_id claim differs",
-        as_json(token=token({"invoice_id": "ZZZ", "exp": int(time.time()) + 60})),
+        as_json(token=token({"invoice_id": "ZZZ", "exp": LATER})),
         JSON,
         "token is for invoice 'ZZZ', body is for '89UX09KA'",
     ),
     Case("missing token", as_json(token=...), JSON, "no token"),
-    Case("malformed token", as_json(token="not.a.jwt"), JSON, "malformed token"),
+    Case("malformed token", as_json(token="not.a.jwt"), JSON, "malformed token (header is not base64url)"),
     Case("token not a string", as_json(token=12), JSON, "no token"),
     Case("empty body", b"", JSON, "empty body"),
     Case("whitespace body", b"  \n", FORM, "empty body"),

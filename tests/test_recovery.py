@@ -6,7 +6,15 @@ from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 
 import pytest
-from cryptocloud import APIConnectionError, APIError, APITimeoutError, InternalServerError, Invoice, RateLimitError
+from cryptocloud import (
+    APIConnectionError,
+    APIError,
+    APITimeoutError,
+    InternalServerError,
+    Invoice,
+    OrderIdConflictError,
+    RateLimitError,
+)
 from cryptocloud.testing import FakeCryptoCloud
 from fake_harness import FakeHarness
 
@@ -45,10 +53,18 @@ def test_recover_survives_the_fault_twice(mode: str, sleeps: list[float], fault:
     assert created_for(h.fake, "order-2") == 1
 
 
-@pytest.mark.parametrize("fault", sorted(FAULTS))
+@pytest.mark.parametrize("fault", sorted(set(FAULTS) - {"refused"}))
 def test_without_recover_a_create_is_never_resent_once_it_may_have_landed(
     mode: str, sleeps: list[float], fault: str
 ) -> None:
+    _never_resent(mode, fault)
+
+
+def test_a_refused_create_is_resent(mock_mode: str, sleeps: list[float]) -> None:
+    _never_resent(mock_mode, "refused")  # a refusal on the wire, on every backend: test_faults.py
+
+
+def _never_resent(mode: str, fault: str) -> None:
     may_land, error = FAULTS[fault]
     h = FakeHarness(mode, max_retries=2)
     h.fake.fail_next(fault)
@@ -106,3 +122,74 @@ def test_reads_are_resent_after_a_lost_answer(mode: str, sleeps: list[float]) ->
     assert h.run(h.client.invoices.retrieve, uuid).uuid == uuid
     assert [r.url.path for r in h.fake.requests].count("/v2/invoice/merchant/info") == 2
     assert len(sleeps) == 1
+
+
+# ------------------------------------------------------------ recovery returns only what this call could have made
+
+
+def _backdate(fake: FakeCryptoCloud, uuid: str, by: timedelta) -> None:
+    created = datetime.now(UTC) - by
+    fake.invoices[uuid]["created"] = created.strftime("%Y-%m-%d %H:%M:%S.%f")
+
+
+def test_recovery_never_returns_an_older_invoice_with_the_same_order_id(mode: str, sleeps: list[float]) -> None:
+    # An earlier $10 invoice for order-7 was canceled; a $25 create for order-7 gets a 520 and nothing is created.
+    h = FakeHarness(mode)
+    old = h.run(h.client.invoices.create, amount=Decimal("10"), order_id="order-7")
+    h.run(h.client.invoices.cancel, old.uuid)
+    _backdate(h.fake, old.uuid, timedelta(minutes=1))
+    h.fake.fail_next("html_520")
+    with pytest.raises(OrderIdConflictError) as info:
+        h.run(h.client.invoices.create, amount=Decimal("25"), order_id="order-7", recover=True)
+    error = info.value
+    assert [i.uuid for i in error.invoices] == [old.uuid]
+    assert isinstance(error.cause, InternalServerError)
+    assert error.may_have_been_created is True and error.order_id == "order-7"
+    assert f"{old.uuid} (10 USD, canceled" in str(error) and "nothing was resent" in str(error)
+    assert created_for(h.fake, "order-7") == 1  # only the old one: nothing was resent
+    assert h.paths().count("/v2/invoice/create") == 2  # the old create and the failed one
+
+
+def test_recovery_ignores_an_invoice_created_before_this_call(mode: str, sleeps: list[float]) -> None:
+    # Same order_id, same amount, but created an hour before: outside the window, so not ours, and not seen.
+    h = FakeHarness(mode)
+    old = h.run(h.client.invoices.create, amount=Decimal("25"), order_id="order-8")
+    _backdate(h.fake, old.uuid, timedelta(hours=1))
+    h.fake.fail_next("html_520")
+    invoice = h.run(h.client.invoices.create, amount=Decimal("25"), order_id="order-8", recover=True)
+    assert invoice.uuid != old.uuid
+    assert created_for(h.fake, "order-8") == 2  # the old one and this call's one
+
+
+@pytest.mark.parametrize(
+    ("amount", "currency"), [(Decimal("26"), "USD"), (Decimal("25"), "EUR")], ids=["other amount", "other currency"]
+)
+def test_recovery_refuses_a_recent_invoice_for_another_amount_or_currency(
+    mode: str, sleeps: list[float], amount: Decimal, currency: str
+) -> None:
+    h = FakeHarness(mode)
+    other = h.run(h.client.invoices.create, amount=amount, currency=currency, order_id="order-9")
+    h.fake.fail_next("html_520")
+    with pytest.raises(OrderIdConflictError) as info:
+        h.run(h.client.invoices.create, amount=Decimal("25"), currency="USD", order_id="order-9", recover=True)
+    assert [i.uuid for i in info.value.invoices] == [other.uuid]
+    assert created_for(h.fake, "order-9") == 1
+
+
+def test_recovery_looks_several_times_over_the_window_before_resending(mode: str, sleeps: list[float]) -> None:
+    h = FakeHarness(mode, recovery_window=15.0)
+    h.fake.fail_next("html_520")  # nothing created: every lookup finds nothing, then the create is resent
+    invoice = h.run(h.client.invoices.create, amount=Decimal("5"), order_id="order-10", recover=True)
+    assert created_for(h.fake, "order-10") == 1
+    assert isinstance(invoice, Invoice) and invoice.amount_in_fiat == Decimal("5")
+    assert sleeps == [0.5, 1.0, 2.0, 4.0, 7.5]  # lookups at 0.5, 1.5, 3.5, 7.5 and 15 s after the failure
+    assert h.paths().count("/v2/invoice/merchant/list") == 5
+    assert h.paths().count("/v2/invoice/create") == 2
+
+
+def test_a_zero_recovery_window_looks_once(mode: str, sleeps: list[float]) -> None:
+    h = FakeHarness(mode, recovery_window=0)
+    h.fake.fail_next("html_520")
+    h.run(h.client.invoices.create, amount=Decimal("5"), order_id="order-11", recover=True)
+    assert h.paths().count("/v2/invoice/merchant/list") == 1
+    assert created_for(h.fake, "order-11") == 1

@@ -54,8 +54,9 @@ def dumps(value: Any) -> bytes:
 def format_decimal(value: Decimal) -> str:
     if not value.is_finite():
         raise ValueError(f"{value} is not a finite amount")
-    # str() keeps every digit given ("100.00" stays "100.00") and its forms ("1E+2", "-0") are valid JSON.
-    return str(value)
+    # Plain digits, as the API's docs show them: every digit given is kept ("100.00" stays "100.00"), and an
+    # exponent form is written out ("1E+2" is "100", "1E-7" is "0.0000001").
+    return format(value, "f")
 
 
 def parse_decimal(value: Any) -> Any:

@@ -12,8 +12,10 @@ from cryptocloud_client.models import CommissionSide, CryptoCurrency, FiatCurren
 from cryptocloud_client.types import UNSET, Unset
 
 from ._client import AsyncCryptoCloud, CryptoCloud
-from ._core import RawResponse
+from ._core import RawResponse, Unsettled
+from ._transport import Stage
 from ._version import __version__
+from .confirmations import ConfirmedPayment
 from .errors import (
     APIConnectionError,
     APIError,
@@ -26,6 +28,7 @@ from .errors import (
     InternalServerError,
     InvalidParameterError,
     NotFoundError,
+    OrderIdConflictError,
     PermissionDeniedError,
     PostbackVerificationError,
     RateLimitError,
@@ -44,6 +47,7 @@ __all__ = [
     "AuthenticationError",
     "BadRequestError",
     "CommissionSide",
+    "ConfirmedPayment",
     "CryptoCloud",
     "CryptoCloudError",
     "CryptoCurrency",
@@ -55,12 +59,15 @@ __all__ = [
     "InvoiceStatus",
     "Locale",
     "NotFoundError",
+    "OrderIdConflictError",
     "PermissionDeniedError",
     "Postback",
     "PostbackVerificationError",
     "RateLimitError",
     "RawResponse",
+    "Stage",
     "Unset",
+    "Unsettled",
     "__version__",
     "verify_postback",
 ]

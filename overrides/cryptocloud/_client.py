@@ -8,8 +8,11 @@ from typing import Any, Literal, Self, TypeVar
 
 import httpx
 
-from ._core import DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT, Core, Operation
+from . import _transport
+from ._core import DEFAULT_MAX_RETRIES, DEFAULT_RECOVERY_WINDOW, DEFAULT_TIMEOUT, Core, Operation, Outcome, Unsettled
+from ._transport import DEFAULT_MAX_RESPONSE_BYTES, Body, Broken
 from .balances import AsyncBalances, Balances
+from .confirmations import AsyncPostbacks, Postbacks
 from .errors import InvalidParameterError
 from .invoices import AsyncInvoices, Invoices
 from .static_wallets import AsyncStaticWallets, StaticWallets
@@ -20,22 +23,20 @@ T = TypeVar("T")
 
 class _Base:
     _core: Core
+    _owns_http = False  # until __init__ has made an HTTP client: close() of a half-made client does nothing
 
-    def __init__(
-        self,
-        *,
-        api_key: str | None,
-        shop_id: str | None,
-        base_url: str | None,
-        timeout: float | httpx.Timeout,
-        max_retries: int,
-    ) -> None:
-        self._core = Core.configure(
-            api_key=api_key, shop_id=shop_id, base_url=base_url, timeout=timeout, max_retries=max_retries
-        )
+    def __init__(self, **options: Any) -> None:
+        self._core = Core.configure(**options)
 
     def __repr__(self) -> str:
-        return f"{type(self).__name__}({self._core!r})"
+        core = getattr(self, "_core", None)  # a constructor that raised leaves no _core
+        return f"{type(self).__name__}({core!r})" if core is not None else f"<{type(self).__name__}: not configured>"
+
+    @property
+    def unsettled_creates(self) -> list[Unsettled]:
+        """Creates that were interrupted (a cancelled task, KeyboardInterrupt) after they may have been sent,
+        oldest first: their invoices may exist. Look each up with ``invoices.find_by_order_id``."""
+        return list(self._core.unsettled)
 
 
 class CryptoCloud(_Base):
@@ -43,7 +44,8 @@ class CryptoCloud(_Base):
 
     ``api_key``, ``shop_id`` and ``base_url`` default to $CRYPTOCLOUD_API_KEY, $CRYPTOCLOUD_SHOP_ID and
     $CRYPTOCLOUD_BASE_URL. ``http_client`` may be your own ``httpx.Client``: auth and timeouts are still applied
-    per request, and it is not closed for you.
+    per request, and it is not closed for you. ``postback_secret`` (default $CRYPTOCLOUD_SECRET, read when a
+    postback is confirmed) is the project's secret key for ``postbacks.confirm``.
     """
 
     def __init__(
@@ -54,11 +56,25 @@ class CryptoCloud(_Base):
         base_url: str | None = None,
         timeout: float | httpx.Timeout = DEFAULT_TIMEOUT,
         max_retries: int = DEFAULT_MAX_RETRIES,
+        deadline: float | None = None,
+        max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
+        recovery_window: float = DEFAULT_RECOVERY_WINDOW,
         http_client: httpx.Client | None = None,
+        postback_secret: str | bytes | None = None,
     ) -> None:
-        super().__init__(api_key=api_key, shop_id=shop_id, base_url=base_url, timeout=timeout, max_retries=max_retries)
+        super().__init__(
+            api_key=api_key,
+            shop_id=shop_id,
+            base_url=base_url,
+            timeout=timeout,
+            max_retries=max_retries,
+            deadline=deadline,
+            max_response_bytes=max_response_bytes,
+            recovery_window=recovery_window,
+        )
+        self.postbacks = Postbacks(self, postback_secret)  # checks the secret before any connection is opened
+        self._http = http_client if http_client is not None else _transport.sync_http_client()
         self._owns_http = http_client is None
-        self._http = http_client if http_client is not None else httpx.Client(follow_redirects=False)
         self.invoices = Invoices(self)
         self.balances = Balances(self)
         self.statistics = Statistics(self)
@@ -74,13 +90,39 @@ class CryptoCloud(_Base):
                     step = flow.send(None)
                     continue
                 try:
-                    response = self._http.send(step, follow_redirects=False)
-                except httpx.HTTPError as exc:
-                    step = flow.throw(exc)
-                else:
-                    step = flow.send(response)
+                    outcome = self._exchange(step)
+                except BaseException as exc:  # interrupted: the flow records a create that may have been sent
+                    flow.throw(exc)
+                    raise
+                step = flow.send(outcome)
         except StopIteration as done:
             return done.value
+
+    def _exchange(self, request: httpx.Request) -> Outcome:
+        """Send one request and read its whole answer within the size cap and the attempt's deadline."""
+        limits = self._core.limits
+        deadline = time.monotonic() + limits.deadline
+        token = _transport.DEADLINE.set(deadline)  # bounds each socket operation of our own httpx client
+        try:
+            try:
+                response = self._http.send(request, stream=True, follow_redirects=False)
+            except Exception as exc:
+                if not _transport.is_transport_error(exc):
+                    raise
+                return Broken.of(exc, None, deadline)
+            try:
+                body = Body(limits, deadline)
+                for chunk in response.iter_bytes():
+                    body.add(chunk)
+                return body.complete(response)
+            except Exception as exc:
+                if not _transport.is_transport_error(exc):
+                    raise
+                return Broken.of(exc, response, deadline)
+            finally:
+                response.close()
+        finally:
+            _transport.DEADLINE.reset(token)
 
     def close(self) -> None:
         """Close the HTTP client, if this object opened it."""
@@ -123,12 +165,26 @@ class AsyncCryptoCloud(_Base):
         base_url: str | None = None,
         timeout: float | httpx.Timeout = DEFAULT_TIMEOUT,
         max_retries: int = DEFAULT_MAX_RETRIES,
+        deadline: float | None = None,
+        max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
+        recovery_window: float = DEFAULT_RECOVERY_WINDOW,
         http_client: httpx.AsyncClient | None = None,
         http_backend: Literal["httpx", "aiohttp"] = "httpx",
+        postback_secret: str | bytes | None = None,
     ) -> None:
-        super().__init__(api_key=api_key, shop_id=shop_id, base_url=base_url, timeout=timeout, max_retries=max_retries)
-        self._owns_http = http_client is None
+        super().__init__(
+            api_key=api_key,
+            shop_id=shop_id,
+            base_url=base_url,
+            timeout=timeout,
+            max_retries=max_retries,
+            deadline=deadline,
+            max_response_bytes=max_response_bytes,
+            recovery_window=recovery_window,
+        )
+        self.postbacks = AsyncPostbacks(self, postback_secret)  # checks the secret before any connection is opened
         self._http = http_client if http_client is not None else _async_http(http_backend)
+        self._owns_http = http_client is None
         self.invoices = AsyncInvoices(self)
         self.balances = AsyncBalances(self)
         self.statistics = AsyncStatistics(self)
@@ -146,13 +202,35 @@ class AsyncCryptoCloud(_Base):
                     step = flow.send(None)
                     continue
                 try:
-                    response = await self._http.send(step, follow_redirects=False)
-                except httpx.HTTPError as exc:
-                    step = flow.throw(exc)
-                else:
-                    step = flow.send(response)
+                    outcome = await self._exchange(step)
+                except BaseException as exc:  # cancelled: the flow records a create that may have been sent
+                    flow.throw(exc)
+                    raise
+                step = flow.send(outcome)
         except StopIteration as done:
             return done.value
+
+    async def _exchange(self, request: httpx.Request) -> Outcome:
+        """Send one request and read its whole answer within the size cap and the attempt's deadline."""
+        import asyncio
+
+        limits = self._core.limits
+        deadline = time.monotonic() + limits.deadline
+        response: httpx.Response | None = None
+        try:
+            async with asyncio.timeout(limits.deadline):
+                response = await self._http.send(request, stream=True, follow_redirects=False)
+                try:
+                    body = Body(limits, deadline)
+                    async for chunk in response.aiter_bytes():
+                        body.add(chunk)
+                    return body.complete(response)
+                finally:
+                    await response.aclose()
+        except Exception as exc:
+            if not _transport.is_transport_error(exc):
+                raise
+            return Broken.of(exc, response, deadline)
 
     async def close(self) -> None:
         """Close the HTTP client, if this object opened it."""

@@ -13,12 +13,14 @@ import os
 import random
 import time
 from collections.abc import Callable, Generator
+from datetime import UTC, datetime
 from typing import Any, Generic, TypeVar
 
 import attrs
 import httpx
 
 from . import _params, _responses, errors
+from ._transport import DEFAULT_MAX_RESPONSE_BYTES, Broken, Limits, Stage, deadline_message, is_timeout
 from ._version import __version__
 
 T = TypeVar("T")
@@ -38,10 +40,9 @@ INITIAL_BACKOFF = 0.5
 MAX_BACKOFF = 8.0
 # A Retry-After longer than this is not waited for: the error is raised with retry_after set instead.
 MAX_RETRY_AFTER = 60.0
-
-# Nothing of the request left the machine: always safe to try again.
-_NOTHING_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout, httpx.UnsupportedProtocol)
-_TIMEOUTS = (httpx.TimeoutException,)
+# After a create may have failed, recovery looks for its invoice for this long before it may send it again: a
+# server that commits an invoice later than this after the failure can still end up with two.
+DEFAULT_RECOVERY_WINDOW = 15.0
 
 
 class RawResponse(Generic[T]):
@@ -75,7 +76,16 @@ class RawResponse(Generic[T]):
 
 
 Step = httpx.Request | float  # what a driver must do: send this request, or sleep this many seconds
-Flow = Generator[Step, httpx.Response | None, T]
+Outcome = httpx.Response | Broken  # what it sends back: the complete answer, or how the exchange broke
+Flow = Generator[Step, Outcome | None, T]
+
+
+@attrs.frozen
+class Unsettled:
+    """A create that was interrupted (cancelled, KeyboardInterrupt) after it may have been sent."""
+
+    order_id: str | None
+    sent_at: datetime
 
 
 @attrs.frozen
@@ -88,6 +98,7 @@ class Call(Generic[T]):
     creates: bool  # a failure after sending may have left a new object behind: the error says so
     order_id: str | None = None
     raw: bool = False
+    what: str = "request"  # how an error names it ("the cancel may have been carried out")
     # Resending after the request may have landed: never for a create (a second invoice), nor for a cancel
     # (the second would be refused, hiding that the first worked). Reads are safe to resend.
     resendable: bool = attrs.field(default=attrs.Factory(lambda call: not call.creates, takes_self=True))
@@ -109,6 +120,16 @@ class Composite(Generic[T]):
 Operation = Call[T] | Composite[T]
 
 
+_PIECE = 8  # the shortest piece of the key that redaction removes
+
+
+def _deadline(timeout: httpx.Timeout) -> float:
+    """The default deadline of one attempt: the connect timeout plus the read timeout (35 s by default)."""
+    connect = timeout.connect if timeout.connect is not None else 30.0
+    read = timeout.read if timeout.read is not None else 300.0
+    return connect + read
+
+
 @attrs.frozen(repr=False, cache_hash=False)
 class Core:
     api_key: str
@@ -116,6 +137,10 @@ class Core:
     base_url: str
     timeout: httpx.Timeout
     max_retries: int
+    limits: Limits
+    recovery_window: float
+    # Creates interrupted after they may have been sent: the only trace of an invoice that may exist.
+    unsettled: list[Unsettled] = attrs.field(factory=list, eq=False)
 
     @classmethod
     def configure(
@@ -126,24 +151,55 @@ class Core:
         base_url: str | None,
         timeout: float | httpx.Timeout,
         max_retries: int,
+        deadline: float | None = None,
+        max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
+        recovery_window: float = DEFAULT_RECOVERY_WINDOW,
     ) -> Core:
         """Explicit arguments win over the environment; every value is checked here, before any request."""
         key = _params.api_key(api_key if api_key is not None else os.environ.get(ENV_API_KEY), ENV_API_KEY)
         shop = shop_id if shop_id is not None else os.environ.get(ENV_SHOP_ID) or None
         url = _params.base_url(base_url or os.environ.get(ENV_BASE_URL) or DEFAULT_BASE_URL)
+        checked_timeout = _params.timeout(timeout)
         return cls(
             api_key=key,
             shop_id=_params.text(shop, "shop_id") if shop is not None else None,
             base_url=str(url).rstrip("/"),
-            timeout=_params.timeout(timeout),
+            timeout=checked_timeout,
             max_retries=_params.max_retries(max_retries),
+            limits=Limits(
+                max_bytes=_params.max_response_bytes(max_response_bytes),
+                deadline=_params.seconds(deadline, "deadline") if deadline is not None else _deadline(checked_timeout),
+            ),
+            recovery_window=_params.seconds(recovery_window, "recovery_window", allow_zero=True),
         )
 
     def __repr__(self) -> str:
         return f"base_url={self.base_url!r}, shop_id={self.shop_id!r}, api_key=<hidden>"
 
+    @functools.cached_property
+    def _key_pieces(self) -> frozenset[str]:
+        key = self.api_key
+        return frozenset(key[i : i + _PIECE] for i in range(len(key) - _PIECE + 1))
+
     def redact(self, text: str) -> str:
-        return text.replace(self.api_key, "<hidden>")
+        """``text`` without the API key, nor any piece of it of 8 characters or more (a cut message keeps none)."""
+        text = text.replace(self.api_key, "<hidden>")
+        pieces = self._key_pieces
+        if not pieces:
+            return text
+        hidden = [False] * len(text)
+        for i in range(len(text) - _PIECE + 1):
+            if text[i : i + _PIECE] in pieces:
+                hidden[i : i + _PIECE] = [True] * _PIECE
+        if not any(hidden):
+            return text
+        out: list[str] = []
+        for i, char in enumerate(text):
+            if not hidden[i]:
+                out.append(char)
+            elif i == 0 or not hidden[i - 1]:
+                out.append("<hidden>")
+        return "".join(out)
 
     # ------------------------------------------------------------------ requests
 
@@ -185,27 +241,38 @@ class Core:
         while True:
             started = time.perf_counter()
             self._log_request(call.request, attempt)
+            sent_at = datetime.now(UTC)
             try:
-                response = yield call.request
-            except httpx.HTTPError as exc:
-                error = self._transport_error(exc, call)
+                outcome = yield call.request
+            except BaseException:  # the caller gave up (task cancelled, KeyboardInterrupt) mid-exchange
+                if call.creates:
+                    self.unsettled.append(Unsettled(call.order_id, sent_at))
+                    logger.warning("a create (order_id %r) was interrupted after it may have been sent", call.order_id)
+                raise
+            if isinstance(outcome, Broken):
+                error = self._broken(outcome, call)
                 logger.debug("%s %s failed: %s", call.request.method, call.request.url, error)
-                retryable = isinstance(exc, _NOTHING_SENT) or call.resendable
-                if not retryable or attempt >= self.max_retries:
-                    raise error from None
+                if not (outcome.stage is Stage.NOT_SENT or call.resendable) or attempt >= self.max_retries:
+                    raise self.settle(error, call)
                 delay = self.backoff(attempt)
             else:
-                assert response is not None
+                assert outcome is not None
                 logger.debug(
                     "%s %s -> %s in %.3f s",
                     call.request.method,
                     call.request.url,
-                    response.status_code,
+                    outcome.status_code,
                     time.perf_counter() - started,
                 )
-                delay_or_none = self._retry_delay(response, call, attempt)
+                delay_or_none = self._retry_delay(outcome, call, attempt)
                 if delay_or_none is None:
-                    return self._finish(response, call)
+                    try:
+                        return self._finish(outcome, call)
+                    except errors.APIResponseValidationError as error:
+                        # A success cut short (not JSON at all) is worth asking again for, if asking is safe.
+                        if error.is_json or not call.resendable or attempt >= self.max_retries:
+                            raise
+                        delay_or_none = self.backoff(attempt)
                 delay = delay_or_none
             logger.debug("retrying in %.2f s (attempt %d of %d)", delay, attempt + 2, self.max_retries + 1)
             yield delay
@@ -216,7 +283,7 @@ class Core:
         status = response.status_code
         if attempt >= self.max_retries:
             return None
-        if status == 429:
+        if status == 429:  # refused, so safe to resend whatever the call
             wait = _responses.retry_after(response)
             if wait is None:
                 return self.backoff(attempt)
@@ -230,35 +297,54 @@ class Core:
             if call.raw:
                 return RawResponse(response, lambda r: self._decode(r, call))
             return self._decode(response, call)
-        error = _responses.status_error(response)
-        self._polish(error, call, may_exist=isinstance(error, errors.InternalServerError))
-        raise error
+        raise self.settle(_responses.status_error(response, self.redact), call)
 
     def _decode(self, response: httpx.Response, call: Call[T]) -> T:
         try:
-            return _responses.decode_success(response, call.decode)
+            return _responses.decode_success(response, call.decode, self.redact)
         except errors.APIError as error:
-            self._polish(error, call, may_exist=False)
-            raise
+            raise self.settle(error, call) from None
 
-    def _transport_error(self, exc: httpx.HTTPError, call: Call[Any]) -> errors.APIConnectionError:
-        cls = errors.APITimeoutError if isinstance(exc, _TIMEOUTS) else errors.APIConnectionError
+    def _broken(self, broken: Broken, call: Call[Any]) -> errors.APIConnectionError:
+        exc = broken.exc
+        cls = errors.APITimeoutError if is_timeout(exc) else errors.APIConnectionError
         what = "timed out" if cls is errors.APITimeoutError else "connection failed"
-        reason = str(exc) or type(exc).__name__
+        if broken.deadline_passed:
+            reason = deadline_message(self.limits)
+        else:  # aiohttp's own words when httpx-aiohttp mapped its error; one line, however the library wrote it
+            reason = _responses.one_line(str(exc.__cause__ or exc)) or type(exc).__name__
+        if broken.response is not None:
+            what += f" after {_responses.status_text(broken.response.status_code)}"
         error = cls(f"{call.request.method} {call.request.url.path} {what}: {reason}", request=call.request)
-        self._polish(error, call, may_exist=not isinstance(exc, _NOTHING_SENT))
+        error.stage = broken.stage
+        error.response = broken.response
         return error
 
-    def _polish(self, error: errors.APIError, call: Call[Any], *, may_exist: bool) -> None:
-        """Say when a create may have landed, and make sure the key is nowhere in the message."""
-        if may_exist and call.creates:
-            error._mark_may_exist(call.order_id)
+    def settle(self, error: errors.APIError, call: Call[Any]) -> errors.APIError:
+        """The one place that says whether a failed call may have been carried out, and hides the key."""
+        if not call.resendable and _may_have_landed(error):
+            if call.creates:
+                error._mark_may_exist(call.order_id)
+            else:
+                error._mark_may_have_taken_effect(call.what)
         redacted = self.redact(error.message)
         if redacted != error.message:
-            error.message = redacted
-            error.args = (redacted,)
+            error._set_message(redacted)
+        return error
 
     def _log_request(self, request: httpx.Request, attempt: int) -> None:
         if logger.isEnabledFor(logging.DEBUG):
             headers = {k: ("Token <hidden>" if k.lower() == "authorization" else v) for k, v in request.headers.items()}
             logger.debug("%s %s (attempt %d) headers=%s", request.method, request.url, attempt + 1, headers)
+
+
+def _may_have_landed(error: errors.APIError) -> bool:
+    """Whether the server may have carried out a request that ended in ``error``, by how far the exchange got:
+    not if nothing was sent, nor if the server answered with a refusal (a 3xx or 4xx status, or an error envelope
+    under 2xx); otherwise yes: the request was sent and no answer said it was refused (a lost or cut answer, a
+    5xx or unknown status, a success whose body could not be read)."""
+    if isinstance(error, errors.APIConnectionError):
+        return error.stage is not Stage.NOT_SENT
+    if isinstance(error, errors.APIStatusError):
+        return isinstance(error, errors.InternalServerError)
+    return True

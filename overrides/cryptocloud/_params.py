@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from collections.abc import Iterable
 from datetime import date, datetime, timedelta
 from decimal import Decimal
@@ -24,13 +25,27 @@ E = TypeVar("E", bound=Enum)
 # Deliberately loose: one @, something on each side, a dot in the domain, no spaces. The server decides the rest.
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s.]+")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+# Unicode's control, format (U+202E, U+200B...), separator (U+2028, U+2029) and surrogate categories.
+_INVISIBLE = frozenset({"Cc", "Cf", "Zl", "Zp", "Cs"})
+# What an amount given as text may look like: ASCII digits with an optional fraction, nothing else ("1_000",
+# Arabic-Indic digits, "10\n" and "1e3" are refused rather than guessed at).
+_AMOUNT_TEXT = re.compile(r"-?[0-9]+(?:\.[0-9]+)?")  # a sign only to say "must be greater than 0"
 
 
 def amount(value: object, field: str = "amount") -> Decimal:
-    """A positive, finite amount as an exact Decimal: the generated package's own money reader (a float goes
-    through repr(), never binary arithmetic), with its complaints turned into InvalidParameterError."""
-    if value is None:
-        raise InvalidParameterError(field, value, "must be a Decimal, int or numeric string, got None")
+    """A positive, finite amount as an exact Decimal, read by the generated package's own money reader.
+
+    A float is refused: most decimal amounts have no exact float (``0.1 + 0.2`` is 0.30000000000000004), and
+    sending its digits would charge an amount nobody wrote. Text must be plain ASCII digits with an optional
+    fraction. The amount is sent in plain digits, never in exponent form."""
+    if isinstance(value, float):
+        raise InvalidParameterError(
+            field, value, f"must be a Decimal, int or numeric string, not a float ({value!r} is not exact money)"
+        )
+    if value is None or isinstance(value, bool):
+        raise InvalidParameterError(field, value, f"must be a Decimal, int or numeric string, got {value!r}")
+    if isinstance(value, str) and not _AMOUNT_TEXT.fullmatch(value):
+        raise InvalidParameterError(field, value, f"must be plain digits like '100.00', got {value!r}")
     try:
         result: Decimal = parse_decimal(value)
     except (TypeError, ValueError) as exc:
@@ -100,14 +115,20 @@ def email(value: object, field: str = "email") -> str:
 
 
 def text(value: object, field: str) -> str:
-    """A non-empty string without control characters (order_id, shop_id...)."""
+    """A non-empty string without control, format or separator characters, that UTF-8 can encode (order_id,
+    shop_id...): what the server stores is then what the merchant sees and searches for."""
     if not isinstance(value, str):
         raise InvalidParameterError(field, value, f"must be a string, got {type(value).__name__}")
     if not value.strip():
         raise InvalidParameterError(field, value, "must not be empty")
-    if _CONTROL.search(value):
-        raise InvalidParameterError(field, value, "must not contain control characters")
+    bad = _CONTROL.search(value) if value.isascii() else _first_invisible(value)
+    if bad:
+        raise InvalidParameterError(field, value, "must not contain control, format or separator characters")
     return value
+
+
+def _first_invisible(value: str) -> bool:
+    return any(unicodedata.category(char) in _INVISIBLE for char in value)
 
 
 def locale(value: object) -> Locale:
@@ -143,6 +164,20 @@ def timeout(value: object) -> httpx.Timeout:
     raise InvalidParameterError(
         "timeout", value, f"must be a positive number of seconds or httpx.Timeout, got {value!r}"
     )
+
+
+def seconds(value: object, field: str, *, allow_zero: bool = False) -> float:
+    ok = isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
+    if not ok or value < 0 or (value == 0 and not allow_zero):  # type: ignore[operator]
+        least = "0 or more" if allow_zero else "greater than 0"
+        raise InvalidParameterError(field, value, f"must be a number of seconds {least}, got {value!r}")
+    return float(value)  # type: ignore[arg-type]
+
+
+def max_response_bytes(value: object) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1024:
+        raise InvalidParameterError("max_response_bytes", value, f"must be an int >= 1024, got {value!r}")
+    return value
 
 
 def max_retries(value: object) -> int:

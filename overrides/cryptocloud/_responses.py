@@ -40,12 +40,16 @@ _STATUS_ERRORS: dict[int, type[errors.APIStatusError]] = {
     404: errors.NotFoundError,
     429: errors.RateLimitError,
 }
-# Words of the API's token check ({"detail": "Signature verification failed"}): an authentication failure
-# whatever the status it comes with.
+# Words of the API's token check ({"detail": "Signature verification failed"}): an authentication failure when
+# they come with a 4xx status (a 5xx is a server failure, whatever its words).
 _TOKEN_WORDS = re.compile(r"signature|token|header|decod|credential|authenticat|authoriz", re.IGNORECASE)
 _STANDARD_CODES = frozenset(s.value for s in http.HTTPStatus)
 _UUID_IN_TEXT = re.compile(r'"uuid"\s*:\s*"([A-Za-z0-9_-]{1,64})"')
 _MAX_MESSAGE = 200
+_TAG = re.compile(r"<(?!hidden>)[^>]*>")  # an HTML tag, but not the API key's placeholder
+_SECONDS = re.compile(r"[0-9]{1,9}(?:\.[0-9]{1,6})?")
+
+Redact = Callable[[str], str]
 
 
 def body_text(response: httpx.Response) -> str:
@@ -53,8 +57,8 @@ def body_text(response: httpx.Response) -> str:
     return response.content.decode("utf-8", errors="replace")
 
 
-def _one_line(text: str) -> str:
-    text = re.sub(r"<[^>]*>", " ", text) if "<" in text else text  # an HTML error page: keep its words
+def one_line(text: str) -> str:
+    text = _TAG.sub(" ", text) if "<" in text else text  # an HTML error page: keep its words
     text = " ".join(text.split())
     return text if len(text) <= _MAX_MESSAGE else text[: _MAX_MESSAGE - 3] + "..."
 
@@ -85,7 +89,7 @@ def server_messages(data: Any) -> dict[str, list[str]]:
     return found
 
 
-def _status_text(status: int) -> str:
+def status_text(status: int) -> str:
     try:
         return f"{status} {http.HTTPStatus(status).phrase}"
     except ValueError:
@@ -93,7 +97,9 @@ def _status_text(status: int) -> str:
 
 
 def _error_class(status: int, messages: dict[str, list[str]]) -> type[errors.APIStatusError]:
-    if "authorization" in messages or any(_TOKEN_WORDS.search(m) for m in messages.get("detail", ())):
+    if status < 500 and "authorization" in messages:  # the documented auth envelope
+        return errors.AuthenticationError
+    if 400 <= status < 500 and any(_TOKEN_WORDS.search(m) for m in messages.get("detail", ())):
         return errors.AuthenticationError
     if status in _STATUS_ERRORS:
         return _STATUS_ERRORS[status]
@@ -104,45 +110,47 @@ def _error_class(status: int, messages: dict[str, list[str]]) -> type[errors.API
     return errors.APIStatusError
 
 
-def status_error(response: httpx.Response, data: Any = None) -> errors.APIStatusError:
-    """The error for an error answer (or an error envelope inside a success status)."""
-    text = body_text(response)
+def status_error(response: httpx.Response, redact: Redact, data: Any = None) -> errors.APIStatusError:
+    """The error for an error answer (or an error envelope inside a success status); ``redact`` hides the API key
+    in the body before anything is cut from it."""
+    text = redact(body_text(response))
     if data is None:
         try:
             data = _load(response)
         except DECODE_ERRORS:
             data = None
-    messages = server_messages(data)
+    messages = {k: [redact(m) for m in v] for k, v in server_messages(data).items()}
     status = response.status_code
     if messages:
         detail = "; ".join(f"{field}: {' '.join(msgs)}" for field, msgs in messages.items())
     elif 300 <= status < 400:
         detail = f"redirect to {response.headers.get('location', '?')} not followed (the API never redirects)"
     else:
-        detail = _one_line(text) or "empty body"
+        detail = one_line(text) or "empty body"
     cls = _error_class(status, messages)
-    error = cls(f"{_status_text(status)}: {_one_line(detail)}", response=response, body=text, errors=messages)
+    error = cls(f"{status_text(status)}: {one_line(detail)}", response=response, body=text, errors=messages)
     if isinstance(error, errors.RateLimitError):
         error.retry_after = retry_after(response)
     return error
 
 
 def retry_after(response: httpx.Response) -> float | None:
-    """Seconds to wait from a Retry-After header (seconds or an HTTP date); None when absent or unreadable."""
+    """Seconds to wait from a Retry-After header (plain seconds or a future HTTP date); None when absent or
+    unusable ("nan", "-5", "1_0", a past date...), so that the caller backs off instead of retrying at once."""
     value = response.headers.get("retry-after")
     if value is None:
         return None
-    try:
-        return max(0.0, float(value))
-    except ValueError:
-        pass
+    value = value.strip()
+    if _SECONDS.fullmatch(value):
+        return float(value)
     try:
         when = parsedate_to_datetime(value)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, IndexError, OverflowError):
         return None
     if when.tzinfo is None:
         return None
-    return max(0.0, (when - datetime.now(UTC)).total_seconds())
+    wait = (when - datetime.now(UTC)).total_seconds()
+    return wait if wait > 0 else None
 
 
 def _find_uuid(data: Any, text: str) -> str | None:
@@ -154,45 +162,49 @@ def _find_uuid(data: Any, text: str) -> str | None:
     return match.group(1) if match else None
 
 
-def _invalid(response: httpx.Response, problem: str, data: Any = None) -> errors.APIResponseValidationError:
-    text = body_text(response)
+def _invalid(
+    response: httpx.Response, problem: str, redact: Redact, data: Any = None, *, is_json: bool = True
+) -> errors.APIResponseValidationError:
+    text = redact(body_text(response))
     uuid = _find_uuid(data, text)
     where = f" (invoice {uuid} may exist)" if uuid else ""
-    return errors.APIResponseValidationError(
-        f"{_status_text(response.status_code)} with an unreadable body: {_one_line(problem)}{where}",
+    error = errors.APIResponseValidationError(
+        f"{status_text(response.status_code)} with an unreadable body: {one_line(redact(problem))}{where}",
         response=response,
         body=text,
         invoice_uuid=uuid,
     )
+    error.is_json = is_json
+    return error
 
 
 class Missing(Exception):
     """Raised by a decoder when the answer lacks what was asked for (an invoice id, say)."""
 
 
-def decode_success(response: httpx.Response, decode: Callable[[dict[str, Any]], T]) -> T:
+def decode_success(response: httpx.Response, decode: Callable[[dict[str, Any]], T], redact: Redact) -> T:
     """Read a success envelope and decode it with ``decode``; raise for anything else."""
     try:
         data = _load(response)
     except DECODE_ERRORS as exc:
         reason = "nesting too deep" if isinstance(exc, RecursionError) else str(exc) or type(exc).__name__
-        raise _invalid(response, f"not JSON ({reason})") from None
+        raise _invalid(response, f"not JSON ({reason})", redact, is_json=False) from None
     if isinstance(data, dict) and (data.get("status") == "error" or "detail" in data):
-        raise status_error(response, data)  # an error shape, whatever the status says
+        raise status_error(response, redact, data)  # an error shape, whatever the status says
     if not isinstance(data, dict) or data.get("status") != "success" or "result" not in data:
-        raise _invalid(response, "expected {'status': 'success', 'result': ...}", data)
+        raise _invalid(response, "expected {'status': 'success', 'result': ...}", redact, data)
     try:
         result = decode(data)
     except Missing as exc:
         # The API answers 200 without what was asked for: status_code says 200, the message says what is missing.
-        text = body_text(response)
+        text = redact(body_text(response))
         raise errors.NotFoundError(str(exc), response=response, body=text, errors={}) from None
     except DECODE_ERRORS as exc:
         problem = f"missing field {exc}" if isinstance(exc, KeyError) else f"{type(exc).__name__}: {exc}"
-        raise _invalid(response, f"result: {problem}", data) from None
+        raise _invalid(response, f"result: {problem}", redact, data) from None
     problems = type_problems(result, "result")
     if problems:
-        raise _invalid(response, "; ".join(problems[:3]), data)
+        raise _invalid(response, "; ".join(problems[:3]), redact, data)
     return result
 
 

@@ -8,11 +8,13 @@ CryptoCloudError
     │   ├── BadRequestError (400), AuthenticationError (401 or an "authorization" error body),
     │   ├── PermissionDeniedError (403), NotFoundError (404), RateLimitError (429)
     │   └── InternalServerError (>= 500, Cloudflare 520-527, and any non-standard code)
-    └── APIResponseValidationError: a 2xx whose body is not what the spec says
+    ├── APIResponseValidationError: a 2xx whose body is not what the spec says
+    └── OrderIdConflictError: recovery found an invoice with this order_id that this call did not create
 PostbackVerificationError: a payment notification that must not be trusted
 
-Messages are one line and never contain the API key. When a request that creates something may have reached
-the server before it failed, ``may_have_been_created`` is true and the message says how to look it up.
+Messages are one line and never contain the API key. When a request that changes something (a create, a
+cancel) may have been carried out before it failed, ``may_have_taken_effect`` is true; for a create
+``may_have_been_created`` is true as well, and the message says how to look the invoice up.
 """
 
 from __future__ import annotations
@@ -20,6 +22,8 @@ from __future__ import annotations
 from typing import Any
 
 import httpx
+
+from ._transport import Stage
 
 __all__ = [
     "APIConnectionError",
@@ -33,6 +37,7 @@ __all__ = [
     "InternalServerError",
     "InvalidParameterError",
     "NotFoundError",
+    "OrderIdConflictError",
     "PermissionDeniedError",
     "PostbackVerificationError",
     "RateLimitError",
@@ -60,6 +65,7 @@ class APIError(CryptoCloudError):
     ``order_id`` (when one was given) is the key to look it up by before trying again.
     """
 
+    may_have_taken_effect: bool = False
     may_have_been_created: bool = False
     order_id: str | None = None
 
@@ -68,16 +74,29 @@ class APIError(CryptoCloudError):
         self.request = request
         super().__init__(message)
 
+    def _set_message(self, message: str) -> None:
+        self.message = message
+        self.args = (message,)
+
     def _mark_may_exist(self, order_id: str | None) -> None:
-        self.may_have_been_created = True
+        self.may_have_taken_effect = self.may_have_been_created = True
         self.order_id = order_id
         hint = f"look it up by order_id {order_id!r}" if order_id else "look it up in the dashboard (no order_id given)"
-        self.message = f"{self.message}; the invoice may have been created: {hint} before trying again"
-        self.args = (self.message,)
+        self._set_message(f"{self.message}; the invoice may have been created: {hint} before trying again")
+
+    def _mark_may_have_taken_effect(self, what: str) -> None:
+        self.may_have_taken_effect = True
+        self._set_message(f"{self.message}; the {what} may have been carried out: check before trying again")
 
 
 class APIConnectionError(APIError):
-    """The connection failed or broke before a complete answer arrived."""
+    """The connection failed or broke before a complete answer arrived (or the answer passed a limit: the
+    attempt's deadline, ``max_response_bytes``). ``stage`` says how far the exchange got (``Stage.NOT_SENT`` only
+    when nothing can have left the machine); ``response`` has the answer's status and headers when one had
+    started, its body unread."""
+
+    stage: Stage = Stage.SENT
+    response: httpx.Response | None = None
 
 
 class APITimeoutError(APIConnectionError):
@@ -136,12 +155,27 @@ class APIResponseValidationError(_Answered):
     """A success status whose body is not what the spec says. ``body`` keeps the raw text.
 
     ``invoice_uuid`` is the invoice's id when one could be found in the body: the invoice may exist even
-    though its answer could not be read.
+    though its answer could not be read. ``is_json`` is false when the body is not JSON at all (cut short, an
+    HTML page): a read is then asked again, as after a lost answer.
     """
+
+    is_json: bool = True
 
     def __init__(self, message: str, *, response: httpx.Response, body: str, invoice_uuid: str | None) -> None:
         super().__init__(message, response=response, body=body)
         self.invoice_uuid = invoice_uuid
+
+
+class OrderIdConflictError(APIError):
+    """A create with ``recover=True`` may have failed, and the invoices found with its ``order_id`` are not ones
+    this call could have created (older, another amount or currency, or not comparable). Nothing was resent and
+    nothing is returned: ``invoices`` are what was found, ``cause`` the create's own error. Decide by hand.
+    """
+
+    def __init__(self, message: str, *, cause: APIError, invoices: list[Any]) -> None:
+        super().__init__(message, request=cause.request)
+        self.cause = cause
+        self.invoices = invoices
 
 
 class PostbackVerificationError(CryptoCloudError):

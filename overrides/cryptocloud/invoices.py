@@ -30,8 +30,9 @@ from ._responses import Missing
 from .models import Invoice, InvoiceDetails, InvoicePage, invoice_page, result_as, results_as
 
 INFO_CHUNK = 100  # the API reads at most 100 ids per request
-# How far back a recovery lookup reaches before the create was sent: covers clock skew with the server.
+# How much earlier than our first send the server's clock may date an invoice and it still be ours (clock skew).
 RECOVERY_SLACK = timedelta(minutes=5)
+FIRST_LOOKUP_DELAY = 0.5  # then 1, 2, 4 ... seconds apart, until the client's recovery_window has passed
 
 
 def create_call(
@@ -39,7 +40,7 @@ def create_call(
     http: httpx.Client | httpx.AsyncClient,
     /,
     *,
-    amount: Decimal | int | str | float,
+    amount: Decimal | int | str,
     currency: FiatCurrency | str = "USD",
     order_id: str | None = None,
     email: str | None = None,
@@ -53,11 +54,17 @@ def create_call(
 ) -> Operation[Invoice]:
     """Create an invoice and return it.
 
-    ``amount`` is exact: a Decimal, an int or a numeric string (a float is read through its repr). Every
-    argument is checked before anything is sent. A create that fails after it may have reached the server is
-    never resent: the error's ``may_have_been_created`` is true and ``order_id`` says what to look it up by.
-    With ``recover=True`` (needs ``order_id``) the client does that lookup itself: it returns the invoice if
-    one with this order_id was created meanwhile, and sends the create again only when none was.
+    ``amount`` is exact: a Decimal, an int or a string of plain digits (a float is refused). Every argument is
+    checked before anything is sent. A create that fails after it may have reached the server is never resent:
+    the error's ``may_have_been_created`` is true and ``order_id`` says what to look it up by.
+
+    With ``recover=True`` (needs ``order_id``) the client does that lookup itself, through the list endpoint,
+    several times over the client's ``recovery_window`` (15 s by default) so that a late commit is seen. It
+    returns an invoice only if this call could have created it: this order_id, created no earlier than the
+    first send (less 5 minutes of clock skew), the same amount and currency. An invoice with this order_id that
+    does not match raises OrderIdConflictError (nothing resent). The create is sent again only when no invoice
+    with this order_id appeared in the whole window. Remaining risk: an invoice the server commits later than
+    the window after the failure is not seen, and the resend makes a second one.
     """
     add_fields = InvoiceAddFields(
         time_to_pay=TimeToPay(*_params.time_to_pay(time_to_pay)) if time_to_pay is not None else UNSET,
@@ -79,12 +86,25 @@ def create_call(
         return call
     if order_id is None:
         raise errors.InvalidParameterError("recover", recover, "needs an order_id to look the invoice up by")
-    return Composite(lambda core: _recovering_create(core, http, call, order_id))
+    return Composite(lambda core: _recovering_create(core, http, call, body))
+
+
+def _lookup_delays(window: float) -> list[float]:
+    """Waits between the lookups of one recovery: 0.5, 1, 2, 4 ... s, the last one ending the window."""
+    delays: list[float] = []
+    delay, total = FIRST_LOOKUP_DELAY, 0.0
+    while total < window:
+        step = min(delay, window - total)
+        delays.append(step)
+        total += step
+        delay *= 2
+    return delays or [0.0]
 
 
 def _recovering_create(
-    core: Core, http: httpx.Client | httpx.AsyncClient, call: Call[Invoice], order_id: str
+    core: Core, http: httpx.Client | httpx.AsyncClient, call: Call[Invoice], body: InvoiceCreateRequest
 ) -> Flow[Invoice]:
+    order_id = cast(str, body.order_id)
     since = datetime.now(UTC) - RECOVERY_SLACK
     attempt = 0
     while True:
@@ -93,16 +113,53 @@ def _recovering_create(
         except errors.APIError as error:
             if not error.may_have_been_created:
                 raise
-            yield core.backoff(attempt)  # let a request still in flight land before looking for it
-            try:
-                found = yield from _find(core, http, order_id, since)
-            except errors.APIError as lookup_error:
-                raise error from lookup_error
-            if found is not None:
-                return Invoice.from_dict(found.to_dict())  # InvoiceDetails carries every Invoice field
+            for delay in _lookup_delays(core.recovery_window):
+                yield delay  # a request still in flight may land, and a slow server commit, before we look
+                try:
+                    found = yield from _find_all(core, http, order_id, since)
+                except errors.APIError as lookup_error:
+                    raise error from lookup_error
+                if found:
+                    return _ours(found, body, error)
             if attempt >= core.max_retries:
                 raise
-            attempt += 1  # no invoice with this order_id exists: sending again cannot make a second one
+            attempt += 1  # no invoice with this order_id appeared in the window: resend
+
+
+def _ours(found: list[InvoiceDetails], body: InvoiceCreateRequest, error: errors.APIError) -> Invoice:
+    """The one invoice among ``found`` (this order_id, recent) that this create could have made, or a conflict."""
+    matches = [invoice for invoice in found if _same_order(invoice, body)]
+    if len(matches) == 1:
+        return Invoice.from_dict(matches[0].to_dict())  # InvoiceDetails carries every Invoice field
+    described = ", ".join(
+        f"{i.uuid} ({_amount_of(i)} {_currency_of(i)}, {i.status}, created {i.created:%Y-%m-%d %H:%M:%S})"
+        for i in found
+    )
+    message = (
+        f"recovery of order_id {body.order_id!r} ({body.amount} {body.currency}) found invoices this call cannot "
+        f"be proven to have created: {described}; nothing was resent. {error.message}"
+    )
+    conflict = errors.OrderIdConflictError(message, cause=error, invoices=found)
+    conflict.may_have_taken_effect = conflict.may_have_been_created = True
+    conflict.order_id = body.order_id if isinstance(body.order_id, str) else None
+    raise conflict
+
+
+def _amount_of(invoice: InvoiceDetails) -> object:
+    return invoice.amount_in_fiat if isinstance(invoice.amount_in_fiat, Decimal) else "?"
+
+
+def _currency_of(invoice: InvoiceDetails) -> str:
+    return str(invoice.fiat_currency) if isinstance(invoice.fiat_currency, str) else "?"
+
+
+def _same_order(invoice: InvoiceDetails, body: InvoiceCreateRequest) -> bool:
+    """Same amount and currency as asked for. An invoice that does not say both cannot be proven to match."""
+    amount = invoice.amount_in_fiat
+    currency = invoice.fiat_currency
+    if not isinstance(amount, Decimal) or not isinstance(currency, str):
+        return False
+    return amount == body.amount and currency == str(body.currency)
 
 
 def cancel_call(core: Core, http: httpx.Client | httpx.AsyncClient, /, uuid: str) -> Call[None]:
@@ -113,7 +170,8 @@ def cancel_call(core: Core, http: httpx.Client | httpx.AsyncClient, /, uuid: str
         if not isinstance(data["result"], (list, str)):
             raise TypeError(f"result: expected ['ok'], got {type(data['result']).__name__}")
 
-    return Call(core.build(http, cancel_invoice._get_kwargs(body=body)), confirmed, creates=False, resendable=False)
+    request = core.build(http, cancel_invoice._get_kwargs(body=body))
+    return Call(request, confirmed, creates=False, resendable=False, what="cancel")
 
 
 def _bare(uuid: str) -> str:
@@ -202,23 +260,25 @@ class InvoicePager:
         return fresh
 
 
+def _find_all(
+    core: Core, http: httpx.Client | httpx.AsyncClient, order_id: str, since: datetime
+) -> Flow[list[InvoiceDetails]]:
+    """Every invoice with this order_id created at or after ``since``, oldest first, through the list endpoint."""
+    today = datetime.now(UTC).date()
+    pager = InvoicePager(core, http, min(since.date(), today), today, 100)
+    found: list[InvoiceDetails] = []
+    while (call := pager.next_call()) is not None:
+        page = cast(InvoicePage, (yield from core.run(call)))
+        found += [i for i in pager.accept(page) if i.order_id == order_id and i.created >= since]
+    return sorted(found, key=lambda invoice: invoice.created)
+
+
 def _find(
     core: Core, http: httpx.Client | httpx.AsyncClient, order_id: str, since: datetime
 ) -> Flow[InvoiceDetails | None]:
-    """The newest invoice with this order_id created at or after ``since``, through the list endpoint."""
-    today = datetime.now(UTC).date()
-    pager = InvoicePager(core, http, min(since.date(), today), today, 100)
-    best: InvoiceDetails | None = None
-    while (call := pager.next_call()) is not None:
-        page = cast(InvoicePage, (yield from core.run(call)))
-        for invoice in pager.accept(page):
-            if (
-                invoice.order_id == order_id
-                and invoice.created >= since
-                and (best is None or invoice.created > best.created)
-            ):
-                best = invoice
-    return best
+    """The newest invoice with this order_id created at or after ``since``."""
+    found = yield from _find_all(core, http, order_id, since)
+    return found[-1] if found else None
 
 
 def find_by_order_id_call(

@@ -1,0 +1,197 @@
+"""What the sync and async drivers share about one HTTP exchange: reading the answer within bounds, and saying
+how far a failed exchange got.
+
+"May the server have carried out this request?" is decided from how far the exchange got, in one place
+(``Stage``): nothing left the machine, the request may have been written, or an answer started. Only errors
+that prove nothing was sent count as ``NOT_SENT``; anything else (including an error we cannot place) counts as
+sent, because for a create the cost of a wrong "not sent" is a second invoice.
+"""
+
+from __future__ import annotations
+
+import contextvars
+import enum
+import time
+from collections.abc import Iterable
+from typing import Any
+
+import attrs
+import httpcore
+import httpx
+
+DEFAULT_MAX_RESPONSE_BYTES = 10 * 1024 * 1024  # decompressed; the largest real answer (a list page) is ~100 KB
+
+
+class Stage(enum.IntEnum):
+    """How far an exchange got before it failed."""
+
+    NOT_SENT = 0  # proof that nothing of the request left the machine
+    SENT = 1  # the request may have been written (wholly or partly); no answer was read
+    ANSWERED = 2  # a status line and headers came back
+
+
+# httpx's own transport raises these only before a byte of the request is written.
+_HTTPX_NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout, httpx.UnsupportedProtocol)
+# Libraries whose exceptions may escape a transport unmapped (httpx-aiohttp re-raises what it does not map).
+_TRANSPORT_MODULES = frozenset({"aiohttp", "httpcore", "h11", "anyio", "ssl", "socket"})
+
+
+def is_transport_error(exc: BaseException) -> bool:
+    """Whether ``exc`` came from the HTTP stack (as opposed to a bug in the caller's or our code)."""
+    return isinstance(exc, (httpx.HTTPError, OSError, EOFError, Overrun)) or (
+        type(exc).__module__.split(".")[0] in _TRANSPORT_MODULES
+    )
+
+
+def stage_of(exc: BaseException) -> Stage:
+    """The stage a transport error proves; ``SENT`` unless it proves nothing left the machine."""
+    cause = exc.__cause__
+    if cause is not None and type(cause).__module__.startswith("aiohttp"):
+        # httpx-aiohttp maps every aiohttp.ClientConnectionError (which includes "server disconnected" after the
+        # request was written) to httpx.ConnectTimeout: judge by aiohttp's own class instead.
+        import aiohttp
+
+        connecting = (aiohttp.ClientConnectorError, aiohttp.ConnectionTimeoutError)
+        return Stage.NOT_SENT if isinstance(cause, connecting) else Stage.SENT
+    if type(exc).__module__.startswith("aiohttp"):
+        return Stage.SENT
+    return Stage.NOT_SENT if isinstance(exc, _HTTPX_NOT_SENT) else Stage.SENT
+
+
+def is_timeout(exc: BaseException) -> bool:
+    cause = exc.__cause__
+    if cause is not None and type(cause).__module__.startswith("aiohttp"):
+        return isinstance(cause, TimeoutError)  # httpx-aiohttp calls every connection error a ConnectTimeout
+    return isinstance(exc, (httpx.TimeoutException, TimeoutError)) or (isinstance(exc, Overrun) and exc.timed_out)
+
+
+@attrs.frozen
+class Broken:
+    """An exchange that ended without a complete answer: what failed, how far it got, and the answer's head."""
+
+    stage: Stage
+    exc: BaseException
+    response: httpx.Response | None = None  # the status and headers, when an answer had started
+    deadline_passed: bool = False  # the attempt's deadline, not a single timeout, ended it
+
+    @classmethod
+    def of(cls, exc: BaseException, response: httpx.Response | None, deadline: float) -> Broken:
+        stage = Stage.ANSWERED if response is not None else stage_of(exc)
+        return cls(stage, exc, response, is_timeout(exc) and time.monotonic() >= deadline)
+
+
+class Overrun(Exception):
+    """The answer went past a limit of ours: its size or the attempt's deadline."""
+
+    def __init__(self, message: str, *, timed_out: bool) -> None:
+        super().__init__(message)
+        self.timed_out = timed_out
+
+
+@attrs.frozen
+class Limits:
+    max_bytes: int
+    deadline: float  # seconds an attempt may take, from sending to the end of the body
+
+
+class Body:
+    """Collects an answer's (decompressed) chunks, enforcing the size cap and the attempt's deadline."""
+
+    __slots__ = ("_chunks", "_deadline", "_limits", "_size")
+
+    def __init__(self, limits: Limits, deadline: float) -> None:
+        self._limits = limits
+        self._deadline = deadline
+        self._chunks: list[bytes] = []
+        self._size = 0
+
+    def add(self, chunk: bytes) -> None:
+        self._size += len(chunk)
+        if self._size > self._limits.max_bytes:
+            raise Overrun(f"answer larger than {self._limits.max_bytes} bytes (max_response_bytes)", timed_out=False)
+        self._chunks.append(chunk)
+        if time.monotonic() > self._deadline:
+            raise Overrun(deadline_message(self._limits), timed_out=True)
+
+    def complete(self, response: httpx.Response) -> httpx.Response:
+        """``response`` with its body in place, as if read by httpx itself (its ``.content`` works)."""
+        response._content = b"".join(self._chunks)
+        return response
+
+
+def deadline_message(limits: Limits) -> str:
+    return f"no complete answer within the {limits.deadline:g} s deadline"
+
+
+# ------------------------------------------------------------------ the deadline inside httpx's own transport
+# Between body chunks the drivers check the deadline themselves, but a server that trickles its headers a byte at
+# a time keeps a sync call inside httpx. For the clients we make, every socket read and write is bounded by the
+# time left (the sync driver sets it here); async calls are bounded by asyncio.timeout instead.
+
+DEADLINE: contextvars.ContextVar[float | None] = contextvars.ContextVar("cryptocloud_deadline", default=None)
+
+
+def _bounded(timeout: float | None, error: type[Exception]) -> float | None:
+    deadline = DEADLINE.get()
+    if deadline is None:
+        return timeout
+    left = deadline - time.monotonic()
+    if left <= 0:
+        raise error("the attempt's deadline passed")
+    return left if timeout is None else min(timeout, left)
+
+
+class _DeadlineStream(httpcore.NetworkStream):
+    def __init__(self, stream: httpcore.NetworkStream) -> None:
+        self._stream = stream
+
+    def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
+        return self._stream.read(max_bytes, _bounded(timeout, httpcore.ReadTimeout))
+
+    def write(self, buffer: bytes, timeout: float | None = None) -> None:
+        self._stream.write(buffer, _bounded(timeout, httpcore.WriteTimeout))
+
+    def close(self) -> None:
+        self._stream.close()
+
+    def start_tls(self, ssl_context: Any, server_hostname: str | None = None, timeout: float | None = None) -> Any:
+        bounded = _bounded(timeout, httpcore.ConnectTimeout)
+        return _DeadlineStream(self._stream.start_tls(ssl_context, server_hostname, bounded))
+
+    def get_extra_info(self, info: str) -> Any:
+        return self._stream.get_extra_info(info)
+
+
+class _DeadlineBackend(httpcore.NetworkBackend):
+    def __init__(self, backend: httpcore.NetworkBackend) -> None:
+        self._backend = backend
+
+    def connect_tcp(
+        self,
+        host: str,
+        port: int,
+        timeout: float | None = None,
+        local_address: str | None = None,
+        socket_options: Iterable[Any] | None = None,
+    ) -> httpcore.NetworkStream:
+        bounded = _bounded(timeout, httpcore.ConnectTimeout)
+        return _DeadlineStream(self._backend.connect_tcp(host, port, bounded, local_address, socket_options))
+
+    def connect_unix_socket(
+        self, path: str, timeout: float | None = None, socket_options: Iterable[Any] | None = None
+    ) -> httpcore.NetworkStream:
+        bounded = _bounded(timeout, httpcore.ConnectTimeout)
+        return _DeadlineStream(self._backend.connect_unix_socket(path, bounded, socket_options))
+
+    def sleep(self, seconds: float) -> None:
+        self._backend.sleep(seconds)
+
+
+def sync_http_client() -> httpx.Client:
+    """An httpx.Client whose socket operations honour the attempt's deadline."""
+    transport = httpx.HTTPTransport()
+    pool = getattr(transport, "_pool", None)
+    backend = getattr(pool, "_network_backend", None)
+    if isinstance(backend, httpcore.NetworkBackend):  # else a newer httpx: the chunk checks still bound the body
+        pool._network_backend = _DeadlineBackend(backend)  # type: ignore[union-attr]
+    return httpx.Client(transport=transport, follow_redirects=False)
