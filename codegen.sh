@@ -3,7 +3,7 @@
 #
 #   ./codegen.sh          validate the spec, generate into a temp dir, post-process (exact money, UTC times),
 #                         mypy --strict, then replace generated/cryptocloud_client with the result, and build
-#                         the HTML API reference into build/docs/ (git-ignored)
+#                         the self-contained HTML API reference into build/docs/ (git-ignored)
 #   ./codegen.sh --check  the same into a temp dir only; fail naming every file that differs from generated/
 #   --diff REF            compare the public surface with the spec at git REF instead of HEAD
 #
@@ -81,8 +81,8 @@ else
   mkdir -p "$(dirname "$target")"
   cp -R "$out" "$target"
 
-  step "building the HTML API reference (build/docs/index.html)"
-  redocly build-docs "$spec" --output build/docs/index.html >"$work/docs.log" 2>&1 || {
+  step "building the HTML API reference (build/docs/index.html, Redoc inlined: no CDN needed)"
+  scripts/build-docs.sh build/docs/index.html >"$work/docs.log" 2>&1 || {
     cat "$work/docs.log" >&2; step "building the HTML reference failed"; exit 1; }
 fi
 

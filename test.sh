@@ -7,6 +7,8 @@ cd "$(dirname "$0")"
 source scripts/bootstrap.sh
 # shellcheck source=scripts/npm-tools.sh
 source scripts/npm-tools.sh
+# shellcheck source=scripts/browser.sh
+source scripts/browser.sh
 
 echo "== codegen --check" >&2
 ./codegen.sh --check

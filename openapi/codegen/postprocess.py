@@ -134,6 +134,38 @@ def patch_endpoint(path: Path) -> None:
     path.write_text(text)
 
 
+# The generator's sentinel is a plain class, so `x is not UNSET` narrows nothing under mypy or pyright and
+# `if invoice.fee_usd is not UNSET: total += invoice.fee_usd` fails to type-check. A single-member enum is
+# the sentinel both checkers narrow by identity; it stays falsy, and isinstance(x, Unset) keeps working.
+UNSET_CLASS = """class Unset:
+    def __bool__(self) -> Literal[False]:
+        return False
+
+
+UNSET: Unset = Unset()
+"""
+UNSET_ENUM = """class Unset(enum.Enum):
+    \"\"\"The type of UNSET: a field the server left out (or an argument not given). Test it with ``is UNSET``.\"\"\"
+
+    UNSET = "UNSET"
+
+    def __bool__(self) -> Literal[False]:
+        return False
+
+    def __repr__(self) -> str:
+        return "UNSET"
+
+
+UNSET: Final = Unset.UNSET
+"""
+
+
+def patch_types(path: Path) -> None:
+    text = sub_exactly(re.escape(UNSET_CLASS), lambda _: UNSET_ENUM, path.read_text(), 1, path.name)
+    text = sub_exactly(r"^from typing import (.*)$", r"import enum\nfrom typing import Final, \1", text, 1, path.name)
+    path.write_text(text)
+
+
 def main(spec_path: str, package_dir: str) -> None:
     spec = yaml.safe_load(Path(spec_path).read_text())
     package = Path(package_dir)
@@ -143,6 +175,7 @@ def main(spec_path: str, package_dir: str) -> None:
     # The same as JSON, for the drift check (cryptocloud.drift), which must not need a YAML parser at run time.
     (package / "openapi.json").write_text(json.dumps(spec, ensure_ascii=False, default=str) + "\n", encoding="utf-8")
     (package / "py.typed").write_text("")
+    patch_types(package / "types.py")
 
     by_schema: dict[str, list[tuple[str, str]]] = {}
     for schema, prop, fmt in converted_fields(spec):

@@ -216,10 +216,9 @@ def decode_success(response: httpx.Response, decode: Callable[[dict[str, Any]], 
     try:
         result = decode(data)
     except Missing as exc:
+        # The API answers 200 without what was asked for: status_code says 200, the message says what is missing.
         text = redact(body_text(response))
-        raise errors.NotFoundError(
-            f"{status_text(response.status_code)}: {exc}", response=response, body=text, errors={}
-        ) from None
+        raise errors.NotFoundError(str(exc), response=response, body=text, errors={}) from None
     except DECODE_ERRORS as exc:
         problem = f"missing field {exc}" if isinstance(exc, KeyError) else f"{type(exc).__name__}: {exc}"
         raise _invalid(response, f"result: {problem}", redact, data) from None
