@@ -3,20 +3,29 @@
 #
 #   ./codegen.sh          validate the spec, generate into a temp dir, post-process (exact money, UTC times),
 #                         mypy --strict, then replace generated/cryptocloud_client with the result, and build
-#                         the HTML API reference into build/docs/ (git-ignored)
+#                         the self-contained HTML API reference into build/docs/ (git-ignored)
 #   ./codegen.sh --check  the same into a temp dir only; fail naming every file that differs from generated/
+#   --diff REF            compare the public surface with the spec at git REF instead of HEAD
 #
+# Both end by printing what changed for users against the spec in git HEAD (or REF): operations, models,
+# fields, enum values added, removed or changed, BREAKING ones marked, and the semver bump that calls for
+# (openapi/codegen/surface_diff.py, driven by the two specs).
 # Nothing under generated/ changes unless every step passed.
 set -euo pipefail
 cd "$(dirname "$0")"
 root=$(pwd)
 
 mode=write
-case "${1:-}" in
-  "") ;;
-  --check) mode=check ;;
-  *) echo "usage: ./codegen.sh [--check]" >&2; exit 2 ;;
-esac
+diff_ref=HEAD
+usage="usage: ./codegen.sh [--check] [--diff REF]"
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --check) mode=check ;;
+    --diff) [ $# -ge 2 ] || { echo "$usage" >&2; exit 2; }; diff_ref=$2; shift ;;
+    *) echo "$usage" >&2; exit 2 ;;
+  esac
+  shift
+done
 
 started=$EPOCHREALTIME
 # shellcheck source=scripts/bootstrap.sh
@@ -72,8 +81,8 @@ else
   mkdir -p "$(dirname "$target")"
   cp -R "$out" "$target"
 
-  step "building the HTML API reference (build/docs/index.html)"
-  redocly build-docs "$spec" --output build/docs/index.html >"$work/docs.log" 2>&1 || {
+  step "building the HTML API reference (build/docs/index.html, Redoc inlined: no CDN needed)"
+  scripts/build-docs.sh build/docs/index.html >"$work/docs.log" 2>&1 || {
     cat "$work/docs.log" >&2; step "building the HTML reference failed"; exit 1; }
 fi
 
@@ -85,3 +94,16 @@ files=$(find "$out" -type f -name '*.py' | wc -l)
 seconds=$(awk "BEGIN {print $EPOCHREALTIME - $started}")
 printf 'codegen: %s operations, %s models, %s enums, %s Python files, %.1f s\n' \
   "$operations" "$models" "$enums" "$files" "$seconds"
+
+# What changed for users since $diff_ref.
+if git rev-parse --verify --quiet "$diff_ref^{commit}" >/dev/null 2>&1 \
+   && git show "$diff_ref:$spec" >"$work/previous.yaml" 2>/dev/null; then
+  version_at_ref=$(git show "$diff_ref:overrides/cryptocloud/_version.py" 2>/dev/null \
+    | sed -n 's/^__version__ = "\(.*\)"/\1/p')
+  version_now=$(sed -n 's/^__version__ = "\(.*\)"/\1/p' overrides/cryptocloud/_version.py)
+  step "public surface against $diff_ref ($(git rev-parse --short "$diff_ref")):"
+  python openapi/codegen/surface_diff.py "$work/previous.yaml" "$spec" \
+    --version="${version_at_ref:-$version_now}" --current="$version_now"
+else
+  step "no spec at git ref $diff_ref here: no public-surface diff"
+fi

@@ -7,6 +7,8 @@ cd "$(dirname "$0")"
 source scripts/bootstrap.sh
 # shellcheck source=scripts/npm-tools.sh
 source scripts/npm-tools.sh
+# shellcheck source=scripts/browser.sh
+source scripts/browser.sh
 
 echo "== codegen --check" >&2
 ./codegen.sh --check
@@ -16,7 +18,8 @@ ruff check --quiet overrides tests bench openapi/codegen noxfile.py
 ruff format --check --quiet overrides tests bench openapi/codegen noxfile.py
 
 echo "== mypy --strict" >&2
-mypy --strict overrides/cryptocloud generated/cryptocloud_client tests bench openapi/codegen/postprocess.py noxfile.py
+mypy --strict overrides/cryptocloud generated/cryptocloud_client tests bench openapi/codegen/postprocess.py openapi/codegen/surface_diff.py \
+  noxfile.py
 
 echo "== pytest" >&2
 pytest "$@"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from decimal import Decimal
@@ -46,7 +47,7 @@ def test_invoice_create_prints_the_invoice(runner: CliRunner) -> None:
     assert result.exit_code == 0, result.output
     invoice = json.loads(result.stdout, parse_float=Decimal)
     assert invoice["amount_in_fiat"] == Decimal("100.10")
-    assert invoice["uuid"].startswith("INV-") and invoice["pay_url"].startswith("https://pay.cryptocloud.plus/")
+    assert invoice["uuid"].startswith("INV-") and invoice["pay_url"].startswith("https://pay.trybit.com/")
     assert invoice["currency"]["fullcode"] == "BTC"
 
 
@@ -62,23 +63,47 @@ def test_table_output(runner: CliRunner) -> None:
         (
             ["invoice", "create", "--fake", "--amount", "-1"],
             2,
-            "error: InvalidParameterError: amount: must be greater than 0, got '-1'",
+            "error: InvalidParameterError: --amount: must be greater than 0, got '-1'",
         ),
         (
             ["invoice", "create", "--fake", "--amount", "1", "--currency", "XXX"],
             2,
-            "error: InvalidParameterError: currency: unknown code 'XXX'",
+            "error: InvalidParameterError: --currency: unknown code 'XXX'",
         ),
         (
             ["invoice", "cancel", "--fake", "INV-NOPE1234"],
             4,
             "error: BadRequestError: 400 Bad Request: validate_error: Invoice is not created",
         ),
-        (["invoice", "get", "--fake", "INV-NOPE1234"], 5, "error: NotFound: no invoice INV-NOPE1234"),
+        (
+            ["invoice", "create", "--fake", "--amount", "1", "--accept", "BTC", "--accept", "XXX"],
+            2,
+            "error: InvalidParameterError: --accept: unknown code 'XXX'",
+        ),
+        (
+            ["invoice", "create", "--fake", "--amount", "1", "--ttl", "0"],
+            2,
+            "error: InvalidParameterError: --ttl: must be a positive number of minutes, got 0",
+        ),
+        (
+            ["invoice", "create", "--fake", "--amount", "1", "--recover"],
+            2,
+            "error: InvalidParameterError: --recover: needs an order_id to look the invoice up by",
+        ),
+        (
+            ["invoice", "get", "--fake", "INV-NOPE1234"],
+            5,
+            "error: NotFoundError: no invoice INV-NOPE1234 in the answer",
+        ),
+        (
+            ["invoice", "get", "--fake", "NOPE/1"],
+            2,
+            "error: InvalidParameterError: UUIDS: is not an invoice id like 'INV-89UX09KA' or '89UX09KA': 'NOPE/1'",
+        ),
         (
             ["invoice", "list", "--fake", "--start", "2026-02-01", "--end", "2026-01-01"],
             2,
-            "error: InvalidParameterError: end: is before start (2026-02-01)",
+            "error: InvalidParameterError: --end: is before start (2026-02-01)",
         ),
     ],
 )
@@ -86,6 +111,73 @@ def test_errors_are_one_line_with_an_exit_code(runner: CliRunner, args: list[str
     result = runner.invoke(main, args)
     assert result.exit_code == code
     assert result.stderr.splitlines() == [line]
+    assert result.stdout == ""  # no empty table before a not-found
+
+
+def test_not_found_is_the_same_error_as_in_python(runner: CliRunner, monkeypatch: pytest.MonkeyPatch) -> None:
+    fake = FakeCryptoCloud(seed=3)
+    with pytest.raises(errors.NotFoundError) as info:
+        fake.client().invoices.retrieve("INV-NOPE1234")
+    uuid = fake.client().invoices.create(amount=1).uuid
+    monkeypatch.setattr("cryptocloud.testing.FakeCryptoCloud", lambda: fake)
+    result = runner.invoke(main, ["invoice", "get", "--fake", "--json", uuid, "INV-NOPE1234"])
+    assert result.exit_code == 5
+    assert [json.loads(line)["uuid"] for line in result.stdout.splitlines()] == [uuid]  # the one that exists
+    assert result.stderr == f"error: NotFoundError: {info.value}\n"
+
+
+def cell_texts(table: str, column: int) -> list[str]:
+    """The text of each row's cell in one column of a rich table (rows ruled apart), its wrapped pieces joined."""
+    lines = table.splitlines()
+    cells: list[str] = []
+    for line in lines[next(i for i, line in enumerate(lines) if line.startswith("┡")) :]:
+        if line.startswith(("┡", "├")):
+            cells.append("")
+        elif line.startswith("│"):
+            cells[-1] += line.split("│")[column + 1].strip()
+    return cells
+
+
+@pytest.mark.parametrize("width", [160, 80, 40])
+def test_tables_never_cut_ids_or_links(runner: CliRunner, monkeypatch: pytest.MonkeyPatch, width: int) -> None:
+    fake = FakeCryptoCloud(seed=4)
+    made = [fake.client().invoices.create(amount=Decimal("100.25"), order_id=f"order-{i}") for i in range(2)]
+    monkeypatch.setattr("cryptocloud.testing.FakeCryptoCloud", lambda: fake)
+    monkeypatch.setenv("COLUMNS", str(width))
+    result = runner.invoke(main, ["invoice", "get", "--fake", *(i.uuid for i in made)])
+    assert result.exit_code == 0, result.output
+    assert "…" not in result.stdout
+    assert cell_texts(result.stdout, 0) == [i.uuid for i in made]
+    assert cell_texts(result.stdout, 6) == [i.pay_url for i in made]
+    if width >= 160:  # wide enough: each link on one line, as it can be copied
+        assert all(f"│ {i.pay_url} │" in result.stdout for i in made)
+    monkeypatch.setattr("cryptocloud.testing.FakeCryptoCloud", lambda: FakeCryptoCloud(seed=5))  # same ids each run
+    result = runner.invoke(main, ["invoice", "create", "--fake", "--json", "--amount", "5"])
+    created = json.loads(result.stdout)
+    result = runner.invoke(main, ["invoice", "create", "--fake", "--amount", "5"])  # the same invoice, as a table
+    fields = record(result.stdout)
+    assert (fields["uuid"], fields["pay_url"]) == (created["uuid"], created["pay_url"])
+    if width >= 80:  # one invoice: a field per line, the pay link whole on a 80-column terminal
+        assert f"│ pay_url       │ {created['pay_url']} │" in result.stdout
+
+
+def record(table: str) -> dict[str, str]:
+    """A one-record rich table (field | value, no header) as a dict, wrapped values joined."""
+    fields: dict[str, str] = {}
+    name = ""
+    for line in table.splitlines():
+        if line.startswith("│"):
+            cells = [cell.strip() for cell in line.split("│")[1:3]]
+            name = cells[0] or name
+            fields[name] = fields.get(name, "") + cells[1]
+    return fields
+
+
+def test_help_lists_every_variable(runner: CliRunner) -> None:
+    result = runner.invoke(main, ["--help"])
+    assert result.exit_code == 0
+    variables = re.findall(r"^ +(CRYPTOCLOUD_\w+)  ", result.stdout, flags=re.MULTILINE)
+    assert variables == ["CRYPTOCLOUD_API_KEY", "CRYPTOCLOUD_SHOP_ID", "CRYPTOCLOUD_BASE_URL"]
 
 
 def test_exit_codes_differ_by_error_class() -> None:
@@ -131,7 +223,7 @@ def test_missing_key_names_the_variable(runner: CliRunner, monkeypatch: pytest.M
     monkeypatch.delenv("CRYPTOCLOUD_API_KEY", raising=False)
     result = runner.invoke(main, ["balance"])
     assert result.exit_code == 2
-    assert result.stderr == "error: InvalidParameterError: api_key: missing: pass api_key= or set CRYPTOCLOUD_API_KEY\n"
+    assert result.stderr == "error: InvalidParameterError: CRYPTOCLOUD_API_KEY: not set (export it, or use --fake)\n"
 
 
 def test_postback_verify(runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -66,7 +66,7 @@ BAD_CREATE: list[tuple[str, dict[str, Any], str]] = [
     ("order_id bidi isolate U+2066", {"order_id": "\u2066order"}, "order_id"),
     ("order_id number", {"order_id": 42}, "order_id"),
     ("shop_id empty", {"shop_id": "  "}, "shop_id"),
-    ("locale unknown", {"locale": "de"}, "locale"),
+    ("locale not a code", {"locale": "German"}, "locale"),
 ]
 
 

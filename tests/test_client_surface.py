@@ -48,7 +48,7 @@ def test_documented_surface(mock_mode: str) -> None:
 
     (request,) = harness.requests
     assert request.method == "POST"
-    assert str(request.url) == "https://api.cryptocloud.plus/v2/invoice/create"
+    assert str(request.url) == "https://api.trybit.com/v2/invoice/create"  # the current host by default
     assert request.headers["authorization"] == f"Token {API_KEY}"
     assert request.headers["content-type"] == "application/json"
     assert request.headers["user-agent"].startswith("cryptocloud-client/")
@@ -176,8 +176,8 @@ def test_redirects_are_not_followed(mock_mode: str) -> None:
     harness = Harness(mock_mode, lambda r: httpx.Response(302, headers={"Location": "https://attacker.example/steal"}))
     with pytest.raises(Exception) as info:
         harness.create()
-    assert "redirect to https://attacker.example/steal not followed" in str(info.value)
-    assert [str(r.url.host) for r in harness.requests] == ["api.cryptocloud.plus"]
+    assert "redirect to https://attacker.example not followed" in str(info.value)
+    assert [str(r.url.host) for r in harness.requests] == ["api.trybit.com"]
 
 
 def test_the_key_is_never_shown(mode: str, caplog: pytest.LogCaptureFixture) -> None:
@@ -198,5 +198,5 @@ def test_requests_and_responses_are_logged_at_debug(mock_mode: str, caplog: pyte
     Harness(mock_mode, ok).create()
     messages = [r.getMessage() for r in caplog.records if r.name == "cryptocloud"]
     assert len(messages) == 2
-    assert messages[0].startswith("POST https://api.cryptocloud.plus/v2/invoice/create (attempt 1) headers=")
-    assert messages[1].startswith("POST https://api.cryptocloud.plus/v2/invoice/create -> 200 in ")
+    assert messages[0].startswith("POST https://api.trybit.com/v2/invoice/create (attempt 1) headers=")
+    assert messages[1].startswith("POST https://api.trybit.com/v2/invoice/create -> 200 in ")

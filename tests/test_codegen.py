@@ -91,3 +91,19 @@ def test_regenerate_replaces_the_package_without_stale_files(checkout: Path) -> 
     assert result.returncode == 0, result.stderr
     assert not stale.exists()
     assert run(checkout, "--check").returncode == 0
+
+
+def test_codegen_ends_with_the_public_surface_diff() -> None:
+    # 93d6ea0 is the last commit before CryptoCloud became Trybit (spec 2.0.0, package 0.1.0).
+    result = run(ROOT, "--check", "--diff", "93d6ea0")
+    assert result.returncode == 0, result.stderr
+    assert "public surface against 93d6ea0" in result.stderr
+    lines = result.stdout.splitlines()
+    assert any(line.startswith("public surface: ") and "breaking" in line for line in lines)
+    assert "  BREAKING  field      Project.logo" in result.stdout
+    assert lines[-1].startswith("semver: 0.1.0 -> 0.2.0")
+
+
+def test_codegen_usage() -> None:
+    result = run(ROOT, "--diff")
+    assert (result.returncode, result.stderr.strip()) == (2, "usage: ./codegen.sh [--check] [--diff REF]")

@@ -61,6 +61,12 @@ def backend(request: pytest.FixtureRequest) -> str:
     return str(request.param)
 
 
+@pytest.fixture(autouse=True)
+def _short_backoff(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Real sleeps (the clients run on real sockets), but 10 ms instead of 0.5 s before a resend."""
+    monkeypatch.setattr(Core, "backoff", lambda self, attempt: 0.01)
+
+
 def serve(fake: FakeCryptoCloud, cut: str | None, path: str, **server: Any) -> WireServer:
     """The fake on the wire; the first request to ``path`` is answered as ``cut`` says, the rest properly."""
     seen: list[int] = []
@@ -124,10 +130,8 @@ def test_a_create_cut_anywhere_is_sent_once_and_says_it_may_exist(backend: str, 
 def test_a_cancel_cut_anywhere_is_sent_once_and_says_it_may_have_worked(backend: str, cut: str) -> None:
     carried_out, error_type = expected(backend, cut)
     fake = FakeCryptoCloud(seed=1)
-    with fake.serve() as url:
-        setup = WireClient("sync", url)
-        uuid = setup.client.invoices.create(amount=Decimal("10")).uuid  # type: ignore[union-attr]
-        setup.close()
+    with fake.client() as setup:
+        uuid = setup.invoices.create(amount=Decimal("10")).uuid
     with serve(fake, cut, "/v2/invoice/merchant/canceled") as server:
         wire = WireClient(backend, server.url, max_retries=3)
         try:
@@ -147,10 +151,8 @@ def test_a_cancel_cut_anywhere_is_sent_once_and_says_it_may_have_worked(backend:
 def test_a_read_cut_anywhere_is_resent_and_succeeds(backend: str, cut: str) -> None:
     carried_out, _ = expected(backend, cut)
     fake = FakeCryptoCloud(seed=1)
-    with fake.serve() as url:
-        setup = WireClient("sync", url)
-        uuid = setup.client.invoices.create(amount=Decimal("10")).uuid  # type: ignore[union-attr]
-        setup.close()
+    with fake.client() as setup:
+        uuid = setup.invoices.create(amount=Decimal("10")).uuid
     with serve(fake, cut, "/v2/invoice/merchant/info") as server:
         wire = WireClient(backend, server.url, max_retries=3)
         try:

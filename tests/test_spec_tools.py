@@ -45,7 +45,16 @@ def installed(package: str) -> str:
 
 
 @pytest.mark.parametrize(
-    "package", ["@redocly/cli", "@stoplight/spectral-cli", "@stoplight/prism-cli", "openapi-typescript", "typescript"]
+    "package",
+    [
+        "@redocly/cli",
+        "@stoplight/spectral-cli",
+        "@stoplight/prism-cli",
+        "openapi-typescript",
+        "typescript",
+        "playwright-core",
+        "pyright",
+    ],
 )
 def test_npm_tools_are_the_pinned_versions(package: str) -> None:
     assert installed(package) == pinned(package)
@@ -117,7 +126,7 @@ def test_our_redocly_rule_catches_a_missing_security(tmp_path: Path) -> None:
 
 def test_html_reference_names_every_operation_and_schema(tmp_path: Path) -> None:
     page = tmp_path / "index.html"
-    tool("redocly", "build-docs", str(SPEC_PATH), "--output", str(page))
+    tool("redocly", "build-docs", str(SPEC_PATH), "--inlineBundle", "--output", str(page))
     html = page.read_text()
     assert html.lstrip().lower().startswith("<!doctype html>")
     assert not re.search(r"<script[^>]+src=", html), "the page must be self-contained"

@@ -1,4 +1,5 @@
-"""A user's script: test.sh type-checks it with mypy --strict (assert_type fails the check if a type drifts)."""
+"""A user's script: test_typing.py type-checks it with mypy --strict and pyright (assert_type fails the check if a
+type drifts), as a user of the installed package would."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from datetime import datetime, timedelta, tzinfo
 from decimal import Decimal
 from typing import assert_type
 
-from cryptocloud import AsyncCryptoCloud, CryptoCloud, Invoice, InvoiceStatus, RawResponse
+from cryptocloud import UNSET, AsyncCryptoCloud, CryptoCloud, Invoice, InvoiceDetails, InvoiceStatus, RawResponse, Unset
 
 
 def create_one() -> Decimal:
@@ -42,3 +43,22 @@ async def create_async() -> Decimal:
         raw = await aclient.invoices.with_raw_response.create(amount=5)
         assert_type(raw, RawResponse[Invoice])
     return invoice.amount_usd + Decimal("1")
+
+
+def total_fees(invoices: list[Invoice]) -> Decimal:
+    """The README's way to test an optional field: ``is not UNSET`` narrows it to its value's type."""
+    total = Decimal(0)
+    for invoice in invoices:
+        if invoice.fee_usd is not UNSET:
+            total += invoice.fee_usd
+        assert_type(invoice.fee_usd, Decimal | Unset)
+    return total
+
+
+def received(details: InvoiceDetails) -> Decimal:
+    """The other ways: ``is UNSET`` with an early return, and isinstance."""
+    if details.received is UNSET or details.received is None:
+        return Decimal(0)
+    assert_type(details.received, Decimal)
+    fee = details.fee if not isinstance(details.fee, Unset) else Decimal(0)
+    return details.received - fee

@@ -81,7 +81,7 @@ class WireServer:
         self._stop.set()
         self._listener.close()
         for thread in self._threads:
-            thread.join(timeout=5)
+            thread.join(timeout=0.5)  # daemon threads: one stuck on a silent client may be left
 
     def _accept(self) -> None:
         self._listener.settimeout(0.05)

@@ -1,18 +1,26 @@
 """Contains some shared types for properties"""
 
+import enum
 from collections.abc import Mapping, MutableMapping
 from http import HTTPStatus
-from typing import IO, BinaryIO, Generic, Literal, TypeVar
+from typing import IO, BinaryIO, Final, Generic, Literal, TypeVar
 
 from attrs import define
 
 
-class Unset:
+class Unset(enum.Enum):
+    """The type of UNSET: a field the server left out (or an argument not given). Test it with ``is UNSET``."""
+
+    UNSET = "UNSET"
+
     def __bool__(self) -> Literal[False]:
         return False
 
+    def __repr__(self) -> str:
+        return "UNSET"
 
-UNSET: Unset = Unset()
+
+UNSET: Final = Unset.UNSET
 
 # The types that `httpx.Client(files=)` can accept, copied from that library.
 FileContent = IO[bytes] | bytes | str

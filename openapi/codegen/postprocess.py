@@ -14,10 +14,11 @@ Usage: postprocess.py SPEC PACKAGE_DIR
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Set
 from pathlib import Path
 from typing import Any
 
@@ -79,13 +80,21 @@ def sub_exactly(pattern: str, repl: str | Callable[[re.Match[str]], str], text: 
     return new
 
 
-def patch_model(path: Path, fields: list[tuple[str, str]]) -> None:
+def attribute_name(prop: str, siblings: Set[str]) -> str:
+    """The generator's attribute name: snake_case, unless that clashes with a sibling's (``amount_`` beside
+    ``amount``), in which case it keeps the name as written."""
+    name = PythonIdentifier(prop, prefix="field_")
+    clash = any(other != prop and PythonIdentifier(other, prefix="field_") == name for other in siblings)
+    return PythonIdentifier(prop, prefix="field_", skip_snake_case=True) if clash and prop != name else name
+
+
+def patch_model(path: Path, fields: list[tuple[str, str]], siblings: Set[str] = frozenset()) -> None:
     text = path.read_text()
     imports = {"from .._exact import " + ", ".join(sorted({CONVERSIONS[fmt][2] for _, fmt in fields}))}
     for prop, fmt in fields:
         py_type, generated_type, converter = CONVERSIONS[fmt]
         imports.add(IMPORTS[fmt])
-        name = PythonIdentifier(prop, prefix="field_")
+        name = attribute_name(prop, siblings)
         what = f"{path.name}:{name}"
 
         def retype(source: str, py_type: str = py_type, generated_type: str = generated_type) -> str:
@@ -125,19 +134,55 @@ def patch_endpoint(path: Path) -> None:
     path.write_text(text)
 
 
+# The generator's sentinel is a plain class, so `x is not UNSET` narrows nothing under mypy or pyright and
+# `if invoice.fee_usd is not UNSET: total += invoice.fee_usd` fails to type-check. A single-member enum is
+# the sentinel both checkers narrow by identity; it stays falsy, and isinstance(x, Unset) keeps working.
+UNSET_CLASS = """class Unset:
+    def __bool__(self) -> Literal[False]:
+        return False
+
+
+UNSET: Unset = Unset()
+"""
+UNSET_ENUM = """class Unset(enum.Enum):
+    \"\"\"The type of UNSET: a field the server left out (or an argument not given). Test it with ``is UNSET``.\"\"\"
+
+    UNSET = "UNSET"
+
+    def __bool__(self) -> Literal[False]:
+        return False
+
+    def __repr__(self) -> str:
+        return "UNSET"
+
+
+UNSET: Final = Unset.UNSET
+"""
+
+
+def patch_types(path: Path) -> None:
+    text = sub_exactly(re.escape(UNSET_CLASS), lambda _: UNSET_ENUM, path.read_text(), 1, path.name)
+    text = sub_exactly(r"^from typing import (.*)$", r"import enum\nfrom typing import Final, \1", text, 1, path.name)
+    path.write_text(text)
+
+
 def main(spec_path: str, package_dir: str) -> None:
     spec = yaml.safe_load(Path(spec_path).read_text())
     package = Path(package_dir)
     shutil.copyfile(Path(__file__).with_name("exact.py"), package / "_exact.py")
     # The spec travels with the code generated from it (cryptocloud.testing validates requests against it).
     shutil.copyfile(spec_path, package / "openapi.yaml")
+    # The same as JSON, for the drift check (cryptocloud.drift), which must not need a YAML parser at run time.
+    (package / "openapi.json").write_text(json.dumps(spec, ensure_ascii=False, default=str) + "\n", encoding="utf-8")
     (package / "py.typed").write_text("")
+    patch_types(package / "types.py")
 
     by_schema: dict[str, list[tuple[str, str]]] = {}
     for schema, prop, fmt in converted_fields(spec):
         by_schema.setdefault(schema, []).append((prop, fmt))
     for schema, fields in sorted(by_schema.items()):
-        patch_model(package / "models" / f"{snake_case(schema)}.py", fields)
+        siblings = set(properties(spec, spec["components"]["schemas"][schema]))
+        patch_model(package / "models" / f"{snake_case(schema)}.py", fields, siblings)
     for endpoint in sorted((package / "api").rglob("*.py")):
         if endpoint.name != "__init__.py":
             patch_endpoint(endpoint)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import time
 from types import TracebackType
 from typing import Any, Literal, Self, TypeVar
@@ -43,9 +44,11 @@ class CryptoCloud(_Base):
     """The CryptoCloud API, synchronously.
 
     ``api_key``, ``shop_id`` and ``base_url`` default to $CRYPTOCLOUD_API_KEY, $CRYPTOCLOUD_SHOP_ID and
-    $CRYPTOCLOUD_BASE_URL. ``http_client`` may be your own ``httpx.Client``: auth and timeouts are still applied
-    per request, and it is not closed for you. ``postback_secret`` (default $CRYPTOCLOUD_SECRET, read when a
-    postback is confirmed) is the project's secret key for ``postbacks.confirm``.
+    $CRYPTOCLOUD_BASE_URL (default https://api.trybit.com, CryptoCloud's new host; the legacy
+    https://api.cryptocloud.plus is one ``base_url=`` away). ``http_client`` may be your own ``httpx.Client``:
+    auth and timeouts are still applied per request, and it is not closed for you. ``postback_secret`` (default
+    $CRYPTOCLOUD_SECRET, read when a postback is confirmed) is the project's secret key for ``postbacks.confirm``.
+    ``record_to`` appends every answer to a JSON-lines file for ``cryptocloud drift`` (secrets removed).
     """
 
     def __init__(
@@ -61,6 +64,7 @@ class CryptoCloud(_Base):
         recovery_window: float = DEFAULT_RECOVERY_WINDOW,
         http_client: httpx.Client | None = None,
         postback_secret: str | bytes | None = None,
+        record_to: str | os.PathLike[str] | None = None,
     ) -> None:
         super().__init__(
             api_key=api_key,
@@ -71,9 +75,10 @@ class CryptoCloud(_Base):
             deadline=deadline,
             max_response_bytes=max_response_bytes,
             recovery_window=recovery_window,
+            record_to=record_to,
         )
         self.postbacks = Postbacks(self, postback_secret)  # checks the secret before any connection is opened
-        self._http = http_client if http_client is not None else _transport.sync_http_client()
+        self._http = _transport.bound_by_deadline(http_client) if http_client else _transport.sync_http_client()
         self._owns_http = http_client is None
         self.invoices = Invoices(self)
         self.balances = Balances(self)
@@ -85,12 +90,12 @@ class CryptoCloud(_Base):
         try:
             step = next(flow)
             while True:
-                if isinstance(step, float):
-                    time.sleep(step)
-                    step = flow.send(None)
-                    continue
+                outcome: Outcome | None = None
                 try:
-                    outcome = self._exchange(step)
+                    if isinstance(step, float):
+                        time.sleep(step)
+                    else:
+                        outcome = self._exchange(step)
                 except BaseException as exc:  # interrupted: the flow records a create that may have been sent
                     flow.throw(exc)
                     raise
@@ -111,8 +116,8 @@ class CryptoCloud(_Base):
                     raise
                 return Broken.of(exc, None, deadline)
             try:
-                body = Body(limits, deadline)
-                for chunk in response.iter_bytes():
+                body = Body.of(response, limits, deadline)
+                for chunk in body.unread(response) or response.iter_raw():
                     body.add(chunk)
                 return body.complete(response)
             except Exception as exc:
@@ -142,12 +147,11 @@ def _async_http(backend: str) -> httpx.AsyncClient:
     if backend != "aiohttp":
         raise InvalidParameterError("http_backend", backend, "must be 'httpx' or 'aiohttp'")
     try:
-        from httpx_aiohttp import HttpxAiohttpClient
+        return _transport.aiohttp_client()
     except ImportError:
         raise InvalidParameterError(
             "http_backend", backend, "needs httpx-aiohttp: pip install 'cryptocloud-client[aiohttp]'"
         ) from None
-    return HttpxAiohttpClient(follow_redirects=False)
 
 
 class AsyncCryptoCloud(_Base):
@@ -171,6 +175,7 @@ class AsyncCryptoCloud(_Base):
         http_client: httpx.AsyncClient | None = None,
         http_backend: Literal["httpx", "aiohttp"] = "httpx",
         postback_secret: str | bytes | None = None,
+        record_to: str | os.PathLike[str] | None = None,
     ) -> None:
         super().__init__(
             api_key=api_key,
@@ -181,6 +186,7 @@ class AsyncCryptoCloud(_Base):
             deadline=deadline,
             max_response_bytes=max_response_bytes,
             recovery_window=recovery_window,
+            record_to=record_to,
         )
         self.postbacks = AsyncPostbacks(self, postback_secret)  # checks the secret before any connection is opened
         self._http = http_client if http_client is not None else _async_http(http_backend)
@@ -197,12 +203,12 @@ class AsyncCryptoCloud(_Base):
         try:
             step = next(flow)
             while True:
-                if isinstance(step, float):
-                    await asyncio.sleep(step)
-                    step = flow.send(None)
-                    continue
+                outcome: Outcome | None = None
                 try:
-                    outcome = await self._exchange(step)
+                    if isinstance(step, float):
+                        await asyncio.sleep(step)
+                    else:
+                        outcome = await self._exchange(step)
                 except BaseException as exc:  # cancelled: the flow records a create that may have been sent
                     flow.throw(exc)
                     raise
@@ -221,9 +227,12 @@ class AsyncCryptoCloud(_Base):
             async with asyncio.timeout(limits.deadline):
                 response = await self._http.send(request, stream=True, follow_redirects=False)
                 try:
-                    body = Body(limits, deadline)
-                    async for chunk in response.aiter_bytes():
+                    body = Body.of(response, limits, deadline)
+                    for chunk in body.unread(response):
                         body.add(chunk)
+                    if not response.is_stream_consumed:
+                        async for chunk in response.aiter_raw():
+                            body.add(chunk)
                     return body.complete(response)
                 finally:
                     await response.aclose()

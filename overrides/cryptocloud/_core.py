@@ -20,14 +20,25 @@ import attrs
 import httpx
 
 from . import _params, _responses, errors
-from ._transport import DEFAULT_MAX_RESPONSE_BYTES, Broken, Limits, Stage, deadline_message, is_timeout
+from ._observe import Observer
+from ._transport import (
+    ACCEPT_ENCODING,
+    DEFAULT_MAX_RESPONSE_BYTES,
+    Broken,
+    Limits,
+    Stage,
+    deadline_message,
+    is_timeout,
+)
 from ._version import __version__
 
 T = TypeVar("T")
 
 logger = logging.getLogger("cryptocloud")
 
-DEFAULT_BASE_URL = "https://api.cryptocloud.plus"
+# CryptoCloud became Trybit in May 2026; the legacy host still names the same API.
+DEFAULT_BASE_URL = "https://api.trybit.com"
+LEGACY_BASE_URL = "https://api.cryptocloud.plus"
 DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=5.0)
 DEFAULT_MAX_RETRIES = 2
 ENV_API_KEY = "CRYPTOCLOUD_API_KEY"
@@ -139,6 +150,7 @@ class Core:
     max_retries: int
     limits: Limits
     recovery_window: float
+    observer: Observer  # records answers (opt-in) and logs what the spec does not know
     # Creates interrupted after they may have been sent: the only trace of an invoice that may exist.
     unsettled: list[Unsettled] = attrs.field(factory=list, eq=False)
 
@@ -154,6 +166,7 @@ class Core:
         deadline: float | None = None,
         max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
         recovery_window: float = DEFAULT_RECOVERY_WINDOW,
+        record_to: str | os.PathLike[str] | None = None,
     ) -> Core:
         """Explicit arguments win over the environment; every value is checked here, before any request."""
         key = _params.api_key(api_key if api_key is not None else os.environ.get(ENV_API_KEY), ENV_API_KEY)
@@ -171,6 +184,7 @@ class Core:
                 deadline=_params.seconds(deadline, "deadline") if deadline is not None else _deadline(checked_timeout),
             ),
             recovery_window=_params.seconds(recovery_window, "recovery_window", allow_zero=True),
+            observer=Observer(record_to),
         )
 
     def __repr__(self) -> str:
@@ -179,26 +193,27 @@ class Core:
     @functools.cached_property
     def _key_pieces(self) -> frozenset[str]:
         key = self.api_key
+        if len(key) < _PIECE:
+            return frozenset({key})  # a short key is hidden whole (its pieces would hide ordinary words)
         return frozenset(key[i : i + _PIECE] for i in range(len(key) - _PIECE + 1))
 
     def redact(self, text: str) -> str:
         """``text`` without the API key, nor any piece of it of 8 characters or more (a cut message keeps none)."""
-        text = text.replace(self.api_key, "<hidden>")
-        pieces = self._key_pieces
-        if not pieces:
-            return text
-        hidden = [False] * len(text)
-        for i in range(len(text) - _PIECE + 1):
-            if text[i : i + _PIECE] in pieces:
-                hidden[i : i + _PIECE] = [True] * _PIECE
-        if not any(hidden):
+        spans: list[tuple[int, int]] = []
+        for piece in self._key_pieces:  # str.find runs in C: milliseconds for a 10 MiB error page
+            start = text.find(piece)
+            while start != -1:
+                spans.append((start, start + len(piece)))
+                start = text.find(piece, start + 1)
+        if not spans:
             return text
         out: list[str] = []
-        for i, char in enumerate(text):
-            if not hidden[i]:
-                out.append(char)
-            elif i == 0 or not hidden[i - 1]:
-                out.append("<hidden>")
+        kept = 0  # text before this index is written out or hidden
+        for start, end in sorted(spans):
+            if start > kept or not out:  # a new hidden run (overlapping pieces join the current one)
+                out += [text[kept:start], "<hidden>"]
+            kept = max(kept, end)
+        out.append(text[kept:])
         return "".join(out)
 
     # ------------------------------------------------------------------ requests
@@ -208,6 +223,7 @@ class Core:
         return {
             "Authorization": f"Token {self.api_key}",
             "Accept": "application/json",
+            "Accept-Encoding": ACCEPT_ENCODING,
             "User-Agent": USER_AGENT,
         }
 
@@ -251,12 +267,13 @@ class Core:
                 raise
             if isinstance(outcome, Broken):
                 error = self._broken(outcome, call)
-                logger.debug("%s %s failed: %s", call.request.method, call.request.url, error)
+                logger.debug("%s %s failed: %s", call.request.method, call.request.url, self.redact(error.message))
                 if not (outcome.stage is Stage.NOT_SENT or call.resendable) or attempt >= self.max_retries:
                     raise self.settle(error, call)
                 delay = self.backoff(attempt)
             else:
                 assert outcome is not None
+                self.observer.seen(outcome, self.redact)
                 logger.debug(
                     "%s %s -> %s in %.3f s",
                     call.request.method,

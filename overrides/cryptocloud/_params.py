@@ -131,8 +131,17 @@ def _first_invisible(value: str) -> bool:
     return any(unicodedata.category(char) in _INVISIBLE for char in value)
 
 
-def locale(value: object) -> Locale:
-    return code(value, Locale, "locale")
+_LOCALE = re.compile(r"[a-z]{2}")
+
+
+def locale(value: object) -> Locale | str:
+    """A documented locale, or another two-letter code: the API may accept more than its docs list (other clients
+    send de, fr, it, es, ch), so only the shape is checked."""
+    if isinstance(value, Locale):
+        return value
+    if not isinstance(value, str) or not _LOCALE.fullmatch(value):
+        raise InvalidParameterError("locale", value, "must be a two-letter lowercase code such as 'en' or 'ru'")
+    return Locale(value) if value in {m.value for m in Locale} else value
 
 
 def api_key(value: str | None, env_var: str) -> str:

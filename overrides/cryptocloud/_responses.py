@@ -46,7 +46,7 @@ _TOKEN_WORDS = re.compile(r"signature|token|header|decod|credential|authenticat|
 _STANDARD_CODES = frozenset(s.value for s in http.HTTPStatus)
 _UUID_IN_TEXT = re.compile(r'"uuid"\s*:\s*"([A-Za-z0-9_-]{1,64})"')
 _MAX_MESSAGE = 200
-_TAG = re.compile(r"<(?!hidden>)[^>]*>")  # an HTML tag, but not the API key's placeholder
+_TAG = re.compile(r"<(?!hidden>)[^<>]*>")  # an HTML tag, but not the API key's placeholder; linear on "<<<<..."
 _SECONDS = re.compile(r"[0-9]{1,9}(?:\.[0-9]{1,6})?")
 
 Redact = Callable[[str], str]
@@ -103,8 +103,10 @@ def _error_class(status: int, messages: dict[str, list[str]]) -> type[errors.API
         return errors.AuthenticationError
     if status in _STATUS_ERRORS:
         return _STATUS_ERRORS[status]
-    if status < 300:
+    if 200 <= status < 300:
         return errors.BadRequestError  # an error envelope under a success status: the request was refused
+    if status < 200:
+        return errors.InternalServerError  # a 1xx as the final answer: nonsense, and no sign of a refusal
     if status >= 500 or status not in _STANDARD_CODES:
         return errors.InternalServerError
     return errors.APIStatusError
@@ -124,7 +126,7 @@ def status_error(response: httpx.Response, redact: Redact, data: Any = None) -> 
     if messages:
         detail = "; ".join(f"{field}: {' '.join(msgs)}" for field, msgs in messages.items())
     elif 300 <= status < 400:
-        detail = f"redirect to {response.headers.get('location', '?')} not followed (the API never redirects)"
+        detail = _redirect_detail(response)
     else:
         detail = one_line(text) or "empty body"
     cls = _error_class(status, messages)
@@ -132,6 +134,22 @@ def status_error(response: httpx.Response, redact: Redact, data: Any = None) -> 
     if isinstance(error, errors.RateLimitError):
         error.retry_after = retry_after(response)
     return error
+
+
+def _redirect_detail(response: httpx.Response) -> str:
+    """Redirects are never followed (the API key must not go to another host): say where the API went instead."""
+    location = response.headers.get("location")
+    if response.status_code not in (301, 302, 307, 308) or not location:
+        return f"redirect to {location or '?'} not followed (the API never redirects)"
+    try:
+        target = response.request.url.join(location)
+    except RuntimeError:  # a response built without its request
+        target = httpx.URL(location)
+    origin = f"{target.scheme}://{target.host}" + (f":{target.port}" if target.port else "")
+    return (
+        f"redirect to {origin} not followed (the API key is only sent to the configured host): "
+        f"if the API moved there, set base_url={origin!r} or CRYPTOCLOUD_BASE_URL"
+    )
 
 
 def retry_after(response: httpx.Response) -> float | None:
@@ -189,17 +207,18 @@ def decode_success(response: httpx.Response, decode: Callable[[dict[str, Any]], 
     except DECODE_ERRORS as exc:
         reason = "nesting too deep" if isinstance(exc, RecursionError) else str(exc) or type(exc).__name__
         raise _invalid(response, f"not JSON ({reason})", redact, is_json=False) from None
-    if isinstance(data, dict) and (data.get("status") == "error" or "detail" in data):
-        raise status_error(response, redact, data)  # an error shape, whatever the status says
+    if isinstance(data, dict) and (
+        data.get("status") == "error" or ("detail" in data and data.get("status") != "success")
+    ):
+        raise status_error(response, redact, data)  # an error shape, whatever the HTTP status says
     if not isinstance(data, dict) or data.get("status") != "success" or "result" not in data:
         raise _invalid(response, "expected {'status': 'success', 'result': ...}", redact, data)
     try:
         result = decode(data)
     except Missing as exc:
+        # The API answers 200 without what was asked for: status_code says 200, the message says what is missing.
         text = redact(body_text(response))
-        raise errors.NotFoundError(
-            f"{status_text(response.status_code)}: {exc}", response=response, body=text, errors={}
-        ) from None
+        raise errors.NotFoundError(str(exc), response=response, body=text, errors={}) from None
     except DECODE_ERRORS as exc:
         problem = f"missing field {exc}" if isinstance(exc, KeyError) else f"{type(exc).__name__}: {exc}"
         raise _invalid(response, f"result: {problem}", redact, data) from None

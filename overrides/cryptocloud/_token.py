@@ -1,24 +1,36 @@
 """Check a postback's token: a compact JWT signed HS256 with the project's secret key.
 
-Written on the standard library rather than PyJWT because the one algorithm needed is a single HMAC, and
-PyJWT's wider surface is what let hostile tokens escape as other exceptions: it refuses HMAC keys that look
-like SSH or PEM keys (``InvalidKeyError``), validates ``kid`` and ``crit`` with errors outside the ones
-caught, supports unencoded payloads (RFC 7797) and raises ``UnicodeEncodeError`` on non-ASCII text. Here
-every failure is a ``PostbackVerificationError`` with a fixed reason; the secret never appears in one.
+PyJWT checks what it is trusted for: the HMAC-SHA256 signature (constant-time compare) and the registered
+time claims (``exp`` required, ``nbf``, ``iat``, with the caller's leeway). Before it sees a token, this module
+adds only the checks PyJWT lacks, so that every failure is a ``PostbackVerificationError`` with a fixed reason:
+
+- a size limit, and ASCII text in three canonical base64url parts (PyJWT encodes str tokens to UTF-8 itself,
+  so a lone surrogate would escape from it as ``UnicodeEncodeError``; it also accepts ``=`` padding);
+- ``alg`` must be exactly HS256, named in the reason (PyJWT says only "not allowed");
+- a ``crit`` header is refused (PyJWT understands ``b64``, the unencoded payloads of RFC 7797; we want none);
+- strict JSON in header and payload: a repeated key or NaN/Infinity is refused (PyJWT's ``json.loads`` keeps
+  the last of a repeated ``exp`` and accepts ``NaN``);
+- the time claims must be JSON numbers within 1970..9999 (PyJWT calls ``int()`` on them, so it accepts
+  ``"1700000000"`` or ``true``, and a huge ``exp`` would later overflow a datetime).
+
+Any other PyJWT refusal (a non-string ``kid``, ``b64`` false without ``crit``) ends as "token refused by PyJWT:
+<its message>"; its messages never carry the key. PyJWT warns when an HMAC key is shorter than 32 bytes: the
+length is CryptoCloud's choice, not the merchant's, so our HS256 skips that check. A secret that PyJWT refuses
+as an HMAC key (it looks like an SSH/PEM/DER public key, a certificate or a JWK) is the caller's mistake: an
+``InvalidParameterError`` from ``secret_key`` up front, never a refused postback.
 """
 
 from __future__ import annotations
 
 import base64
-import binascii
-import hashlib
-import hmac
 import json
 import math
 import re
-import time
 from datetime import UTC, datetime, timedelta
 from typing import Any
+
+import jwt
+from jwt.algorithms import HMACAlgorithm
 
 from .errors import InvalidParameterError, PostbackVerificationError
 
@@ -28,6 +40,23 @@ MAX_TOKEN_CHARS = 4096
 # Times outside 1970..9999 cannot be a real expiry: refused rather than overflowing a datetime.
 _LATEST = 253402300799
 _SEGMENT = re.compile(r"[A-Za-z0-9_-]*")
+_TIMES = ("exp", "nbf", "iat")
+
+
+class _HS256(HMACAlgorithm):
+    """PyJWT's HS256 without its short-key warning (CryptoCloud chooses the secret's length)."""
+
+    def __init__(self) -> None:
+        super().__init__(HMACAlgorithm.SHA256)
+
+    def check_key_length(self, key: bytes) -> str | None:
+        return None
+
+
+_HMAC = _HS256()
+# Our own PyJWS knows HS256 only; the process-wide PyJWT stays as its owner configured it.
+_JWS = jwt.PyJWS(algorithms=[])
+_JWS.register_algorithm(ALGORITHM, _HMAC)
 
 
 def secret_key(secret: object) -> bytes:
@@ -45,6 +74,12 @@ def secret_key(secret: object) -> bytes:
         raise InvalidParameterError("secret", "<hidden>", f"must be str or bytes, got {type(secret).__name__}")
     if not key.strip():
         raise InvalidParameterError("secret", "<hidden>", "missing: pass the project's secret key")
+    try:
+        _HMAC.prepare_key(key)
+    except jwt.PyJWTError:
+        raise InvalidParameterError(
+            "secret", "<hidden>", "looks like a public key, certificate or JWK, which PyJWT refuses as an HMAC secret"
+        ) from None
     return key
 
 
@@ -78,12 +113,12 @@ def json_object(raw: bytes | str, **options: Any) -> dict[str, Any]:
 
 
 def _part(segment: str, what: str) -> bytes:
-    if not _SEGMENT.fullmatch(segment) or len(segment) % 4 == 1:
-        raise PostbackVerificationError(f"malformed token ({what} is not base64url)")
-    try:
-        return base64.urlsafe_b64decode(segment + "=" * (-len(segment) % 4))
-    except (binascii.Error, ValueError):
-        raise PostbackVerificationError(f"malformed token ({what} is not base64url)") from None
+    """A base64url part as RFC 7515 writes it: no padding, and the one encoding of its bytes."""
+    if _SEGMENT.fullmatch(segment) and len(segment) % 4 != 1:
+        raw = base64.urlsafe_b64decode(segment + "=" * (-len(segment) % 4))
+        if base64.urlsafe_b64encode(raw).rstrip(b"=") == segment.encode("ascii"):
+            return raw
+    raise PostbackVerificationError(f"malformed token ({what} is not base64url)")
 
 
 def _decoded(raw: bytes, what: str) -> dict[str, Any]:
@@ -93,15 +128,14 @@ def _decoded(raw: bytes, what: str) -> dict[str, Any]:
         raise PostbackVerificationError(f"malformed token ({what} is not a JSON object)") from None
 
 
-def _time(claims: dict[str, Any], name: str) -> float | None:
-    value = claims.get(name)
-    if value is None and name not in claims:
-        return None
+def _check_time(claims: dict[str, Any], name: str) -> None:
+    if name not in claims:
+        return  # a missing exp is PyJWT's to refuse
+    value = claims[name]
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
         raise PostbackVerificationError(f"token claim {name!r} is not a number")
     if not 0 <= value <= _LATEST:
         raise PostbackVerificationError(f"token claim {name!r} is not a plausible time")
-    return float(value)
 
 
 def cut(text: str, limit: int) -> str:
@@ -127,20 +161,35 @@ def verify(token: object, key: bytes, leeway: float) -> dict[str, Any]:
         raise PostbackVerificationError(f"token algorithm {short(header.get('alg'))} is not {ALGORITHM}")
     if "crit" in header:  # RFC 7515: extensions listed there must be understood, and none are
         raise PostbackVerificationError("token header has 'crit' (no extension is supported)")
-    expected = hmac.new(key, f"{header_b64}.{payload_b64}".encode("ascii"), hashlib.sha256).digest()
-    if not hmac.compare_digest(expected, _part(signature_b64, "signature")):
+    _part(payload_b64, "payload")
+    _part(signature_b64, "signature")
+    try:
+        claims = _decoded(_JWS.decode(token, key, algorithms=[ALGORITHM]), "payload")
+        for name in _TIMES:
+            _check_time(claims, name)
+        # The signature was checked just above by our PyJWS; this call checks the time claims only.
+        jwt.decode(
+            token,
+            options={
+                "verify_signature": False,
+                "verify_exp": True,
+                "verify_nbf": True,
+                "verify_iat": True,
+                "require": ["exp"],
+            },
+            leeway=leeway,
+        )
+    except jwt.InvalidSignatureError:
         hint = "; the one given has leading or trailing whitespace" if key != key.strip() else ""
-        raise PostbackVerificationError(f"token signature does not match (wrong secret key?{hint})")
-    claims = _decoded(_part(payload_b64, "payload"), "payload")
-    now = time.time()
-    expires = _time(claims, "exp")
-    if expires is None:
-        raise PostbackVerificationError("token has no 'exp' claim")
-    not_before, issued = _time(claims, "nbf"), _time(claims, "iat")
-    if now > expires + leeway:
-        raise PostbackVerificationError("token expired")
-    if (not_before is not None and not_before > now + leeway) or (issued is not None and issued > now + leeway):
-        raise PostbackVerificationError("token not yet valid")
+        raise PostbackVerificationError(f"token signature does not match (wrong secret key?{hint})") from None
+    except jwt.MissingRequiredClaimError as error:
+        raise PostbackVerificationError(f"token has no {error.claim!r} claim") from None
+    except jwt.ExpiredSignatureError:
+        raise PostbackVerificationError("token expired") from None
+    except jwt.ImmatureSignatureError:
+        raise PostbackVerificationError("token not yet valid") from None
+    except jwt.PyJWTError as error:
+        raise PostbackVerificationError(f"token refused by PyJWT: {cut(str(error), 100)}") from None
     return claims
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextvars
 import enum
 import time
+import zlib
 from collections.abc import Iterable
 from typing import Any
 
@@ -20,6 +21,10 @@ import httpcore
 import httpx
 
 DEFAULT_MAX_RESPONSE_BYTES = 10 * 1024 * 1024  # decompressed; the largest real answer (a list page) is ~100 KB
+# What we ask for and can inflate within the cap. httpx would add br/zstd when their packages are installed.
+ACCEPT_ENCODING = "gzip, deflate"
+# Response heads: aiohttp's default refuses any header line over 8190 bytes (a long Set-Cookie or CSP from a proxy).
+MAX_HEADER_LINE = 65536
 
 
 class Stage(enum.IntEnum):
@@ -37,8 +42,9 @@ _TRANSPORT_MODULES = frozenset({"aiohttp", "httpcore", "h11", "anyio", "ssl", "s
 
 
 def is_transport_error(exc: BaseException) -> bool:
-    """Whether ``exc`` came from the HTTP stack (as opposed to a bug in the caller's or our code)."""
-    return isinstance(exc, (httpx.HTTPError, OSError, EOFError, Overrun)) or (
+    """Whether ``exc`` came from the HTTP stack (as opposed to a bug in the caller's or our code). A UnicodeError
+    counts: httpx-aiohttp encodes a server's reason phrase outside its own error mapping."""
+    return isinstance(exc, (httpx.HTTPError, OSError, EOFError, UnicodeError, Overrun)) or (
         type(exc).__module__.split(".")[0] in _TRANSPORT_MODULES
     )
 
@@ -95,17 +101,39 @@ class Limits:
 
 
 class Body:
-    """Collects an answer's (decompressed) chunks, enforcing the size cap and the attempt's deadline."""
+    """Collects an answer's raw bytes, inflating them within the size cap, and enforces the attempt's deadline.
 
-    __slots__ = ("_chunks", "_deadline", "_limits", "_size")
+    httpx's own decoders inflate each network chunk whole, through every listed encoding, before anyone can
+    count: 64 KB of gzip can become 64 MB. Here each chunk is inflated with ``max_length``, so nothing past the
+    cap is ever held; only gzip and deflate, one layer, are accepted (what ``ACCEPT_ENCODING`` asks for).
+    """
 
-    def __init__(self, limits: Limits, deadline: float) -> None:
+    __slots__ = ("_chunks", "_deadline", "_inflate", "_limits", "_raw_deflate", "_size")
+
+    def __init__(self, limits: Limits, deadline: float, content_encoding: str = "") -> None:
         self._limits = limits
         self._deadline = deadline
         self._chunks: list[bytes] = []
         self._size = 0
+        self._raw_deflate = False
+        self._inflate = _inflater(content_encoding)
+
+    @classmethod
+    def of(cls, response: httpx.Response, limits: Limits, deadline: float) -> Body:
+        """A collector for ``response``: inflating as its Content-Encoding says, unless a mock transport already
+        read (and decoded) the whole body."""
+        encoding = "" if hasattr(response, "_content") else response.headers.get("content-encoding", "")
+        return cls(limits, deadline, encoding)
+
+    @staticmethod
+    def unread(response: httpx.Response) -> list[bytes]:
+        """The body when it was read before the drivers saw it (an httpx.MockTransport answer), else []."""
+        return [response.content] if hasattr(response, "_content") else []
 
     def add(self, chunk: bytes) -> None:
+        room = self._limits.max_bytes - self._size
+        if self._inflate is not None:
+            chunk = self._inflated(chunk, room)
         self._size += len(chunk)
         if self._size > self._limits.max_bytes:
             raise Overrun(f"answer larger than {self._limits.max_bytes} bytes (max_response_bytes)", timed_out=False)
@@ -113,10 +141,36 @@ class Body:
         if time.monotonic() > self._deadline:
             raise Overrun(deadline_message(self._limits), timed_out=True)
 
+    def _inflated(self, chunk: bytes, room: int) -> bytes:
+        assert self._inflate is not None
+        try:
+            # One more byte than there is room for: producing it proves the answer is too large.
+            inflated: bytes = self._inflate.decompress(chunk, room + 1)
+            return inflated
+        except zlib.error:
+            if self._size or self._raw_deflate or self._inflate.__class__ is not _ZLIB_TYPE:
+                raise Overrun("answer body is not valid gzip/deflate", timed_out=False) from None
+            self._raw_deflate = True  # "deflate" sent raw, without the zlib header, as some servers do
+            self._inflate = zlib.decompressobj(-zlib.MAX_WBITS)
+            return self._inflated(chunk, room)
+
     def complete(self, response: httpx.Response) -> httpx.Response:
-        """``response`` with its body in place, as if read by httpx itself (its ``.content`` works)."""
+        """``response`` with its (inflated) body in place, as if read by httpx itself (``.content`` works)."""
         response._content = b"".join(self._chunks)
         return response
+
+
+_ZLIB_TYPE = type(zlib.decompressobj())
+
+
+def _inflater(content_encoding: str) -> Any:
+    """A zlib decompressor for the answer's Content-Encoding; None for an identity body."""
+    codings = [c.strip().lower() for c in content_encoding.split(",") if c.strip().lower() not in ("", "identity")]
+    if not codings:
+        return None
+    if len(codings) > 1 or codings[0] not in ("gzip", "x-gzip", "deflate"):
+        raise Overrun(f"answer encoded as {content_encoding!r}; only gzip or deflate was asked for", timed_out=False)
+    return zlib.decompressobj(16 + zlib.MAX_WBITS if codings[0] != "deflate" else zlib.MAX_WBITS)
 
 
 def deadline_message(limits: Limits) -> str:
@@ -187,11 +241,42 @@ class _DeadlineBackend(httpcore.NetworkBackend):
         self._backend.sleep(seconds)
 
 
-def sync_http_client() -> httpx.Client:
-    """An httpx.Client whose socket operations honour the attempt's deadline."""
-    transport = httpx.HTTPTransport()
-    pool = getattr(transport, "_pool", None)
+def bound_by_deadline(http: httpx.Client) -> httpx.Client:
+    """``http`` with the deadline in its default transport's sockets (a caller's client too: the bound applies only
+    while one of our calls runs, when DEADLINE is set). A mock or custom transport is left alone: the drivers still
+    check the deadline between body chunks."""
+    pool = getattr(getattr(http, "_transport", None), "_pool", None)
     backend = getattr(pool, "_network_backend", None)
-    if isinstance(backend, httpcore.NetworkBackend):  # else a newer httpx: the chunk checks still bound the body
+    if isinstance(backend, httpcore.NetworkBackend) and not isinstance(backend, _DeadlineBackend):
         pool._network_backend = _DeadlineBackend(backend)  # type: ignore[union-attr]
-    return httpx.Client(transport=transport, follow_redirects=False)
+    return http
+
+
+def sync_http_client() -> httpx.Client:
+    """The httpx.Client the sync client makes for itself: no redirects, socket operations within the deadline."""
+    return bound_by_deadline(httpx.Client(follow_redirects=False))
+
+
+def aiohttp_client() -> httpx.AsyncClient:
+    """httpx's API on aiohttp's connection pool, with room for long header lines."""
+    import aiohttp
+    from httpx_aiohttp import AiohttpTransport, HttpxAiohttpClient
+
+    class Response(aiohttp.ClientResponse):
+        async def start(self, connection: Any) -> aiohttp.ClientResponse:
+            started = await super().start(connection)
+            # aiohttp keeps a non-UTF-8 reason phrase as surrogates, which httpx-aiohttp cannot encode
+            self.reason = (self.reason or "").encode("utf-8", "surrogateescape").decode("latin-1")
+            return started
+
+    def session() -> aiohttp.ClientSession:
+        # httpx's own defaults: 100 connections, 5 s keep-alive, certifi's CA bundle
+        connector = aiohttp.TCPConnector(limit=100, keepalive_timeout=5.0, ssl=httpx.create_ssl_context())
+        return aiohttp.ClientSession(
+            connector=connector,
+            response_class=Response,
+            max_line_size=MAX_HEADER_LINE,
+            max_field_size=MAX_HEADER_LINE,
+        )
+
+    return HttpxAiohttpClient(transport=AiohttpTransport(client=session), follow_redirects=False)

@@ -1,19 +1,22 @@
 """The ``cryptocloud`` command: the API (or the embedded fake, with --fake) from a terminal.
 
 Configuration comes from CRYPTOCLOUD_API_KEY, CRYPTOCLOUD_SHOP_ID and CRYPTOCLOUD_BASE_URL. Errors are one
-line on stderr and an exit code per kind of error (see EXIT_CODES); the API key is never printed.
+line on stderr, naming the flag or variable the user typed, and an exit code per kind of error (see EXIT_CODES);
+the API key is never printed. Tables never cut a value: ids and links are printed whole.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import re
 import sys
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date, datetime, timedelta
 from functools import wraps
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
@@ -59,6 +62,38 @@ def exit_code(error: Exception) -> int:
     return next(code for cls, code in EXIT_CODES if isinstance(error, cls))
 
 
+# The library names its arguments; the user typed flags and set variables. Indexes ("[0]") are dropped.
+FLAGS = {
+    "amount": "--amount",
+    "currency": "--currency",
+    "order_id": "--order-id",
+    "available_currencies": "--accept",
+    "cryptocurrency": "--select",
+    "time_to_pay": "--ttl",
+    "email": "--email",
+    "recover": "--recover",
+    "start": "--start",
+    "end": "--end",
+    "uuid": "UUID",
+    "uuids": "UUIDS",
+    "api_key": "CRYPTOCLOUD_API_KEY",
+    "shop_id": "CRYPTOCLOUD_SHOP_ID",
+    "base_url": "CRYPTOCLOUD_BASE_URL",
+}
+_MISSING_SETTING = re.compile(r"missing: pass \w+= or set \w+")
+
+
+def error_line(error: errors.CryptoCloudError) -> str:
+    """The one line printed for an error: its class, then its message (for bad input: the flag, then why)."""
+    if isinstance(error, errors.InvalidParameterError):
+        name = FLAGS.get(re.sub(r"\[\d+\]$", "", error.field), error.field)
+        reason = _MISSING_SETTING.sub("not set (export it, or use --fake)", error.reason)
+        message = f"{name}: {reason}"
+    else:
+        message = str(error)
+    return f"error: {type(error).__name__}: {' '.join(message.split())}"
+
+
 def _plain(value: Any) -> Any:
     """A model's to_dict() as plain JSON values: Decimal numbers kept exact, times in the API's text form."""
     return _exact.loads(_exact.dumps(value))
@@ -95,7 +130,7 @@ def _reports_errors(command: F) -> F:
         try:
             return command(*args, **kwargs)
         except errors.CryptoCloudError as error:
-            click.echo(f"error: {type(error).__name__}: {' '.join(str(error).split())}", err=True)
+            click.echo(error_line(error), err=True)
             sys.exit(exit_code(error))
 
     return run  # type: ignore[return-value]
@@ -113,17 +148,39 @@ def _api_command(group: click.Group, name: str) -> Callable[[F], F]:
     return decorate
 
 
+# Values a user copies: kept on one line while the terminal is wide enough, the other columns wrap first.
+WHOLE = ("uuid", "link", "pay_url", "address")
+
+
 def _show(rows: list[dict[str, Any]], columns: list[str], as_json: bool, title: str) -> None:
     if as_json:
         for row in rows:
             click.echo(_line(row))
         return
-    table = Table(title=title)
+    console = Console()
+    if len(rows) == 1:  # one record: a field per line, so each value has the width of the terminal
+        record = Table(title=title, show_header=False)
+        record.add_column("field", style="bold", no_wrap=True)
+        record.add_column("value", overflow="fold")
+        for column in columns:
+            record.add_row(column, str(rows[0].get(column, "")))
+        console.print(record)
+        return
+    cells = [[str(row.get(column, "")) for column in columns] for row in rows]
+    whole = [
+        max([len(column)] + [len(line[i]) for line in cells]) for i, column in enumerate(columns) if column in WHOLE
+    ]
+    others = len(columns) - len(whole)
+    # Borders take 3 characters per column and 1; every other column can be squeezed to 4.
+    keep_whole = sum(whole) + 4 * others + 3 * len(columns) + 1 <= console.width
+    table = Table(title=title, show_lines=True)  # rule between rows: a wrapped row still reads as one
     for column in columns:
-        table.add_column(column)
-    for row in rows:
-        table.add_row(*(str(row.get(column, "")) for column in columns))
-    Console().print(table)
+        # "fold" wraps a value that does not fit instead of cutting it with an ellipsis: no value is ever
+        # shortened, and ids and links stay on one line when they fit.
+        table.add_column(column, overflow="fold", no_wrap=keep_whole and column in WHOLE)
+    for line in cells:
+        table.add_row(*line)
+    console.print(table)
 
 
 INVOICE_COLUMNS = ["uuid", "status", "amount_usd", "fiat_currency", "order_id", "created", "link"]
@@ -140,10 +197,19 @@ def _day(value: datetime | None, default: date) -> date:
     return value.date() if value is not None else default
 
 
-@click.group()
+ENVIRONMENT = """\b
+Environment:
+  CRYPTOCLOUD_API_KEY   the project's API key (never printed)
+  CRYPTOCLOUD_SHOP_ID   the shop id invoices are created for
+  CRYPTOCLOUD_BASE_URL  the API's address (default https://api.trybit.com; the legacy
+                        https://api.cryptocloud.plus serves the same API), e.g. a fake-server's URL
+"""
+
+
+@click.group(epilog=ENVIRONMENT)
 @click.version_option(__version__, prog_name="cryptocloud")
 def main() -> None:
-    """CryptoCloud crypto payments from the command line (env: CRYPTOCLOUD_API_KEY, CRYPTOCLOUD_SHOP_ID)."""
+    """CryptoCloud (now Trybit) crypto payments from the command line (every API command also takes --fake)."""
 
 
 @main.group()
@@ -173,6 +239,8 @@ def invoice_create(
     recover: bool,
 ) -> None:
     """Create an invoice and print it."""
+    if ttl is not None and ttl <= 0:
+        raise errors.InvalidParameterError("--ttl", ttl, f"must be a positive number of minutes, got {ttl}")
     with _client(fake) as client:
         created = client.invoices.create(
             amount=amount,
@@ -194,11 +262,13 @@ def invoice_get(fake: bool, as_json: bool, uuids: tuple[str, ...]) -> None:
     """Show invoices by id (with or without INV-)."""
     with _client(fake) as client:
         found = client.invoices.retrieve_many(list(uuids))
-    _show([_invoice_row(i) for i in found], INVOICE_COLUMNS, as_json, "Invoices")
+    if found:
+        _show([_invoice_row(i) for i in found], INVOICE_COLUMNS, as_json, "Invoices")
     have = {i.uuid.removeprefix("INV-") for i in found}
     missing = [u for u in uuids if u.strip().removeprefix("INV-") not in have]
     if missing:
-        click.echo(f"error: NotFound: no invoice {', '.join(missing)}", err=True)
+        # The line client.invoices.retrieve's NotFoundError gives: the API answers without the invoice.
+        click.echo(f"error: NotFoundError: no invoice {', '.join(missing)} in the answer", err=True)
         sys.exit(dict(EXIT_CODES)[errors.NotFoundError])
 
 
@@ -316,6 +386,33 @@ _API_FIELDS = (
     "received_usd",
     "test_mode",
 )
+
+
+@main.command("drift")
+@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable output: one JSON object per row.")
+@click.option("--operation", help="operationId of bare answers (files that are just a response body).")
+def drift(files: tuple[Path, ...], as_json: bool, operation: str | None) -> None:
+    """Show what recorded answers have that the spec lacks or contradicts; exit 1 when there is drift.
+
+    FILES are JSON (one record or a list), JSON lines (what record_to= writes) or HAR captures. A record is
+    {"operation" or "path", "status", "body"}.
+    """
+    from . import drift as spec_drift  # the spec is read only when asked
+
+    try:
+        rows, count = spec_drift.report(files, operation)
+    except spec_drift.DriftInputError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(2)
+    if as_json:
+        for row in rows:
+            click.echo(_line(row.as_dict()))
+    elif rows:
+        columns = ["operation", "kind", "field", "expected", "sample", "seen_in", "count"]
+        _show([row.as_dict() for row in rows], columns, False, "Drift: answers against the spec")
+    click.echo(f"{count} answers read, {len(rows)} drift rows", err=True)
+    sys.exit(1 if rows else 0)
 
 
 @main.command("fake-server")

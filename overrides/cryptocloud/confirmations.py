@@ -32,7 +32,7 @@ from ._core import Composite, Core, Flow
 from ._resource import AsyncResource, Http, SyncResource
 from .invoices import retrieve_call
 from .models import InvoiceDetails
-from .postbacks import Postback, verify_postback
+from .postbacks import Postback, PostbackInvoice, verify_postback
 
 if TYPE_CHECKING:
     from ._client import AsyncCryptoCloud, CryptoCloud
@@ -73,7 +73,7 @@ class ConfirmedPayment:
     currency: str | None
     amount: Decimal | None
     received: Decimal | None
-    amount_usd: Decimal
+    amount_usd: Decimal | None
     received_usd: Decimal | None
     test_mode: bool
     mismatches: tuple[Mismatch, ...]
@@ -141,7 +141,7 @@ def _mismatches(postback: Postback, invoice: InvoiceDetails) -> tuple[Mismatch, 
     if received is not None and postback.amount_crypto != received:
         found.append(Mismatch("amount_crypto", postback.amount_crypto, received))
     info = _set(postback.invoice_info)
-    if isinstance(info, InvoiceDetails) and str(info.status) != str(invoice.status):
+    if isinstance(info, PostbackInvoice) and str(info.status) != str(invoice.status):
         found.append(Mismatch("invoice_info.status", str(info.status), str(invoice.status)))
     return tuple(found)
 
@@ -187,7 +187,7 @@ def confirm_call(
             currency=currency.fullcode if currency is not None else None,
             amount=_set(invoice.amount),
             received=_set(invoice.received),
-            amount_usd=invoice.amount_usd,
+            amount_usd=_set(invoice.amount_usd),
             received_usd=_set(invoice.received_usd),
             test_mode=_set(invoice.test_mode) is True,
             mismatches=_mismatches(postback, invoice),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from functools import cached_property
@@ -19,12 +19,13 @@ from cryptocloud_client.models import (
     InvoiceInfoRequest,
     InvoiceListRequest,
     Locale,
+    ResendPeriod,
     TimeToPay,
 )
 from cryptocloud_client.types import UNSET
 
 from . import _params, errors
-from ._core import Call, Composite, Core, Flow, Operation
+from ._core import Call, Composite, Core, Flow, Operation, Unsettled
 from ._resource import AsyncResource, SyncResource, async_method, async_raw_method, sync_method, sync_raw_method
 from ._responses import Missing
 from .models import Invoice, InvoiceDetails, InvoicePage, invoice_page, result_as, results_as
@@ -33,6 +34,11 @@ INFO_CHUNK = 100  # the API reads at most 100 ids per request
 # How much earlier than our first send the server's clock may date an invoice and it still be ours (clock skew).
 RECOVERY_SLACK = timedelta(minutes=5)
 FIRST_LOOKUP_DELAY = 0.5  # then 1, 2, 4 ... seconds apart, until the client's recovery_window has passed
+# A lookup reads at most this many pages of 100 (a shop's whole day, several times over); past that it cannot
+# prove anything, and the create's own error is raised rather than a resend.
+MAX_LOOKUP_PAGES = 50
+# The states an invoice this very call created can be in seconds later (a canceled one is someone else's).
+_FRESH_STATUSES = frozenset({"created", "paid", "partial", "overpaid"})
 
 
 def create_call(
@@ -48,6 +54,7 @@ def create_call(
     available_currencies: list[CryptoCurrency | str] | tuple[CryptoCurrency | str, ...] | None = None,
     cryptocurrency: CryptoCurrency | str | None = None,
     email_to_send: str | None = None,
+    period: ResendPeriod | str | None = None,
     locale: Locale | str | None = None,
     shop_id: str | None = None,
     recover: bool = False,
@@ -65,12 +72,17 @@ def create_call(
     does not match raises OrderIdConflictError (nothing resent). The create is sent again only when no invoice
     with this order_id appeared in the whole window. Remaining risk: an invoice the server commits later than
     the window after the failure is not seen, and the resend makes a second one.
+
+    ``period`` ("month", "week", "day") emails the unpaid invoice again to ``email_to_send`` that often.
     """
+    if period is not None and email_to_send is None:
+        raise errors.InvalidParameterError("period", period, "needs email_to_send: the invoice is emailed again there")
     add_fields = InvoiceAddFields(
         time_to_pay=TimeToPay(*_params.time_to_pay(time_to_pay)) if time_to_pay is not None else UNSET,
         email_to_send=_params.email(email_to_send, "email_to_send") if email_to_send is not None else UNSET,
         available_currencies=(_params.crypto_list(available_currencies) if available_currencies is not None else UNSET),
         cryptocurrency=_params.crypto(cryptocurrency) if cryptocurrency is not None else UNSET,
+        period=_params.code(period, ResendPeriod, "period") if period is not None else UNSET,
     )
     body = InvoiceCreateRequest(
         shop_id=core.require_shop_id(shop_id),
@@ -105,7 +117,8 @@ def _recovering_create(
     core: Core, http: httpx.Client | httpx.AsyncClient, call: Call[Invoice], body: InvoiceCreateRequest
 ) -> Flow[Invoice]:
     order_id = cast(str, body.order_id)
-    since = datetime.now(UTC) - RECOVERY_SLACK
+    first_sent = datetime.now(UTC)
+    since = first_sent - RECOVERY_SLACK
     attempt = 0
     while True:
         try:
@@ -113,33 +126,53 @@ def _recovering_create(
         except errors.APIError as error:
             if not error.may_have_been_created:
                 raise
-            for delay in _lookup_delays(core.recovery_window):
-                yield delay  # a request still in flight may land, and a slow server commit, before we look
-                try:
-                    found = yield from _find_all(core, http, order_id, since)
-                except errors.APIError as lookup_error:
-                    raise error from lookup_error
-                if found:
-                    return _ours(found, body, error)
+            try:
+                found = yield from _look_for(core, http, order_id, since, error)
+            except BaseException as exc:  # abandoned mid-recovery: the invoice may exist, leave a trace
+                if not isinstance(exc, Exception):
+                    core.unsettled.append(Unsettled(order_id, first_sent))
+                raise
+            if found:
+                return _ours(found, body, error, core.redact)
             if attempt >= core.max_retries:
                 raise
             attempt += 1  # no invoice with this order_id appeared in the window: resend
 
 
-def _ours(found: list[InvoiceDetails], body: InvoiceCreateRequest, error: errors.APIError) -> Invoice:
+def _look_for(
+    core: Core, http: httpx.Client | httpx.AsyncClient, order_id: str, since: datetime, error: errors.APIError
+) -> Flow[list[InvoiceDetails]]:
+    """The invoices with this order_id since ``since``, looked for over the recovery window; [] if none showed."""
+    for delay in _lookup_delays(core.recovery_window):
+        yield delay  # a request still in flight may land, and a slow server commit, before we look
+        try:
+            found = yield from _find_all(core, http, order_id, since)
+        except errors.APIError as lookup_error:
+            raise error from lookup_error
+        if found:
+            return found
+    return []
+
+
+def _ours(
+    found: list[InvoiceDetails], body: InvoiceCreateRequest, error: errors.APIError, redact: Callable[[str], str]
+) -> Invoice:
     """The one invoice among ``found`` (this order_id, recent) that this create could have made, or a conflict."""
     matches = [invoice for invoice in found if _same_order(invoice, body)]
     if len(matches) == 1:
-        return Invoice.from_dict(matches[0].to_dict())  # InvoiceDetails carries every Invoice field
+        match = matches[0]
+        if not (isinstance(match.link, str) and isinstance(match.amount_usd, Decimal)):
+            raise error  # it exists, but the listing lacks what an Invoice needs: never send a second create
+        return Invoice.from_dict(match.to_dict())
     described = ", ".join(
-        f"{i.uuid} ({_amount_of(i)} {_currency_of(i)}, {i.status}, created {i.created:%Y-%m-%d %H:%M:%S})"
+        f"{i.uuid} ({_amount_of(i)} {_currency_of(i)}, {i.status}, created {_created(i):%Y-%m-%d %H:%M:%S})"
         for i in found
     )
     message = (
         f"recovery of order_id {body.order_id!r} ({body.amount} {body.currency}) found invoices this call cannot "
         f"be proven to have created: {described}; nothing was resent. {error.message}"
     )
-    conflict = errors.OrderIdConflictError(message, cause=error, invoices=found)
+    conflict = errors.OrderIdConflictError(redact(message), cause=error, invoices=found)
     conflict.may_have_taken_effect = conflict.may_have_been_created = True
     conflict.order_id = body.order_id if isinstance(body.order_id, str) else None
     raise conflict
@@ -154,12 +187,14 @@ def _currency_of(invoice: InvoiceDetails) -> str:
 
 
 def _same_order(invoice: InvoiceDetails, body: InvoiceCreateRequest) -> bool:
-    """Same amount and currency as asked for. An invoice that does not say both cannot be proven to match."""
+    """Same amount and currency as asked for, and in a state a fresh invoice can be in (not canceled). An invoice
+    that does not say all of this cannot be proven to be the one this call made."""
     amount = invoice.amount_in_fiat
     currency = invoice.fiat_currency
     if not isinstance(amount, Decimal) or not isinstance(currency, str):
         return False
-    return amount == body.amount and currency == str(body.currency)
+    status = getattr(invoice.status, "value", invoice.status)
+    return amount == body.amount and currency == str(body.currency) and status in _FRESH_STATUSES
 
 
 def cancel_call(core: Core, http: httpx.Client | httpx.AsyncClient, /, uuid: str) -> Call[None]:
@@ -263,14 +298,29 @@ class InvoicePager:
 def _find_all(
     core: Core, http: httpx.Client | httpx.AsyncClient, order_id: str, since: datetime
 ) -> Flow[list[InvoiceDetails]]:
-    """Every invoice with this order_id created at or after ``since``, oldest first, through the list endpoint."""
+    """Every invoice with this order_id created at or after ``since``, oldest first, through the list endpoint.
+
+    The dates asked for reach a day further on each side: the API may count days in its own time zone."""
     today = datetime.now(UTC).date()
-    pager = InvoicePager(core, http, min(since.date(), today), today, 100)
+    day = timedelta(days=1)
+    pager = InvoicePager(core, http, min(since.date(), today) - day, today + day, 100)
     found: list[InvoiceDetails] = []
+    pages = 0
     while (call := pager.next_call()) is not None:
+        pages += 1
+        if pages > MAX_LOOKUP_PAGES:
+            raise errors.APIConnectionError(
+                f"looking up order_id {order_id!r}: the invoice list has more than {MAX_LOOKUP_PAGES} pages",
+                request=call.request,
+            )
         page = cast(InvoicePage, (yield from core.run(call)))
-        found += [i for i in pager.accept(page) if i.order_id == order_id and i.created >= since]
-    return sorted(found, key=lambda invoice: invoice.created)
+        found += [i for i in pager.accept(page) if i.order_id == order_id and _created(i) >= since]
+    return sorted(found, key=_created)
+
+
+def _created(invoice: InvoiceDetails) -> datetime:
+    """When the invoice was created; a listed invoice that does not say counts as made long ago (not ours)."""
+    return invoice.created if isinstance(invoice.created, datetime) else datetime.min.replace(tzinfo=UTC)
 
 
 def _find(

@@ -12,24 +12,32 @@ from cryptocloud_client.models import InvoiceDetails as GeneratedInvoiceDetails
 T = TypeVar("T")
 
 
-class _PayUrl:
-    link: str
-
-    @property
-    def pay_url(self) -> str:
-        """The invoice page as a full URL (the API may return the link without a scheme)."""
-        return self.link if "://" in self.link else "https://" + self.link.lstrip("/")
+def full_url(link: str) -> str:
+    """A payment link as a full URL, whatever its domain (pay.trybit.com or the legacy pay.cryptocloud.plus):
+    the API may return it without a scheme."""
+    return link if "://" in link else "https://" + link.lstrip("/")
 
 
-class Invoice(_PayUrl, GeneratedInvoice):
+class Invoice(GeneratedInvoice):
     """An invoice as creation returns it: money as ``Decimal``, times as aware UTC.
 
     Optional fields the server left out are ``UNSET`` (falsy, like ``Decimal(0)``): test ``is UNSET``, not truth.
     """
 
+    @property
+    def pay_url(self) -> str:
+        """The invoice page as a full URL (the API may return the link without a scheme)."""
+        return full_url(self.link)
 
-class InvoiceDetails(_PayUrl, GeneratedInvoiceDetails):
-    """An invoice as info and list return it: every field of ``Invoice`` and more (order_id, received, ...)."""
+
+class InvoiceDetails(GeneratedInvoiceDetails):
+    """An invoice as info and list return it: ``uuid`` and ``status`` always, the rest when the API sends it
+    (the docs' info example has no ``link`` nor ``created``)."""
+
+    @property
+    def pay_url(self) -> str | None:
+        """The invoice page as a full URL; None when the answer had no link."""
+        return full_url(self.link) if isinstance(self.link, str) and self.link else None
 
 
 @attrs.frozen
@@ -59,4 +67,6 @@ def results_as(from_dict: Callable[[Any], T]) -> Callable[[dict[str, Any]], list
 
 def invoice_page(data: dict[str, Any]) -> InvoicePage:
     all_count = data.get("all_count")
+    if "all_count" in data and (not isinstance(all_count, int) or isinstance(all_count, bool)):
+        raise TypeError(f"all_count: expected int, got {type(all_count).__name__}")  # the spec: an integer, not null
     return InvoicePage(results_as(InvoiceDetails.from_dict)(data), all_count)

@@ -16,8 +16,10 @@ Uncertain points of the format, and what this module assumes:
 - the docs say the token carries the invoice's id, but their sample token's payload is ``{"id": 13, ...}``: a
   string id in the token must match the body's ``invoice_id``; an integer one cannot be compared and is allowed
   (``Postback.invoice_id_authenticated`` is then False);
-- ``invoice_info`` (newer docs) is a full invoice, JSON text in a form body; when it cannot be read it is left
-  in ``additional_properties["invoice_info"]`` rather than failing a genuine payment;
+- ``invoice_info`` (newer docs) is the invoice with postback-only fields (``PostbackInvoice``: ``uuid`` and
+  ``status`` always, ``amount_paid``, ``amount_to_pay_usd``, ``aml_*``... when sent), JSON text in a form body;
+  when it cannot be read it is left in ``additional_properties["invoice_info"]`` rather than failing a genuine
+  payment;
 - ``amount_crypto`` may be a number or numeric text; it is read as an exact Decimal either way.
 
 Limits on hostile input: bodies over ``MAX_BODY_BYTES`` and tokens over ``MAX_TOKEN_CHARS`` are refused
@@ -38,14 +40,21 @@ from urllib.parse import parse_qs
 
 import attrs
 from cryptocloud_client.models import Postback as GeneratedPostback
+from cryptocloud_client.models import PostbackInvoice
 
 from . import _token
 from ._responses import DECODE_ERRORS, type_problems
 from ._token import MAX_TOKEN_CHARS
 from .errors import InvalidParameterError, PostbackVerificationError
-from .models import InvoiceDetails
 
-__all__ = ["MAX_BODY_BYTES", "MAX_TOKEN_CHARS", "Postback", "PostbackVerificationError", "verify_postback"]
+__all__ = [
+    "MAX_BODY_BYTES",
+    "MAX_TOKEN_CHARS",
+    "Postback",
+    "PostbackInvoice",
+    "PostbackVerificationError",
+    "verify_postback",
+]
 
 # A genuine postback, invoice_info included, is a few kilobytes: a larger body is refused before parsing.
 MAX_BODY_BYTES = 256 * 1024
@@ -198,7 +207,7 @@ def verify_postback(
     postback.invoice_id_authenticated = named_here
     if isinstance(info, dict):
         try:
-            details = InvoiceDetails.from_dict(info)
+            details = PostbackInvoice.from_dict(info)
         except DECODE_ERRORS:
             details = None
         if details is not None and not type_problems(details, "invoice_info"):

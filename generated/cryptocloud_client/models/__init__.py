@@ -19,6 +19,7 @@ from .invoice_cancel_response import InvoiceCancelResponse
 from .invoice_create_request import InvoiceCreateRequest
 from .invoice_create_response import InvoiceCreateResponse
 from .invoice_details import InvoiceDetails
+from .invoice_fields import InvoiceFields
 from .invoice_info_request import InvoiceInfoRequest
 from .invoice_list_request import InvoiceListRequest
 from .invoice_list_response import InvoiceListResponse
@@ -27,7 +28,9 @@ from .locale import Locale
 from .network import Network
 from .period_request import PeriodRequest
 from .postback import Postback
+from .postback_invoice import PostbackInvoice
 from .project import Project
+from .resend_period import ResendPeriod
 from .static_wallet import StaticWallet
 from .static_wallet_create_request import StaticWalletCreateRequest
 from .static_wallet_response import StaticWalletResponse
@@ -58,6 +61,7 @@ __all__ = (
     "InvoiceCreateRequest",
     "InvoiceCreateResponse",
     "InvoiceDetails",
+    "InvoiceFields",
     "InvoiceInfoRequest",
     "InvoiceListRequest",
     "InvoiceListResponse",
@@ -66,7 +70,9 @@ __all__ = (
     "Network",
     "PeriodRequest",
     "Postback",
+    "PostbackInvoice",
     "Project",
+    "ResendPeriod",
     "StaticWallet",
     "StaticWalletCreateRequest",
     "StaticWalletResponse",

@@ -31,7 +31,9 @@ class BalanceCurrency:
         icon_qr (str | Unset): URL of the icon drawn inside the payment QR code.
         order (int | Unset): Position of the currency in CryptoCloud's lists.
         obj_network (Network | Unset): The blockchain network of a currency.
-        enable (bool | Unset): Whether the currency is enabled for the project.
+        enable (bool | Unset): Whether the currency is enabled for the project (one SDK reads `enable`, another
+            `enabled`; either may come).
+        enabled (bool | Unset): Whether the currency is enabled for the project (the spelling another SDK reads).
     """
 
     id: int | Unset = UNSET
@@ -46,6 +48,7 @@ class BalanceCurrency:
     order: int | Unset = UNSET
     obj_network: Network | Unset = UNSET
     enable: bool | Unset = UNSET
+    enabled: bool | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -75,6 +78,8 @@ class BalanceCurrency:
 
         enable = self.enable
 
+        enabled = self.enabled
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update({})
@@ -102,6 +107,8 @@ class BalanceCurrency:
             field_dict["obj_network"] = obj_network
         if enable is not UNSET:
             field_dict["enable"] = enable
+        if enabled is not UNSET:
+            field_dict["enabled"] = enabled
 
         return field_dict
 
@@ -139,6 +146,8 @@ class BalanceCurrency:
 
         enable = d.pop("enable", UNSET)
 
+        enabled = d.pop("enabled", UNSET)
+
         balance_currency = cls(
             id=id,
             code=code,
@@ -152,6 +161,7 @@ class BalanceCurrency:
             order=order,
             obj_network=obj_network,
             enable=enable,
+            enabled=enabled,
         )
 
         balance_currency.additional_properties = d

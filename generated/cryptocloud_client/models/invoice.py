@@ -24,21 +24,26 @@ T = TypeVar("T", bound="Invoice")
 
 @_attrs_define
 class Invoice:
-    """An invoice as the API returns it. Unknown fields are kept.
+    """An invoice as creation returns it. Unknown fields are kept.
 
     Attributes:
         uuid (str): Unique invoice identifier with the `INV-` prefix.
-        created (datetime.datetime): A UTC time as `YYYY-MM-DD HH:MI:SS.FFFFFF` (fraction optional; see the document's description).
-        amount_usd (Decimal): An amount of money, to be read as an exact decimal.
         status (InvoiceStatus | str): Invoice status (open; an unknown status is kept as a string). Always `created` on
             creation.
-        link (str): Link to the invoice page; may come without a scheme (`pay.cryptocloud.plus/89UX09KA`).
+        created (datetime.datetime): A UTC time as `YYYY-MM-DD HH:MI:SS.FFFFFF` (fraction optional; see the document's description).
+        amount_usd (Decimal): An amount of money, to be read as an exact decimal.
+        link (str): Link to the invoice page, on `pay.trybit.com` or the legacy `pay.cryptocloud.plus`; may come without
+            a scheme (`pay.cryptocloud.plus/89UX09KA`).
         address (None | str | Unset): Payment address; filled only when a payment currency was chosen
-            (`add_fields.cryptocurrency`).
+            (`add_fields.cryptocurrency`), `""` otherwise in real answers.
         expiry_date (datetime.datetime | Unset): A UTC time as `YYYY-MM-DD HH:MI:SS.FFFFFF` (fraction optional; see the document's
             description).
         side_commission (CommissionSide | str | Unset): Who pays a fee (open; an unknown value is kept as a string).
         side_commission_cc (CommissionSide | str | Unset): Who pays a fee (open; an unknown value is kept as a string).
+        side_commission_service (CommissionSide | str | Unset): Who pays a fee (open; an unknown value is kept as a
+            string).
+        type_payments (None | str | Unset): How the invoice is paid (`crypto` in every answer seen; kept as text).
+        invoice_id (None | str | Unset): A second invoice id of real create answers (`null` in every answer seen).
         amount (Decimal | Unset): An amount of money, to be read as an exact decimal.
         amount_in_fiat (Decimal | Unset): An amount of money, to be read as an exact decimal.
         fee (Decimal | Unset): An amount of money, to be read as an exact decimal.
@@ -54,14 +59,17 @@ class Invoice:
     """
 
     uuid: str
+    status: InvoiceStatus | str
     created: datetime.datetime
     amount_usd: Decimal
-    status: InvoiceStatus | str
     link: str
     address: None | str | Unset = UNSET
     expiry_date: datetime.datetime | Unset = UNSET
     side_commission: CommissionSide | str | Unset = UNSET
     side_commission_cc: CommissionSide | str | Unset = UNSET
+    side_commission_service: CommissionSide | str | Unset = UNSET
+    type_payments: None | str | Unset = UNSET
+    invoice_id: None | str | Unset = UNSET
     amount: Decimal | Unset = UNSET
     amount_in_fiat: Decimal | Unset = UNSET
     fee: Decimal | Unset = UNSET
@@ -80,15 +88,15 @@ class Invoice:
 
         uuid = self.uuid
 
-        created = self.created
-
-        amount_usd = self.amount_usd
-
         status: str
         if isinstance(self.status, InvoiceStatus):
             status = self.status.value
         else:
             status = self.status
+
+        created = self.created
+
+        amount_usd = self.amount_usd
 
         link = self.link
 
@@ -115,6 +123,26 @@ class Invoice:
             side_commission_cc = self.side_commission_cc.value
         else:
             side_commission_cc = self.side_commission_cc
+
+        side_commission_service: str | Unset
+        if isinstance(self.side_commission_service, Unset):
+            side_commission_service = UNSET
+        elif isinstance(self.side_commission_service, CommissionSide):
+            side_commission_service = self.side_commission_service.value
+        else:
+            side_commission_service = self.side_commission_service
+
+        type_payments: None | str | Unset
+        if isinstance(self.type_payments, Unset):
+            type_payments = UNSET
+        else:
+            type_payments = self.type_payments
+
+        invoice_id: None | str | Unset
+        if isinstance(self.invoice_id, Unset):
+            invoice_id = UNSET
+        else:
+            invoice_id = self.invoice_id
 
         amount = self.amount
 
@@ -157,9 +185,9 @@ class Invoice:
         field_dict.update(
             {
                 "uuid": uuid,
+                "status": status,
                 "created": created,
                 "amount_usd": amount_usd,
-                "status": status,
                 "link": link,
             }
         )
@@ -171,6 +199,12 @@ class Invoice:
             field_dict["side_commission"] = side_commission
         if side_commission_cc is not UNSET:
             field_dict["side_commission_cc"] = side_commission_cc
+        if side_commission_service is not UNSET:
+            field_dict["side_commission_service"] = side_commission_service
+        if type_payments is not UNSET:
+            field_dict["type_payments"] = type_payments
+        if invoice_id is not UNSET:
+            field_dict["invoice_id"] = invoice_id
         if amount is not UNSET:
             field_dict["amount"] = amount
         if amount_in_fiat is not UNSET:
@@ -204,10 +238,6 @@ class Invoice:
         d = dict(src_dict)
         uuid = d.pop("uuid")
 
-        created = parse_utc_datetime(d.pop("created"))
-
-        amount_usd = parse_decimal(d.pop("amount_usd"))
-
         def _parse_status(data: object) -> InvoiceStatus | str:
             try:
                 if not isinstance(data, str):
@@ -220,6 +250,10 @@ class Invoice:
             return cast(InvoiceStatus | str, data)
 
         status = _parse_status(d.pop("status"))
+
+        created = parse_utc_datetime(d.pop("created"))
+
+        amount_usd = parse_decimal(d.pop("amount_usd"))
 
         link = d.pop("link")
 
@@ -263,6 +297,39 @@ class Invoice:
             return cast(CommissionSide | str | Unset, data)
 
         side_commission_cc = _parse_side_commission_cc(d.pop("side_commission_cc", UNSET))
+
+        def _parse_side_commission_service(data: object) -> CommissionSide | str | Unset:
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                componentsschemas_open_commission_side_type_0 = CommissionSide(data)
+
+                return componentsschemas_open_commission_side_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(CommissionSide | str | Unset, data)
+
+        side_commission_service = _parse_side_commission_service(d.pop("side_commission_service", UNSET))
+
+        def _parse_type_payments(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        type_payments = _parse_type_payments(d.pop("type_payments", UNSET))
+
+        def _parse_invoice_id(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        invoice_id = _parse_invoice_id(d.pop("invoice_id", UNSET))
 
         amount = parse_decimal(d.pop("amount", UNSET))
 
@@ -321,14 +388,17 @@ class Invoice:
 
         invoice = cls(
             uuid=uuid,
+            status=status,
             created=created,
             amount_usd=amount_usd,
-            status=status,
             link=link,
             address=address,
             expiry_date=expiry_date,
             side_commission=side_commission,
             side_commission_cc=side_commission_cc,
+            side_commission_service=side_commission_service,
+            type_payments=type_payments,
+            invoice_id=invoice_id,
             amount=amount,
             amount_in_fiat=amount_in_fiat,
             fee=fee,

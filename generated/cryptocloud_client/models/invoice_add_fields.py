@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 
 from ..models.crypto_currency import CryptoCurrency
+from ..models.resend_period import ResendPeriod
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -27,12 +28,15 @@ class InvoiceAddFields:
             the project's when absent.
         cryptocurrency (CryptoCurrency | Unset): Payment currency with its network (the docs' 40 payment currencies, in
             their order).
+        period (ResendPeriod | Unset): How often an unpaid invoice is emailed again (only with
+            `add_fields.email_to_send`).
     """
 
     time_to_pay: TimeToPay | Unset = UNSET
     email_to_send: str | Unset = UNSET
     available_currencies: list[CryptoCurrency] | Unset = UNSET
     cryptocurrency: CryptoCurrency | Unset = UNSET
+    period: ResendPeriod | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         time_to_pay: dict[str, Any] | Unset = UNSET
@@ -52,6 +56,10 @@ class InvoiceAddFields:
         if not isinstance(self.cryptocurrency, Unset):
             cryptocurrency = self.cryptocurrency.value
 
+        period: str | Unset = UNSET
+        if not isinstance(self.period, Unset):
+            period = self.period.value
+
         field_dict: dict[str, Any] = {}
 
         field_dict.update({})
@@ -63,6 +71,8 @@ class InvoiceAddFields:
             field_dict["available_currencies"] = available_currencies
         if cryptocurrency is not UNSET:
             field_dict["cryptocurrency"] = cryptocurrency
+        if period is not UNSET:
+            field_dict["period"] = period
 
         return field_dict
 
@@ -96,11 +106,19 @@ class InvoiceAddFields:
         else:
             cryptocurrency = CryptoCurrency(_cryptocurrency)
 
+        _period = d.pop("period", UNSET)
+        period: ResendPeriod | Unset
+        if isinstance(_period, Unset):
+            period = UNSET
+        else:
+            period = ResendPeriod(_period)
+
         invoice_add_fields = cls(
             time_to_pay=time_to_pay,
             email_to_send=email_to_send,
             available_currencies=available_currencies,
             cryptocurrency=cryptocurrency,
+            period=period,
         )
 
         return invoice_add_fields

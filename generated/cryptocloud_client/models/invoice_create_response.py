@@ -21,7 +21,7 @@ class InvoiceCreateResponse:
 
     Attributes:
         status (SuccessStatus): The envelope's status on success.
-        result (Invoice): An invoice as the API returns it. Unknown fields are kept.
+        result (Invoice): An invoice as creation returns it. Unknown fields are kept.
     """
 
     status: SuccessStatus

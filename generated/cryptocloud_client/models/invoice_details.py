@@ -24,55 +24,63 @@ T = TypeVar("T", bound="InvoiceDetails")
 
 @_attrs_define
 class InvoiceDetails:
-    """An invoice as read back by info and list, with more fields than creation returns. Unknown fields are kept.
+    """An invoice as read back by info and list, with more fields than creation returns; only `uuid` and
+    `status` are always there (the docs' info example has no `link` nor `created`). Unknown fields are kept.
 
-    Attributes:
-        uuid (str): Unique invoice identifier with the `INV-` prefix.
-        created (datetime.datetime): A UTC time as `YYYY-MM-DD HH:MI:SS.FFFFFF` (fraction optional; see the document's description).
-        amount_usd (Decimal): An amount of money, to be read as an exact decimal.
-        status (InvoiceStatus | str): Invoice status (open; an unknown status is kept as a string). Always `created` on
-            creation.
-        link (str): Link to the invoice page; may come without a scheme (`pay.cryptocloud.plus/89UX09KA`).
-        address (None | str | Unset): Payment address; filled only when a payment currency was chosen
-            (`add_fields.cryptocurrency`).
-        expiry_date (datetime.datetime | Unset): A UTC time as `YYYY-MM-DD HH:MI:SS.FFFFFF` (fraction optional; see the document's
-            description).
-        side_commission (CommissionSide | str | Unset): Who pays a fee (open; an unknown value is kept as a string).
-        side_commission_cc (CommissionSide | str | Unset): Who pays a fee (open; an unknown value is kept as a string).
-        amount (Decimal | Unset): An amount of money, to be read as an exact decimal.
-        amount_in_fiat (Decimal | Unset): An amount of money, to be read as an exact decimal.
-        fee (Decimal | Unset): An amount of money, to be read as an exact decimal.
-        fee_usd (Decimal | Unset): An amount of money, to be read as an exact decimal.
-        service_fee (Decimal | Unset): An amount of money, to be read as an exact decimal.
-        service_fee_usd (Decimal | Unset): An amount of money, to be read as an exact decimal.
-        fiat_currency (FiatCurrency | str | Unset): Fiat currency the invoice was created in (open; an unknown code is
-            kept as a string).
-        is_email_required (bool | Unset): Whether the payer must give an email on the invoice page.
-        currency (Currency | None | Unset): The payment currency; null is accepted in case no currency was chosen yet.
-        project (Project | Unset): The shop (project) the invoice belongs to.
-        test_mode (bool | Unset): Whether this is a test invoice (the project is in test mode).
-        order_id (None | str | Unset): The shop's order number given at creation.
-        received (Decimal | None | Unset): Amount received so far, in the payment currency.
-        received_usd (Decimal | None | Unset): Amount received so far, in USD.
-        to_surcharge (Decimal | None | Unset): Amount still due after a partial payment, in the payment currency.
-        to_surcharge_usd (Decimal | None | Unset): Amount still due after a partial payment, in USD.
-        date_finished (None | datetime.datetime | Unset): When the invoice was paid or canceled, UTC.
-        invoice_status (None | str | Unset): A second status field of listed invoices (values not documented; kept as
-            text).
-        type_payments (None | str | Unset): How the invoice was paid (values not documented; kept as text).
-        tx_list (list[Any] | Unset): Transactions of the payment (shape not documented; kept as sent).
+        Attributes:
+            uuid (str): Unique invoice identifier with the `INV-` prefix.
+            status (InvoiceStatus | str): Invoice status (open; an unknown status is kept as a string). Always `created` on
+                creation.
+            created (datetime.datetime | Unset): A UTC time as `YYYY-MM-DD HH:MI:SS.FFFFFF` (fraction optional; see the document's
+                description).
+            address (None | str | Unset): Payment address; filled only when a payment currency was chosen
+                (`add_fields.cryptocurrency`), `""` otherwise in real answers.
+            expiry_date (datetime.datetime | Unset): A UTC time as `YYYY-MM-DD HH:MI:SS.FFFFFF` (fraction optional; see the document's
+                description).
+            side_commission (CommissionSide | str | Unset): Who pays a fee (open; an unknown value is kept as a string).
+            side_commission_cc (CommissionSide | str | Unset): Who pays a fee (open; an unknown value is kept as a string).
+            side_commission_service (CommissionSide | str | Unset): Who pays a fee (open; an unknown value is kept as a
+                string).
+            type_payments (None | str | Unset): How the invoice is paid (`crypto` in every answer seen; kept as text).
+            invoice_id (None | str | Unset): A second invoice id of real create answers (`null` in every answer seen).
+            amount (Decimal | Unset): An amount of money, to be read as an exact decimal.
+            amount_usd (Decimal | Unset): An amount of money, to be read as an exact decimal.
+            amount_in_fiat (Decimal | Unset): An amount of money, to be read as an exact decimal.
+            fee (Decimal | Unset): An amount of money, to be read as an exact decimal.
+            fee_usd (Decimal | Unset): An amount of money, to be read as an exact decimal.
+            service_fee (Decimal | Unset): An amount of money, to be read as an exact decimal.
+            service_fee_usd (Decimal | Unset): An amount of money, to be read as an exact decimal.
+            fiat_currency (FiatCurrency | str | Unset): Fiat currency the invoice was created in (open; an unknown code is
+                kept as a string).
+            is_email_required (bool | Unset): Whether the payer must give an email on the invoice page.
+            link (str | Unset): Link to the invoice page, on `pay.trybit.com` or the legacy `pay.cryptocloud.plus`; may come
+                without a scheme (`pay.cryptocloud.plus/89UX09KA`).
+            currency (Currency | None | Unset): The payment currency; null is accepted in case no currency was chosen yet.
+            project (Project | Unset): The shop (project) the invoice belongs to.
+            test_mode (bool | Unset): Whether this is a test invoice (the project is in test mode).
+            order_id (None | str | Unset): The shop's order number given at creation.
+            received (Decimal | None | Unset): Amount received so far, in the payment currency.
+            received_usd (Decimal | None | Unset): Amount received so far, in USD.
+            to_surcharge (Decimal | None | Unset): Amount still due after a partial payment, in the payment currency.
+            to_surcharge_usd (Decimal | None | Unset): Amount still due after a partial payment, in USD.
+            date_finished (None | datetime.datetime | Unset): When the invoice was paid or canceled, UTC.
+            invoice_status (None | str | Unset): A second status field of listed invoices (values not documented; kept as
+                text; `success` even when `status` is `overpaid`).
+            tx_list (list[Any] | Unset): Transactions of the payment (shape not documented; kept as sent).
     """
 
     uuid: str
-    created: datetime.datetime
-    amount_usd: Decimal
     status: InvoiceStatus | str
-    link: str
+    created: datetime.datetime | Unset = UNSET
     address: None | str | Unset = UNSET
     expiry_date: datetime.datetime | Unset = UNSET
     side_commission: CommissionSide | str | Unset = UNSET
     side_commission_cc: CommissionSide | str | Unset = UNSET
+    side_commission_service: CommissionSide | str | Unset = UNSET
+    type_payments: None | str | Unset = UNSET
+    invoice_id: None | str | Unset = UNSET
     amount: Decimal | Unset = UNSET
+    amount_usd: Decimal | Unset = UNSET
     amount_in_fiat: Decimal | Unset = UNSET
     fee: Decimal | Unset = UNSET
     fee_usd: Decimal | Unset = UNSET
@@ -80,6 +88,7 @@ class InvoiceDetails:
     service_fee_usd: Decimal | Unset = UNSET
     fiat_currency: FiatCurrency | str | Unset = UNSET
     is_email_required: bool | Unset = UNSET
+    link: str | Unset = UNSET
     currency: Currency | None | Unset = UNSET
     project: Project | Unset = UNSET
     test_mode: bool | Unset = UNSET
@@ -90,7 +99,6 @@ class InvoiceDetails:
     to_surcharge_usd: Decimal | None | Unset = UNSET
     date_finished: None | datetime.datetime | Unset = UNSET
     invoice_status: None | str | Unset = UNSET
-    type_payments: None | str | Unset = UNSET
     tx_list: list[Any] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -99,17 +107,13 @@ class InvoiceDetails:
 
         uuid = self.uuid
 
-        created = self.created
-
-        amount_usd = self.amount_usd
-
         status: str
         if isinstance(self.status, InvoiceStatus):
             status = self.status.value
         else:
             status = self.status
 
-        link = self.link
+        created = self.created
 
         address: None | str | Unset
         if isinstance(self.address, Unset):
@@ -135,7 +139,29 @@ class InvoiceDetails:
         else:
             side_commission_cc = self.side_commission_cc
 
+        side_commission_service: str | Unset
+        if isinstance(self.side_commission_service, Unset):
+            side_commission_service = UNSET
+        elif isinstance(self.side_commission_service, CommissionSide):
+            side_commission_service = self.side_commission_service.value
+        else:
+            side_commission_service = self.side_commission_service
+
+        type_payments: None | str | Unset
+        if isinstance(self.type_payments, Unset):
+            type_payments = UNSET
+        else:
+            type_payments = self.type_payments
+
+        invoice_id: None | str | Unset
+        if isinstance(self.invoice_id, Unset):
+            invoice_id = UNSET
+        else:
+            invoice_id = self.invoice_id
+
         amount = self.amount
+
+        amount_usd = self.amount_usd
 
         amount_in_fiat = self.amount_in_fiat
 
@@ -156,6 +182,8 @@ class InvoiceDetails:
             fiat_currency = self.fiat_currency
 
         is_email_required = self.is_email_required
+
+        link = self.link
 
         currency: dict[str, Any] | None | Unset
         if isinstance(self.currency, Unset):
@@ -213,12 +241,6 @@ class InvoiceDetails:
         else:
             invoice_status = self.invoice_status
 
-        type_payments: None | str | Unset
-        if isinstance(self.type_payments, Unset):
-            type_payments = UNSET
-        else:
-            type_payments = self.type_payments
-
         tx_list: list[Any] | Unset = UNSET
         if not isinstance(self.tx_list, Unset):
             tx_list = self.tx_list
@@ -228,12 +250,11 @@ class InvoiceDetails:
         field_dict.update(
             {
                 "uuid": uuid,
-                "created": created,
-                "amount_usd": amount_usd,
                 "status": status,
-                "link": link,
             }
         )
+        if created is not UNSET:
+            field_dict["created"] = created
         if address is not UNSET:
             field_dict["address"] = address
         if expiry_date is not UNSET:
@@ -242,8 +263,16 @@ class InvoiceDetails:
             field_dict["side_commission"] = side_commission
         if side_commission_cc is not UNSET:
             field_dict["side_commission_cc"] = side_commission_cc
+        if side_commission_service is not UNSET:
+            field_dict["side_commission_service"] = side_commission_service
+        if type_payments is not UNSET:
+            field_dict["type_payments"] = type_payments
+        if invoice_id is not UNSET:
+            field_dict["invoice_id"] = invoice_id
         if amount is not UNSET:
             field_dict["amount"] = amount
+        if amount_usd is not UNSET:
+            field_dict["amount_usd"] = amount_usd
         if amount_in_fiat is not UNSET:
             field_dict["amount_in_fiat"] = amount_in_fiat
         if fee is not UNSET:
@@ -258,6 +287,8 @@ class InvoiceDetails:
             field_dict["fiat_currency"] = fiat_currency
         if is_email_required is not UNSET:
             field_dict["is_email_required"] = is_email_required
+        if link is not UNSET:
+            field_dict["link"] = link
         if currency is not UNSET:
             field_dict["currency"] = currency
         if project is not UNSET:
@@ -278,8 +309,6 @@ class InvoiceDetails:
             field_dict["date_finished"] = date_finished
         if invoice_status is not UNSET:
             field_dict["invoice_status"] = invoice_status
-        if type_payments is not UNSET:
-            field_dict["type_payments"] = type_payments
         if tx_list is not UNSET:
             field_dict["tx_list"] = tx_list
 
@@ -292,10 +321,6 @@ class InvoiceDetails:
 
         d = dict(src_dict)
         uuid = d.pop("uuid")
-
-        created = parse_utc_datetime(d.pop("created"))
-
-        amount_usd = parse_decimal(d.pop("amount_usd"))
 
         def _parse_status(data: object) -> InvoiceStatus | str:
             try:
@@ -310,7 +335,7 @@ class InvoiceDetails:
 
         status = _parse_status(d.pop("status"))
 
-        link = d.pop("link")
+        created = parse_utc_datetime(d.pop("created", UNSET))
 
         def _parse_address(data: object) -> None | str | Unset:
             if data is None:
@@ -353,7 +378,42 @@ class InvoiceDetails:
 
         side_commission_cc = _parse_side_commission_cc(d.pop("side_commission_cc", UNSET))
 
+        def _parse_side_commission_service(data: object) -> CommissionSide | str | Unset:
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                componentsschemas_open_commission_side_type_0 = CommissionSide(data)
+
+                return componentsschemas_open_commission_side_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(CommissionSide | str | Unset, data)
+
+        side_commission_service = _parse_side_commission_service(d.pop("side_commission_service", UNSET))
+
+        def _parse_type_payments(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        type_payments = _parse_type_payments(d.pop("type_payments", UNSET))
+
+        def _parse_invoice_id(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        invoice_id = _parse_invoice_id(d.pop("invoice_id", UNSET))
+
         amount = parse_decimal(d.pop("amount", UNSET))
+
+        amount_usd = parse_decimal(d.pop("amount_usd", UNSET))
 
         amount_in_fiat = parse_decimal(d.pop("amount_in_fiat", UNSET))
 
@@ -381,6 +441,8 @@ class InvoiceDetails:
         fiat_currency = _parse_fiat_currency(d.pop("fiat_currency", UNSET))
 
         is_email_required = d.pop("is_email_required", UNSET)
+
+        link = d.pop("link", UNSET)
 
         def _parse_currency(data: object) -> Currency | None | Unset:
             if data is None:
@@ -471,28 +533,21 @@ class InvoiceDetails:
 
         invoice_status = _parse_invoice_status(d.pop("invoice_status", UNSET))
 
-        def _parse_type_payments(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        type_payments = _parse_type_payments(d.pop("type_payments", UNSET))
-
         tx_list = cast(list[Any], d.pop("tx_list", UNSET))
 
         invoice_details = cls(
             uuid=uuid,
-            created=created,
-            amount_usd=amount_usd,
             status=status,
-            link=link,
+            created=created,
             address=address,
             expiry_date=expiry_date,
             side_commission=side_commission,
             side_commission_cc=side_commission_cc,
+            side_commission_service=side_commission_service,
+            type_payments=type_payments,
+            invoice_id=invoice_id,
             amount=amount,
+            amount_usd=amount_usd,
             amount_in_fiat=amount_in_fiat,
             fee=fee,
             fee_usd=fee_usd,
@@ -500,6 +555,7 @@ class InvoiceDetails:
             service_fee_usd=service_fee_usd,
             fiat_currency=fiat_currency,
             is_email_required=is_email_required,
+            link=link,
             currency=currency,
             project=project,
             test_mode=test_mode,
@@ -510,7 +566,6 @@ class InvoiceDetails:
             to_surcharge_usd=to_surcharge_usd,
             date_finished=date_finished,
             invoice_status=invoice_status,
-            type_payments=type_payments,
             tx_list=tx_list,
         )
 

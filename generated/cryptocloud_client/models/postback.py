@@ -11,7 +11,7 @@ from .._exact import parse_decimal
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
-    from ..models.invoice_details import InvoiceDetails
+    from ..models.postback_invoice import PostbackInvoice
 
 
 T = TypeVar("T", bound="Postback")
@@ -28,7 +28,7 @@ class Postback:
         currency (str): Full code of the payment currency (`USDT_TRC20`); kept open.
         token (str): JWT signed HS256 with the project's secret key, valid 5 minutes.
         order_id (None | str | Unset): The invoice's `order_id`, or a static wallet's `identify`.
-        invoice_info (InvoiceDetails | None | Unset): The whole invoice (newer docs); JSON text in a form body.
+        invoice_info (None | PostbackInvoice | Unset): The whole invoice (newer docs); JSON text in a form body.
     """
 
     status: str
@@ -37,11 +37,11 @@ class Postback:
     currency: str
     token: str
     order_id: None | str | Unset = UNSET
-    invoice_info: InvoiceDetails | None | Unset = UNSET
+    invoice_info: None | PostbackInvoice | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.invoice_details import InvoiceDetails  # noqa: PLC0415
+        from ..models.postback_invoice import PostbackInvoice  # noqa: PLC0415
 
         status = self.status
 
@@ -62,7 +62,7 @@ class Postback:
         invoice_info: dict[str, Any] | None | Unset
         if isinstance(self.invoice_info, Unset):
             invoice_info = UNSET
-        elif isinstance(self.invoice_info, InvoiceDetails):
+        elif isinstance(self.invoice_info, PostbackInvoice):
             invoice_info = self.invoice_info.to_dict()
         else:
             invoice_info = self.invoice_info
@@ -87,7 +87,7 @@ class Postback:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.invoice_details import InvoiceDetails  # noqa: PLC0415
+        from ..models.postback_invoice import PostbackInvoice  # noqa: PLC0415
 
         d = dict(src_dict)
         status = d.pop("status")
@@ -109,7 +109,7 @@ class Postback:
 
         order_id = _parse_order_id(d.pop("order_id", UNSET))
 
-        def _parse_invoice_info(data: object) -> InvoiceDetails | None | Unset:
+        def _parse_invoice_info(data: object) -> None | PostbackInvoice | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -117,12 +117,12 @@ class Postback:
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                invoice_info_type_0 = InvoiceDetails.from_dict(data)
+                invoice_info_type_0 = PostbackInvoice.from_dict(data)
 
                 return invoice_info_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(InvoiceDetails | None | Unset, data)
+            return cast(None | PostbackInvoice | Unset, data)
 
         invoice_info = _parse_invoice_info(d.pop("invoice_info", UNSET))
 

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -20,14 +20,15 @@ class Project:
         name (str | Unset): Name of the project.
         fail (str | Unset): Where the payer is sent after a failed payment.
         success (str | Unset): Where the payer is sent after a successful payment.
-        logo (str | Unset): URL of the project's logo.
+        logo (None | str | Unset): URL of the project's logo; `""` in real answers, `"None"` in older docs and `null` in
+            the docs' info example when there is none.
     """
 
     id: int | Unset = UNSET
     name: str | Unset = UNSET
     fail: str | Unset = UNSET
     success: str | Unset = UNSET
-    logo: str | Unset = UNSET
+    logo: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -39,7 +40,11 @@ class Project:
 
         success = self.success
 
-        logo = self.logo
+        logo: None | str | Unset
+        if isinstance(self.logo, Unset):
+            logo = UNSET
+        else:
+            logo = self.logo
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -68,7 +73,14 @@ class Project:
 
         success = d.pop("success", UNSET)
 
-        logo = d.pop("logo", UNSET)
+        def _parse_logo(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        logo = _parse_logo(d.pop("logo", UNSET))
 
         project = cls(
             id=id,

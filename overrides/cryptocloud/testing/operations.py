@@ -71,7 +71,7 @@ def create(fake: FakeCryptoCloud, body: dict[str, Any]) -> httpx.Response:
         "fiat_currency": fiat,
         "status": "created",
         "is_email_required": False,
-        "link": f"pay.cryptocloud.plus/{bare}",
+        "link": f"pay.trybit.com/{bare}",
         "currency": catalog.currency(code),
         "project": {
             "id": 1,

@@ -14,7 +14,7 @@ from openapi_core import OpenAPI
 from openapi_core.datatypes import RequestParameters
 from werkzeug.datastructures import Headers, ImmutableMultiDict
 
-SPEC_SERVER = "https://api.cryptocloud.plus"
+SPEC_SERVER = "https://api.trybit.com"  # the current host; the spec lists the legacy one too
 
 
 @cache

@@ -16,16 +16,19 @@ from ...types import UNSET, Response, Unset
 def _get_kwargs(
     *,
     body: InvoiceCreateRequest,
-    locale: Locale | Unset = UNSET,
+    locale: Locale | str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
 
     params: dict[str, Any] = {}
 
-    json_locale: str | Unset = UNSET
-    if not isinstance(locale, Unset):
+    json_locale: str | Unset
+    if isinstance(locale, Unset):
+        json_locale = UNSET
+    elif isinstance(locale, Locale):
         json_locale = locale.value
-
+    else:
+        json_locale = locale
     params["locale"] = json_locale
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
@@ -120,7 +123,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: InvoiceCreateRequest,
-    locale: Locale | Unset = UNSET,
+    locale: Locale | str | Unset = UNSET,
 ) -> Response[DetailError | ErrorResponse | ErrorResponse | InvoiceCreateResponse]:
     """Create an invoice
 
@@ -129,7 +132,9 @@ def sync_detailed(
     may have reached the server must not be resent blindly, look the invoice up by `order_id`.
 
     Args:
-        locale (Locale | Unset): Language of the API's messages.
+        locale (Locale | str | Unset): Language of the API's messages (open: the documented `en`
+            and `ru`, or another code the API may
+            accept; other clients send `de`, `fr`, `it`, `es` and `ch`).
         body (InvoiceCreateRequest): What a shop sends to create an invoice.
 
     Raises:
@@ -156,7 +161,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: InvoiceCreateRequest,
-    locale: Locale | Unset = UNSET,
+    locale: Locale | str | Unset = UNSET,
 ) -> DetailError | ErrorResponse | ErrorResponse | InvoiceCreateResponse | None:
     """Create an invoice
 
@@ -165,7 +170,9 @@ def sync(
     may have reached the server must not be resent blindly, look the invoice up by `order_id`.
 
     Args:
-        locale (Locale | Unset): Language of the API's messages.
+        locale (Locale | str | Unset): Language of the API's messages (open: the documented `en`
+            and `ru`, or another code the API may
+            accept; other clients send `de`, `fr`, `it`, `es` and `ch`).
         body (InvoiceCreateRequest): What a shop sends to create an invoice.
 
     Raises:
@@ -187,7 +194,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: InvoiceCreateRequest,
-    locale: Locale | Unset = UNSET,
+    locale: Locale | str | Unset = UNSET,
 ) -> Response[DetailError | ErrorResponse | ErrorResponse | InvoiceCreateResponse]:
     """Create an invoice
 
@@ -196,7 +203,9 @@ async def asyncio_detailed(
     may have reached the server must not be resent blindly, look the invoice up by `order_id`.
 
     Args:
-        locale (Locale | Unset): Language of the API's messages.
+        locale (Locale | str | Unset): Language of the API's messages (open: the documented `en`
+            and `ru`, or another code the API may
+            accept; other clients send `de`, `fr`, `it`, `es` and `ch`).
         body (InvoiceCreateRequest): What a shop sends to create an invoice.
 
     Raises:
@@ -221,7 +230,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: InvoiceCreateRequest,
-    locale: Locale | Unset = UNSET,
+    locale: Locale | str | Unset = UNSET,
 ) -> DetailError | ErrorResponse | ErrorResponse | InvoiceCreateResponse | None:
     """Create an invoice
 
@@ -230,7 +239,9 @@ async def asyncio(
     may have reached the server must not be resent blindly, look the invoice up by `order_id`.
 
     Args:
-        locale (Locale | Unset): Language of the API's messages.
+        locale (Locale | str | Unset): Language of the API's messages (open: the documented `en`
+            and `ru`, or another code the API may
+            accept; other clients send `de`, `fr`, `it`, `es` and `ch`).
         body (InvoiceCreateRequest): What a shop sends to create an invoice.
 
     Raises:
