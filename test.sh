@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
 # The test command: bootstrap .venv/ and node_modules/ if needed, then prove generated/ is fresh, lint,
-# type-check and test (the spec tests run Redocly, Spectral, openapi-typescript + tsc and Prism).
+# type-check and test (the spec tests run Redocly, Spectral, openapi-typescript + tsc and Prism; openapi-generator,
+# hey-api, tsc and go; schemathesis against the served fake).
 set -euo pipefail
 cd "$(dirname "$0")"
 # shellcheck source=scripts/bootstrap.sh
 source scripts/bootstrap.sh
 # shellcheck source=scripts/npm-tools.sh
 source scripts/npm-tools.sh
+# shellcheck source=scripts/go-tools.sh
+source scripts/go-tools.sh
 
 echo "== codegen --check" >&2
 ./codegen.sh --check

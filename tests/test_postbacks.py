@@ -101,11 +101,13 @@ CASES = [
     ),
     Case(
         "integer id in token",
-        as_json(token=token({"id": 13, "exp": int(time.time()) + 60})),
+        as_json(token=token({"id": 13, "exp": int(time.time()) + 3600})),
         JSON,
         check=lambda p: p.token_payload["id"] == 13,
     ),
-    Case("token names this invoice", as_json(token=token({"id": "INV-89UX09KA", "exp": int(time.time()) + 60})), JSON),
+    Case(
+        "token names this invoice", as_json(token=token({"id": "INV-89UX09KA", "exp": int(time.time()) + 3600})), JSON
+    ),
     Case(
         "invoice_info parsed",
         as_json(invoice_info=docs_response()["result"] | {"order_id": "ORDER_93223"}),
@@ -150,13 +152,13 @@ CASES = [
     Case("HS512", as_json(token=forged_header("HS512")), JSON, "token algorithm 'HS512' is not HS256"),
     Case(
         "token names another invoice",
-        as_json(token=token({"id": "INV-OTHER123", "exp": int(time.time()) + 60})),
+        as_json(token=token({"id": "INV-OTHER123", "exp": int(time.time()) + 3600})),
         JSON,
         "token is for invoice 'INV-OTHER123', body is for '89UX09KA'",
     ),
     Case(
         "token invoice_id claim differs",
-        as_json(token=token({"invoice_id": "ZZZ", "exp": int(time.time()) + 60})),
+        as_json(token=token({"invoice_id": "ZZZ", "exp": int(time.time()) + 3600})),
         JSON,
         "token is for invoice 'ZZZ', body is for '89UX09KA'",
     ),
