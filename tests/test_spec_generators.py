@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import runpy
 import shutil
 import socket
 import subprocess
@@ -19,6 +20,7 @@ from pathlib import Path
 
 import httpx
 import pytest
+import yaml
 from reference import ROOT, SPEC_PATH
 
 BUILD = ROOT / "build" / "clients"
@@ -261,3 +263,86 @@ def test_readme_gives_the_commands_tested_here() -> None:
     flat = " ".join(section.replace("\\\n", " ").split())
     for command in (TS_FETCH, GO, SCHEMATHESIS, "openapi-ts -i openapi/cryptocloud.yaml"):
         assert " ".join(command.split()) in flat, command
+
+
+# ------------------------------------------------------------------ the OpenAPI 3.0 variant
+
+
+def test_openapi_30_variant_is_built_fresh_and_valid() -> None:
+    from openapi_spec_validator import validate
+    from openapi_spec_validator.validation import OpenAPIV30SpecValidator
+
+    convert = runpy.run_path(str(ROOT / "openapi" / "codegen" / "down_convert.py"))["convert"]
+    built = ROOT / "build" / "openapi-3.0.yaml"
+    assert built.exists(), "build/openapi-3.0.yaml is missing: ./codegen.sh (or --check) builds it"
+    variant = yaml.safe_load(built.read_text())
+    assert variant == convert(yaml.safe_load(SPEC_PATH.read_text())), "stale: run ./codegen.sh"
+    validate(variant, cls=OpenAPIV30SpecValidator)
+    assert variant["openapi"] == "3.0.3" and list(variant["x-webhooks"]) == ["paymentPostback"]
+    text = built.read_text()
+    assert "type: 'null'" not in text and "- 'null'" not in text and "summary: Crypto invoices" not in text
+    assert variant["components"]["schemas"]["PositiveMoney"] == {
+        "type": "number",
+        "format": "decimal",
+        "exclusiveMinimum": True,
+        "minimum": 0,
+        "description": "An amount of money greater than zero, sent with the exact digits given.",
+    }
+    currency = variant["components"]["schemas"]["Invoice"]["properties"]["currency"]
+    assert (currency["type"], currency["nullable"], currency["allOf"]) == (
+        "object",
+        True,
+        [{"$ref": "#/components/schemas/Currency"}],
+    )
+    lint = subprocess.run(
+        [str(BIN / "redocly"), "lint", str(built), "--config", str(ROOT / "redocly.yaml"), "--format=json"],
+        cwd=ROOT,
+        env=ENV | {"REDOCLY_TELEMETRY": "off", "REDOCLY_SUPPRESS_UPDATE_NOTICE": "true"},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert json.loads(lint.stdout)["totals"] == {"errors": 0, "warnings": 0, "ignored": 0}
+
+
+# ------------------------------------------------------------------ what schemathesis found in the fake, pinned
+
+
+def post(url: str, path: str, content: bytes, content_type: str = "application/json") -> httpx.Response:
+    headers = {"Authorization": f"Token {KEY}", "Content-Type": content_type}
+    return httpx.post(url + path, content=content, headers=headers, timeout=10)
+
+
+def test_fake_answers_validate_error_as_one_string(fake_url: str) -> None:
+    answer = post(fake_url, "/v2/invoice/merchant/info", b"")
+    assert (answer.status_code, answer.json()) == (
+        400,
+        {"status": "error", "result": {"validate_error": "Missing required request body"}},
+    )
+
+
+@pytest.mark.parametrize("content_type", ["application/json", "application/x-www-form-urlencoded"])
+def test_fake_refuses_a_body_that_is_not_utf8(fake_url: str, content_type: str) -> None:
+    answer = post(fake_url, "/v2/invoice/merchant/list", b'{"start": "\xff\xfe"}', content_type)
+    assert answer.status_code == 400
+    assert answer.json()["result"]["validate_error"].startswith("JSON parse error - ")
+
+
+@pytest.mark.parametrize("day", ["00.00.0000", "31.02.2026", "29.02.2025"])
+@pytest.mark.parametrize("path", ["/v2/invoice/merchant/list", "/v2/invoice/merchant/statistics"])
+def test_fake_refuses_a_day_the_calendar_lacks(fake_url: str, path: str, day: str) -> None:
+    answer = post(fake_url, path, json.dumps({"start": day, "end": "01.01.2026"}).encode())
+    assert answer.status_code == 400
+    assert list(answer.json()["result"]) == ["start"]
+
+
+def test_fake_reads_integral_numbers_written_with_a_fraction(fake_url: str) -> None:
+    body = {"start": "01.01.2026", "end": "02.01.2026", "offset": 2.0, "limit": 5.0}
+    answer = post(fake_url, "/v2/invoice/merchant/list", json.dumps(body).encode())
+    assert (answer.status_code, answer.json()["result"]) == (200, [])
+
+
+@pytest.mark.parametrize("method", ["GET", "PUT", "DELETE", "TRACE", "QUERY"])
+def test_fake_answers_other_methods_with_405(fake_url: str, method: str) -> None:
+    answer = httpx.request(method, fake_url + "/v2/invoice/create", headers={"Authorization": f"Token {KEY}"})
+    assert (answer.status_code, answer.headers["allow"]) == (405, "POST")
