@@ -37,11 +37,12 @@ TS_FETCH = (
 )
 GO = "-g go --type-mappings number+decimal=Decimal --additional-properties=packageName=cryptocloud,enumClassPrefix=true"
 SCHEMATHESIS = "--config-file openapi/checks/schemathesis.toml run openapi/cryptocloud.yaml --max-examples 10 --seed 1"
+HOOKS = "openapi/checks/schemathesis_hooks.py"  # requests name the fake's shop
 SCHEMATHESIS_SECONDS = 60  # fuzzing budget (--max-time); examples and coverage phases come on top, about 5 s
 
-# Every warning openapi-generator prints for this spec, with its count; anything else fails the test.
-BETA, WEBHOOK = "OpenAPI 3.1 support is still in beta", "Failed to get the schema name: null"  # the webhook's body
-KNOWN_WARNINGS = {"typescript-fetch": {BETA: 1, WEBHOOK: 2}, "go": {BETA: 1, WEBHOOK: 2}}
+# Every warning openapi-generator prints for this spec; anything else fails the test. The webhook's "schema name"
+# warning comes once or twice from run to run (the generator's own order of work), so only its presence is pinned.
+BETA, WEBHOOK = "OpenAPI 3.1 support is still in beta", "Failed to get the schema name: null"
 
 
 def free_port() -> int:
@@ -50,10 +51,12 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def start(name: str, args: list[str], log: Path) -> tuple[str, subprocess.Popen[bytes], Path]:
+def start(
+    name: str, args: list[str], log: Path, env: dict[str, str] | None = None
+) -> tuple[str, subprocess.Popen[bytes], Path]:
     log.parent.mkdir(parents=True, exist_ok=True)
     with log.open("wb") as out:
-        process = subprocess.Popen(args, cwd=ROOT, env=ENV, stdout=out, stderr=subprocess.STDOUT)
+        process = subprocess.Popen(args, cwd=ROOT, env=ENV | (env or {}), stdout=out, stderr=subprocess.STDOUT)
     return name, process, log
 
 
@@ -130,6 +133,7 @@ def runs(fake_url: str) -> dict[str, tuple[int, str]]:
                 str(BUILD / "schemathesis"),
             ],
             logs / "schemathesis.log",
+            {"SCHEMATHESIS_HOOKS": HOOKS},
         ),
     ]
     return finish(started, timeout=SCHEMATHESIS_SECONDS + 120)
@@ -154,9 +158,8 @@ def run(args: list[str], cwd: Path, timeout: float = 180) -> str:
 def test_openapi_generator_warns_only_of_known_things(runs: dict[str, tuple[int, str]], name: str) -> None:
     generated(runs, name)
     warnings = [line for line in runs[name][1].splitlines() if " WARN " in line]
-    counts = {known: sum(known in w for w in warnings) for known in KNOWN_WARNINGS[name]}
-    assert [w for w in warnings if not any(k in w for k in counts)] == []  # no FILEPATH_COLLISION, no "format"
-    assert counts == KNOWN_WARNINGS[name]
+    assert [w for w in warnings if BETA not in w and WEBHOOK not in w] == []  # no FILEPATH_COLLISION, no "format"
+    assert (sum(BETA in w for w in warnings), 1 <= sum(WEBHOOK in w for w in warnings) <= 2) == (1, True)
 
 
 def test_every_invoice_operation_survives(runs: dict[str, tuple[int, str]]) -> None:
@@ -261,7 +264,13 @@ def test_readme_gives_the_commands_tested_here() -> None:
     readme = (ROOT / "README.md").read_text()
     section = readme.split("## The spec for other languages", 1)[1].split("\n## ", 1)[0]
     flat = " ".join(section.replace("\\\n", " ").split())
-    for command in (TS_FETCH, GO, SCHEMATHESIS, "openapi-ts -i openapi/cryptocloud.yaml"):
+    for command in (
+        TS_FETCH,
+        GO,
+        SCHEMATHESIS,
+        f"SCHEMATHESIS_HOOKS={HOOKS}",
+        "openapi-ts -i openapi/cryptocloud.yaml",
+    ):
         assert " ".join(command.split()) in flat, command
 
 
@@ -346,3 +355,17 @@ def test_fake_reads_integral_numbers_written_with_a_fraction(fake_url: str) -> N
 def test_fake_answers_other_methods_with_405(fake_url: str, method: str) -> None:
     answer = httpx.request(method, fake_url + "/v2/invoice/create", headers={"Authorization": f"Token {KEY}"})
     assert (answer.status_code, answer.headers["allow"]) == (405, "POST")
+
+
+@pytest.mark.parametrize(
+    ("add", "field"),
+    [
+        ({"amount": 1e300}, "amount"),
+        ({"add_fields": {"time_to_pay": {"hours": 10**12, "minutes": 0}}}, "add_fields.time_to_pay.hours"),
+    ],
+)
+def test_fake_refuses_amounts_and_times_beyond_what_it_holds(fake_url: str, add: dict[str, object], field: str) -> None:
+    body = {"shop_id": SHOP, "amount": 10} | add
+    answer = post(fake_url, "/v2/invoice/create", json.dumps(body).encode())
+    assert answer.status_code == 400
+    assert list(answer.json()["result"]) == [field]

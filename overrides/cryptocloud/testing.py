@@ -43,6 +43,8 @@ from ._client import AsyncCryptoCloud, CryptoCloud
 
 FAKE_BASE_URL = "https://fake.cryptocloud.invalid"
 SPEC_SERVER = "https://api.cryptocloud.plus"
+MAX_HOURS_TO_PAY = 24 * 365 * 100  # a century; a longer time would overflow the expiry date
+MAX_AMOUNT_DIGITS = 20  # before the point; beyond that the fake answers like a Django DecimalField
 FAULTS = ("refused", "html_520", "rate_limit", "reset_after_send", "read_timeout", "server_error")
 
 # Fixed, round rates: enough to make amounts look real and stay reproducible.
@@ -128,7 +130,7 @@ class _OpenAPIRequest:
             path=request.url.path,
             method=request.method.lower(),
             parameters=RequestParameters(
-                query=ImmutableMultiDict(parse_qs(request.url.query.decode())),
+                query=ImmutableMultiDict(parse_qs(request.url.query.decode(), keep_blank_values=True)),
                 header=Headers(dict(request.headers)),
                 cookie=ImmutableMultiDict(),
             ),
@@ -374,6 +376,8 @@ class FakeCryptoCloud:
     def _create(self, body: dict[str, Any], request: httpx.Request) -> httpx.Response:
         if body["shop_id"] != self.shop_id:
             return _error(400, {"shop_id": ["Shop not found."]})
+        if Decimal(body["amount"]).adjusted() >= MAX_AMOUNT_DIGITS:  # the API's decimal fields hold no more
+            return _error(400, {"amount": [f"Ensure that there are no more than {MAX_AMOUNT_DIGITS} digits in total."]})
         add = body.get("add_fields", {})
         fiat = body.get("currency", "USD")
         amount_usd = _money(Decimal(body["amount"]) * Decimal(USD_PER_FIAT[fiat]), "0.01")
@@ -382,6 +386,11 @@ class FakeCryptoCloud:
         crypto = _money(amount_usd / self._usd_per(code))
         now = self.clock.now()
         ttl = {k: int(v) for k, v in add.get("time_to_pay", {"hours": 24, "minutes": 0}).items()}
+        if ttl["hours"] > MAX_HOURS_TO_PAY:  # beyond the calendar: answered as the API answers a bad field
+            return _error(
+                400,
+                {"add_fields.time_to_pay.hours": [f"Ensure this value is less than or equal to {MAX_HOURS_TO_PAY}."]},
+            )
         bare = "".join(self._random.choices("ABCDEFGHJKLMNPQRSTUVWXYZ23456789", k=8))
         invoice = {
             "uuid": f"INV-{bare}",
