@@ -21,7 +21,7 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from functools import cache
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -43,6 +43,8 @@ from ._client import AsyncCryptoCloud, CryptoCloud
 
 FAKE_BASE_URL = "https://fake.cryptocloud.invalid"
 SPEC_SERVER = "https://api.trybit.com"  # the current host; the spec lists the legacy one too
+MAX_HOURS_TO_PAY = 24 * 365 * 100  # a century; a longer time would overflow the expiry date
+MAX_AMOUNT_DIGITS = 20  # before the point; beyond that the fake answers like a Django DecimalField
 FAULTS = ("refused", "html_520", "rate_limit", "reset_after_send", "read_timeout", "server_error")
 
 # Fixed, round rates: enough to make amounts look real and stay reproducible.
@@ -128,7 +130,7 @@ class _OpenAPIRequest:
             path=request.url.path,
             method=request.method.lower(),
             parameters=RequestParameters(
-                query=ImmutableMultiDict(parse_qs(request.url.query.decode())),
+                query=ImmutableMultiDict(parse_qs(request.url.query.decode(), keep_blank_values=True)),
                 header=Headers(dict(request.headers)),
                 cookie=ImmutableMultiDict(),
             ),
@@ -347,8 +349,10 @@ class FakeCryptoCloud:
 
     def _answer(self, request: httpx.Request) -> httpx.Response:
         route = self._routes.get(request.url.path)
-        if request.method != "POST" or route is None:
+        if route is None:
             return httpx.Response(404, text="Not Found", headers={"content-type": "text/plain"})
+        if request.method != "POST":
+            return _json(405, {"detail": f'Method "{request.method}" not allowed.'}, {"Allow": "POST"})
         auth = request.headers.get("authorization")
         if auth is None:
             return _json(401, {"detail": "Authentication credentials were not provided."})
@@ -356,18 +360,24 @@ class FakeCryptoCloud:
             return _json(403, {"detail": "Invalid header padding"})
         if not secrets.compare_digest(auth[6:].strip(), self.api_key):
             return _json(401, {"detail": "Signature verification failed"})
+        try:
+            body = _body(request)  # the API (Django REST framework) refuses a body it cannot parse with a 400
+        except (UnicodeDecodeError, ValueError) as exc:
+            return _error(400, {"validate_error": f"JSON parse error - {exc}"})
         if self.validate:
             problems = _validate(self._as_documented(request))
             if problems:
                 return _error(400, problems)
         self._expire()
-        return route(_body(request), request)
+        return route(body, request)
 
     # ------------------------------------------------------------------ operations
 
     def _create(self, body: dict[str, Any], request: httpx.Request) -> httpx.Response:
         if body["shop_id"] != self.shop_id:
             return _error(400, {"shop_id": ["Shop not found."]})
+        if Decimal(body["amount"]).adjusted() >= MAX_AMOUNT_DIGITS:  # the API's decimal fields hold no more
+            return _error(400, {"amount": [f"Ensure that there are no more than {MAX_AMOUNT_DIGITS} digits in total."]})
         add = body.get("add_fields", {})
         fiat = body.get("currency", "USD")
         amount_usd = _money(Decimal(body["amount"]) * Decimal(USD_PER_FIAT[fiat]), "0.01")
@@ -375,7 +385,12 @@ class FakeCryptoCloud:
         currency = self._currency(code)
         crypto = _money(amount_usd / self._usd_per(code))
         now = self.clock.now()
-        ttl = add.get("time_to_pay", {"hours": 24, "minutes": 0})
+        ttl = {k: int(v) for k, v in add.get("time_to_pay", {"hours": 24, "minutes": 0}).items()}
+        if ttl["hours"] > MAX_HOURS_TO_PAY:  # beyond the calendar: answered as the API answers a bad field
+            return _error(
+                400,
+                {"add_fields.time_to_pay.hours": [f"Ensure this value is less than or equal to {MAX_HOURS_TO_PAY}."]},
+            )
         bare = "".join(self._random.choices("ABCDEFGHJKLMNPQRSTUVWXYZ23456789", k=8))
         invoice = {
             "uuid": f"INV-{bare}",
@@ -430,12 +445,15 @@ class FakeCryptoCloud:
         return _json(200, {"status": "success", "result": [self._public(i) for i in found if i is not None]})
 
     def _list(self, body: dict[str, Any], request: httpx.Request) -> httpx.Response:
-        start = datetime.strptime(body["start"], "%d.%m.%Y").date().isoformat()
-        end = datetime.strptime(body["end"], "%d.%m.%Y").date().isoformat()
+        period = _period(body)
+        if isinstance(period, httpx.Response):
+            return period
+        start, end = (day.isoformat() for day in period)
         if end < start:
             return _error(400, {"validate_error": "end must not be before start"})
         chosen = self._created_between(start, end)
-        offset, limit = body.get("offset", 0), body.get("limit", 10)
+        # JSON Schema counts 2.0 as an integer, and so does the API: read such numbers as ints.
+        offset, limit = int(body.get("offset", 0)), int(body.get("limit", 10))
         stop = limit + 1 if self.list_limit == "end_index" else offset + limit  # end index is inclusive
         answer: dict[str, Any] = {"status": "success", "result": [self._public(i) for i in chosen[offset:stop]]}
         if self.report_all_count:
@@ -463,8 +481,10 @@ class FakeCryptoCloud:
         return _json(200, {"status": "success", "result": result})
 
     def _statistics(self, body: dict[str, Any], request: httpx.Request) -> httpx.Response:
-        start = datetime.strptime(body["start"], "%d.%m.%Y").date()
-        end = datetime.strptime(body["end"], "%d.%m.%Y").date()
+        period = _period(body)
+        if isinstance(period, httpx.Response):
+            return period
+        start, end = period
         statuses = ("created", "paid", "overpaid", "partial", "canceled")
         count = dict.fromkeys(("all", *statuses), 0)
         amount = dict.fromkeys(("all", *statuses), Decimal(0))
@@ -606,8 +626,20 @@ def _body(request: httpx.Request) -> dict[str, Any]:
     return loaded
 
 
-def _validate(request: httpx.Request) -> dict[str, list[str]]:
-    """The request checked against the spec by openapi-core: error messages by field, in the API's shape."""
+def _period(body: dict[str, Any]) -> tuple[date, date] | httpx.Response:
+    """``start`` and ``end`` as days, or the API's 400 naming a day that the calendar lacks (31.02.2026)."""
+    days = []
+    for field in ("start", "end"):
+        try:
+            days.append(datetime.strptime(body[field], "%d.%m.%Y").date())
+        except (KeyError, TypeError, ValueError):
+            return _error(400, {field: [f"Date has wrong format: {body.get(field)!r}. Use dd.mm.yyyy."]})
+    return days[0], days[1]
+
+
+def _validate(request: httpx.Request) -> dict[str, list[str] | str]:
+    """The request checked against the spec by openapi-core: error messages by field, in the API's shape
+    (a list per field; ``validate_error`` is one string, as the API sends it)."""
     from openapi_core.validation.request.exceptions import InvalidRequestBody, RequestValidationError
 
     try:
@@ -618,9 +650,14 @@ def _validate(request: httpx.Request) -> dict[str, list[str]]:
         for error in getattr(cause, "schema_errors", ()) or ():
             field = ".".join(str(p) for p in error.absolute_path) or _field_of(error)
             problems.setdefault(field, []).append(error.message)
-        return problems or {"validate_error": [str(exc)]}
+        if not problems:
+            return {"validate_error": str(exc)}
+        shaped: dict[str, list[str] | str] = dict(problems)
+        if "validate_error" in problems:
+            shaped["validate_error"] = "; ".join(problems["validate_error"])
+        return shaped
     except RequestValidationError as exc:
-        return {"validate_error": [str(exc)]}
+        return {"validate_error": str(exc)}
     return {}
 
 
@@ -638,7 +675,7 @@ def _handler_for(fake: FakeCryptoCloud) -> type[BaseHTTPRequestHandler]:
         def do_POST(self) -> None:
             length = int(self.headers.get("content-length") or 0)
             request = httpx.Request(
-                "POST",
+                self.command,
                 FAKE_BASE_URL + self.path,
                 headers=list(self.headers.items()),
                 content=self.rfile.read(length),
@@ -652,15 +689,22 @@ def _handler_for(fake: FakeCryptoCloud) -> type[BaseHTTPRequestHandler]:
             except httpx.TransportError:
                 self.close_connection = True  # drop the connection without an answer
                 return
+            except Exception as exc:  # a bug in the fake: answer 500 rather than drop the connection silently
+                response = _json(500, {"detail": f"Internal server error (fake): {type(exc).__name__}"})
             self.send_response(response.status_code)
             for name, value in response.headers.items():
                 if name.lower() not in ("content-length", "transfer-encoding", "connection"):
                     self.send_header(name, value)
             self.send_header("Content-Length", str(len(response.content)))
             self.end_headers()
-            self.wfile.write(response.content)
+            if self.command != "HEAD":
+                self.wfile.write(response.content)
 
-        do_GET = do_POST
+        def __getattr__(self, name: str) -> Any:
+            # Every other method (GET, TRACE, QUERY...) gets the API's 405, or 404 off its paths.
+            if name.startswith("do_"):
+                return self.do_POST
+            raise AttributeError(name)
 
         def log_message(self, format: str, *args: Any) -> None:
             pass  # quiet: a test server must not write to stderr
