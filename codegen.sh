@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The main job: turn openapi/cryptocloud.yaml into generated/cryptocloud_client and verify it.
 #
-#   ./codegen.sh          validate the spec, generate into a temp dir, post-process (exact money, UTC times),
+#   ./codegen.sh          validate the spec, write its OpenAPI 3.0 variant (build/openapi-3.0.yaml, git-ignored),
+#                         generate into a temp dir, post-process (exact money, UTC times),
 #                         mypy --strict, then replace generated/cryptocloud_client with the result, and build
 #                         the self-contained HTML API reference into build/docs/ (git-ignored)
 #   ./codegen.sh --check  the same into a temp dir only; fail naming every file that differs from generated/
@@ -46,6 +47,15 @@ step "validating $spec"
 if ! openapi-spec-validator "$spec" >"$work/validate.log" 2>&1; then
   cat "$work/validate.log" >&2
   step "the spec is invalid; $target left as it was"
+  exit 1
+fi
+
+step "writing the OpenAPI 3.0 variant for 3.0-only tools (build/openapi-3.0.yaml)"
+mkdir -p build
+python openapi/codegen/down_convert.py "$spec" build/openapi-3.0.yaml
+if ! openapi-spec-validator build/openapi-3.0.yaml >"$work/validate30.log" 2>&1; then
+  cat "$work/validate30.log" >&2
+  step "the 3.0 variant is invalid (openapi/codegen/down_convert.py); $target left as it was"
   exit 1
 fi
 

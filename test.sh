@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The test command: bootstrap .venv/ and node_modules/ if needed, then prove generated/ is fresh, lint,
-# type-check and test (the spec tests run Redocly, Spectral, openapi-typescript + tsc and Prism).
+# type-check and test (the spec tests run Redocly, Spectral, openapi-typescript + tsc and Prism; openapi-generator,
+# hey-api, tsc and go; schemathesis against the served fake).
 set -euo pipefail
 cd "$(dirname "$0")"
 # shellcheck source=scripts/bootstrap.sh
@@ -9,6 +10,8 @@ source scripts/bootstrap.sh
 source scripts/npm-tools.sh
 # shellcheck source=scripts/browser.sh
 source scripts/browser.sh
+# shellcheck source=scripts/go-tools.sh
+source scripts/go-tools.sh
 
 echo "== codegen --check" >&2
 ./codegen.sh --check
@@ -18,8 +21,8 @@ ruff check --quiet overrides tests bench openapi/codegen noxfile.py
 ruff format --check --quiet overrides tests bench openapi/codegen noxfile.py
 
 echo "== mypy --strict" >&2
-mypy --strict overrides/cryptocloud generated/cryptocloud_client tests bench openapi/codegen/postprocess.py openapi/codegen/surface_diff.py \
-  noxfile.py
+mypy --strict overrides/cryptocloud generated/cryptocloud_client tests bench openapi/codegen/postprocess.py \
+  openapi/codegen/surface_diff.py openapi/codegen/down_convert.py noxfile.py
 
 echo "== pytest" >&2
 pytest "$@"

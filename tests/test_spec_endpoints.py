@@ -40,7 +40,15 @@ def test_request_fields_of_each_endpoint() -> None:
     listing = body("/v2/invoice/merchant/list")
     assert listing["required"] == ["start", "end"]
     assert listing["properties"]["limit"]["maximum"] == 100  # type: ignore[index]
-    assert resolve(listing["properties"]["start"])["pattern"] == r"^\d{2}\.\d{2}\.\d{4}$"  # type: ignore[index]
+    day = re.compile(resolve(listing["properties"]["start"])["pattern"])  # type: ignore[index]
+    assert [d for d in ("01.01.2026", "29.02.2024", "31.12.9999", "29.02.2000") if day.search(d)] == [
+        "01.01.2026",
+        "29.02.2024",
+        "31.12.9999",
+        "29.02.2000",
+    ]
+    refused = ("00.00.0000", "31.02.2026", "29.02.2025", "29.02.1900", "31.04.2026", "1.01.2026", "01.01.0999")
+    assert [d for d in refused if day.search(d)] == []
     assert body("/v2/invoice/merchant/statistics")["required"] == ["start", "end"]
     assert body("/v2/invoice/static/create")["required"] == ["shop_id", "currency", "identify"]
     assert body("/v2/merchant/wallet/balance/all").get("properties") is None

@@ -31,3 +31,15 @@ export function networkCode(response: Created): string | undefined {
 export function isPaid(response: Created): boolean {
   return response.result.status === "paid" || response.result.status === "overpaid";
 }
+
+// Defaulted request fields may be left out (types made with `--default-non-nullable false`).
+type ListBody = paths["/v2/invoice/merchant/list"]["post"]["requestBody"]["content"]["application/json"];
+export const minimal: CreateBody = { shop_id: "shop-123", amount: 100 };
+export const firstPage: ListBody = { start: "01.01.2026", end: "31.01.2026" };
+
+// Open enums: the known values are a named union; an unknown value still fits the open type.
+type Status = components["schemas"]["InvoiceStatus"];
+type OpenStatus = components["schemas"]["OpenInvoiceStatus"];
+const paid: Status = "paid";
+export const refunded: OpenStatus = "refunded";
+export const isPaidStatus = (status: OpenStatus): boolean => status === paid;

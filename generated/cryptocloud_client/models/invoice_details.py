@@ -326,9 +326,9 @@ class InvoiceDetails:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                status_type_0 = InvoiceStatus(data)
+                componentsschemas_open_invoice_status_type_0 = InvoiceStatus(data)
 
-                return status_type_0
+                return componentsschemas_open_invoice_status_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             return cast(InvoiceStatus | str, data)
@@ -431,9 +431,9 @@ class InvoiceDetails:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                fiat_currency_type_0 = FiatCurrency(data)
+                componentsschemas_open_fiat_currency_type_0 = FiatCurrency(data)
 
-                return fiat_currency_type_0
+                return componentsschemas_open_fiat_currency_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             return cast(FiatCurrency | str | Unset, data)

@@ -15,8 +15,8 @@ class InvoiceListRequest:
     """A period of days and a page of the invoices created in it.
 
     Attributes:
-        start (str): A calendar day as `dd.mm.yyyy`.
-        end (str): A calendar day as `dd.mm.yyyy`.
+        start (str): A calendar day as `dd.mm.yyyy`, years 1000 to 9999; the pattern admits only days the calendar has.
+        end (str): A calendar day as `dd.mm.yyyy`, years 1000 to 9999; the pattern admits only days the calendar has.
         offset (int | Unset): Index of the first invoice to return (0-based). Default: 0.
         limit (int | Unset): How many invoices to return (the docs' wording may also mean an inclusive end index).
             Default: 10.

@@ -13,8 +13,8 @@ class PeriodRequest:
     """A period of days, both ends included.
 
     Attributes:
-        start (str): A calendar day as `dd.mm.yyyy`.
-        end (str): A calendar day as `dd.mm.yyyy`.
+        start (str): A calendar day as `dd.mm.yyyy`, years 1000 to 9999; the pattern admits only days the calendar has.
+        end (str): A calendar day as `dd.mm.yyyy`, years 1000 to 9999; the pattern admits only days the calendar has.
     """
 
     start: str

@@ -160,8 +160,10 @@ class FakeCryptoCloud:
 
     def _answer(self, request: httpx.Request) -> httpx.Response:
         route = operations.ROUTES.get(request.url.path)
-        if request.method != "POST" or route is None:
+        if route is None:
             return not_found()
+        if request.method != "POST":
+            return json_response(405, {"detail": f'Method "{request.method}" not allowed.'}, {"Allow": "POST"})
         auth = request.headers.get("authorization")
         if auth is None:
             return json_response(401, {"detail": "Authentication credentials were not provided."})

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 # Digits an amount may have before the decimal point. The real limit is not documented; the fake needs one so
 # that every conversion stays exact, and answers a bigger amount the way Django REST framework does.
 MAX_WHOLE_DIGITS = 15
+MAX_HOURS_TO_PAY = 24 * 365 * 100  # a century; a longer time would overflow the expiry date
 UUID_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 
 
@@ -51,7 +52,10 @@ def create(fake: FakeCryptoCloud, body: dict[str, Any]) -> httpx.Response:
     code = add.get("cryptocurrency") or (add.get("available_currencies") or ["USDT_TRC20"])[0]
     crypto = money(amount_usd / catalog.usd_per(code))
     now = fake.clock.now()
-    ttl = add.get("time_to_pay", {"hours": 24, "minutes": 0})
+    ttl = {k: int(v) for k, v in add.get("time_to_pay", {"hours": 24, "minutes": 0}).items()}
+    if ttl["hours"] > MAX_HOURS_TO_PAY:  # beyond the calendar: answered as the API answers a bad field
+        too_long = f"Ensure this value is less than or equal to {MAX_HOURS_TO_PAY}."
+        return error(400, {"add_fields.time_to_pay.hours": [too_long]})
     expires = now + timedelta(hours=ttl["hours"], minutes=ttl["minutes"])
     bare = "".join(fake.random.choices(UUID_ALPHABET, k=8))
     invoice = {
@@ -109,12 +113,15 @@ def info(fake: FakeCryptoCloud, body: dict[str, Any]) -> httpx.Response:
 
 
 def list_(fake: FakeCryptoCloud, body: dict[str, Any]) -> httpx.Response:
-    start = datetime.strptime(body["start"], "%d.%m.%Y").date().isoformat()
-    end = datetime.strptime(body["end"], "%d.%m.%Y").date().isoformat()
+    period = _period(body)
+    if isinstance(period, httpx.Response):
+        return period
+    start, end = (day.isoformat() for day in period)
     if end < start:
         return error(400, {"validate_error": "end must not be before start"})
     chosen = fake.store.created_between(start, end)
-    offset, limit = body.get("offset", 0), body.get("limit", 10)
+    # JSON Schema counts 2.0 as an integer, and so does the API: read such numbers as ints.
+    offset, limit = int(body.get("offset", 0)), int(body.get("limit", 10))
     stop = limit + 1 if fake.list_limit == "end_index" else offset + limit  # end index is inclusive
     answer: dict[str, Any] = {"status": "success", "result": [public(i) for i in chosen[offset:stop]]}
     if fake.report_all_count:
@@ -144,8 +151,10 @@ def balances(fake: FakeCryptoCloud, body: dict[str, Any]) -> httpx.Response:
 
 
 def statistics(fake: FakeCryptoCloud, body: dict[str, Any]) -> httpx.Response:
-    start = datetime.strptime(body["start"], "%d.%m.%Y").date()
-    end = datetime.strptime(body["end"], "%d.%m.%Y").date()
+    period = _period(body)
+    if isinstance(period, httpx.Response):
+        return period
+    start, end = period
     statuses = ("created", "paid", "overpaid", "partial", "canceled")
     count = dict.fromkeys(("all", *statuses), 0)
     amount = dict.fromkeys(("all", *statuses), Decimal(0))
@@ -167,6 +176,17 @@ def static_create(fake: FakeCryptoCloud, body: dict[str, Any]) -> httpx.Response
     }
     fake.store.static_wallets[wallet["uuid"]] = wallet | {"identify": body["identify"]}
     return json_response(200, {"status": "success", "result": wallet})
+
+
+def _period(body: dict[str, Any]) -> tuple[date, date] | httpx.Response:
+    """``start`` and ``end`` as days, or the API's 400 naming a day that the calendar lacks (31.02.2026)."""
+    days = []
+    for field in ("start", "end"):
+        try:
+            days.append(datetime.strptime(body[field], "%d.%m.%Y").date())
+        except (KeyError, TypeError, ValueError):
+            return error(400, {field: [f"Date has wrong format: {body.get(field)!r}. Use dd.mm.yyyy."]})
+    return days[0], days[1]
 
 
 ROUTES: dict[str, Callable[[FakeCryptoCloud, dict[str, Any]], httpx.Response]] = {

@@ -45,7 +45,7 @@ class OpenAPIRequest:
             path=request.url.path,
             method=request.method.lower(),
             parameters=RequestParameters(
-                query=ImmutableMultiDict(parse_qs(request.url.query.decode())),
+                query=ImmutableMultiDict(parse_qs(request.url.query.decode(), keep_blank_values=True)),
                 header=Headers(dict(request.headers)),
                 cookie=ImmutableMultiDict(),
             ),
@@ -54,8 +54,9 @@ class OpenAPIRequest:
         )
 
 
-def problems(request: httpx.Request) -> dict[str, list[str]]:
-    """What the spec finds wrong with a request: error messages by field, in the API's shape."""
+def problems(request: httpx.Request) -> dict[str, list[str] | str]:
+    """What the spec finds wrong with a request: error messages by field, in the API's shape (a list per field;
+    ``validate_error`` is one string, as the API sends it)."""
     from openapi_core.validation.request.exceptions import InvalidRequestBody, RequestValidationError
 
     try:
@@ -66,9 +67,14 @@ def problems(request: httpx.Request) -> dict[str, list[str]]:
         for error in getattr(cause, "schema_errors", ()) or ():
             field = ".".join(str(p) for p in error.absolute_path) or _field_of(error)
             found.setdefault(field, []).append(error.message)
-        return found or {"validate_error": [str(exc)]}
+        if not found:
+            return {"validate_error": str(exc)}
+        shaped: dict[str, list[str] | str] = dict(found)
+        if "validate_error" in found:
+            shaped["validate_error"] = "; ".join(found["validate_error"])
+        return shaped
     except RequestValidationError as exc:
-        return {"validate_error": [str(exc)]}
+        return {"validate_error": str(exc)}
     return {}
 
 
