@@ -3,21 +3,18 @@ from __future__ import annotations
 import datetime
 from collections.abc import Mapping
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from .._exact import parse_decimal, parse_utc_datetime
 from ..models.commission_side import CommissionSide
+from ..models.currency import Currency
 from ..models.fiat_currency import FiatCurrency
 from ..models.invoice_status import InvoiceStatus
+from ..models.project import Project
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.currency import Currency
-    from ..models.project import Project
-
 
 T = TypeVar("T", bound="Invoice")
 
@@ -76,7 +73,6 @@ class Invoice:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.currency import Currency  # noqa: PLC0415
 
         uuid = self.uuid
 
@@ -198,8 +194,6 @@ class Invoice:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.currency import Currency  # noqa: PLC0415
-        from ..models.project import Project  # noqa: PLC0415
 
         d = dict(src_dict)
         uuid = d.pop("uuid")

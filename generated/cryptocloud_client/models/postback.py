@@ -2,17 +2,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from .._exact import parse_decimal
+from ..models.invoice_details import InvoiceDetails
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.invoice_details import InvoiceDetails
-
 
 T = TypeVar("T", bound="Postback")
 
@@ -41,7 +38,6 @@ class Postback:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.invoice_details import InvoiceDetails  # noqa: PLC0415
 
         status = self.status
 
@@ -87,7 +83,6 @@ class Postback:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.invoice_details import InvoiceDetails  # noqa: PLC0415
 
         d = dict(src_dict)
         status = d.pop("status")
