@@ -86,8 +86,10 @@ def format_decimal(value: Decimal) -> str:
 
 def parse_decimal(value: Any) -> Any:
     """A JSON money value as ``Decimal``. ``None`` and ``UNSET`` pass through; bad values raise."""
-    if type(value) is Decimal:  # what loads() gives: the usual case, first
+    if type(value) is Decimal:  # what loads() gives: the usual cases, first
         result = value
+    elif type(value) is int:
+        result = Decimal(value)
     elif value is None or isinstance(value, Unset):
         return value
     elif isinstance(value, bool):

@@ -206,12 +206,12 @@ class Invoice:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                status_type_0 = InvoiceStatus(data)
+                status_type_0 = cast(InvoiceStatus, InvoiceStatus._value2member_map_[data])
 
                 return status_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(InvoiceStatus | str, data)
+            return cast("InvoiceStatus | str", data)
 
         status = _parse_status(d.pop("status"))
 
@@ -222,7 +222,7 @@ class Invoice:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         address = _parse_address(d.pop("address", UNSET))
 
@@ -234,12 +234,14 @@ class Invoice:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                componentsschemas_open_commission_side_type_0 = CommissionSide(data)
+                componentsschemas_open_commission_side_type_0 = cast(
+                    CommissionSide, CommissionSide._value2member_map_[data]
+                )
 
                 return componentsschemas_open_commission_side_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(CommissionSide | str | Unset, data)
+            return cast("CommissionSide | str | Unset", data)
 
         side_commission = _parse_side_commission(d.pop("side_commission", UNSET))
 
@@ -249,12 +251,14 @@ class Invoice:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                componentsschemas_open_commission_side_type_0 = CommissionSide(data)
+                componentsschemas_open_commission_side_type_0 = cast(
+                    CommissionSide, CommissionSide._value2member_map_[data]
+                )
 
                 return componentsschemas_open_commission_side_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(CommissionSide | str | Unset, data)
+            return cast("CommissionSide | str | Unset", data)
 
         side_commission_cc = _parse_side_commission_cc(d.pop("side_commission_cc", UNSET))
 
@@ -276,12 +280,12 @@ class Invoice:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                fiat_currency_type_0 = FiatCurrency(data)
+                fiat_currency_type_0 = cast(FiatCurrency, FiatCurrency._value2member_map_[data])
 
                 return fiat_currency_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(FiatCurrency | str | Unset, data)
+            return cast("FiatCurrency | str | Unset", data)
 
         fiat_currency = _parse_fiat_currency(d.pop("fiat_currency", UNSET))
 
@@ -300,7 +304,7 @@ class Invoice:
                 return currency_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(Currency | None | Unset, data)
+            return cast("Currency | None | Unset", data)
 
         currency = _parse_currency(d.pop("currency", UNSET))
 

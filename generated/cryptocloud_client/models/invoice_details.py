@@ -295,12 +295,12 @@ class InvoiceDetails:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                status_type_0 = InvoiceStatus(data)
+                status_type_0 = cast(InvoiceStatus, InvoiceStatus._value2member_map_[data])
 
                 return status_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(InvoiceStatus | str, data)
+            return cast("InvoiceStatus | str", data)
 
         status = _parse_status(d.pop("status"))
 
@@ -311,7 +311,7 @@ class InvoiceDetails:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         address = _parse_address(d.pop("address", UNSET))
 
@@ -323,12 +323,14 @@ class InvoiceDetails:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                componentsschemas_open_commission_side_type_0 = CommissionSide(data)
+                componentsschemas_open_commission_side_type_0 = cast(
+                    CommissionSide, CommissionSide._value2member_map_[data]
+                )
 
                 return componentsschemas_open_commission_side_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(CommissionSide | str | Unset, data)
+            return cast("CommissionSide | str | Unset", data)
 
         side_commission = _parse_side_commission(d.pop("side_commission", UNSET))
 
@@ -338,12 +340,14 @@ class InvoiceDetails:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                componentsschemas_open_commission_side_type_0 = CommissionSide(data)
+                componentsschemas_open_commission_side_type_0 = cast(
+                    CommissionSide, CommissionSide._value2member_map_[data]
+                )
 
                 return componentsschemas_open_commission_side_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(CommissionSide | str | Unset, data)
+            return cast("CommissionSide | str | Unset", data)
 
         side_commission_cc = _parse_side_commission_cc(d.pop("side_commission_cc", UNSET))
 
@@ -365,12 +369,12 @@ class InvoiceDetails:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                fiat_currency_type_0 = FiatCurrency(data)
+                fiat_currency_type_0 = cast(FiatCurrency, FiatCurrency._value2member_map_[data])
 
                 return fiat_currency_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(FiatCurrency | str | Unset, data)
+            return cast("FiatCurrency | str | Unset", data)
 
         fiat_currency = _parse_fiat_currency(d.pop("fiat_currency", UNSET))
 
@@ -389,7 +393,7 @@ class InvoiceDetails:
                 return currency_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(Currency | None | Unset, data)
+            return cast("Currency | None | Unset", data)
 
         currency = _parse_currency(d.pop("currency", UNSET))
 
@@ -407,7 +411,7 @@ class InvoiceDetails:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         order_id = _parse_order_id(d.pop("order_id", UNSET))
 
@@ -416,7 +420,7 @@ class InvoiceDetails:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(Decimal | None | Unset, data)
+            return cast("Decimal | None | Unset", data)
 
         received = parse_decimal(_parse_received(d.pop("received", UNSET)))
 
@@ -425,7 +429,7 @@ class InvoiceDetails:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(Decimal | None | Unset, data)
+            return cast("Decimal | None | Unset", data)
 
         received_usd = parse_decimal(_parse_received_usd(d.pop("received_usd", UNSET)))
 
@@ -434,7 +438,7 @@ class InvoiceDetails:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(Decimal | None | Unset, data)
+            return cast("Decimal | None | Unset", data)
 
         to_surcharge = parse_decimal(_parse_to_surcharge(d.pop("to_surcharge", UNSET)))
 
@@ -443,7 +447,7 @@ class InvoiceDetails:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(Decimal | None | Unset, data)
+            return cast("Decimal | None | Unset", data)
 
         to_surcharge_usd = parse_decimal(_parse_to_surcharge_usd(d.pop("to_surcharge_usd", UNSET)))
 
@@ -452,7 +456,7 @@ class InvoiceDetails:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | datetime.datetime | Unset, data)
+            return cast("None | datetime.datetime | Unset", data)
 
         date_finished = parse_utc_datetime(_parse_date_finished(d.pop("date_finished", UNSET)))
 
@@ -461,7 +465,7 @@ class InvoiceDetails:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         invoice_status = _parse_invoice_status(d.pop("invoice_status", UNSET))
 
@@ -470,11 +474,11 @@ class InvoiceDetails:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         type_payments = _parse_type_payments(d.pop("type_payments", UNSET))
 
-        tx_list = cast(list[Any], d.pop("tx_list", UNSET))
+        tx_list = cast("list[Any]", d.pop("tx_list", UNSET))
 
         invoice_details = cls(
             uuid=uuid,

@@ -100,7 +100,7 @@ class Postback:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         order_id = _parse_order_id(d.pop("order_id", UNSET))
 
@@ -117,7 +117,7 @@ class Postback:
                 return invoice_info_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(InvoiceDetails | None | Unset, data)
+            return cast("InvoiceDetails | None | Unset", data)
 
         invoice_info = _parse_invoice_info(d.pop("invoice_info", UNSET))
 
