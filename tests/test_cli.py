@@ -119,7 +119,7 @@ def test_not_found_is_the_same_error_as_in_python(runner: CliRunner, monkeypatch
     with pytest.raises(errors.NotFoundError) as info:
         fake.client().invoices.retrieve("INV-NOPE1234")
     uuid = fake.client().invoices.create(amount=1).uuid
-    monkeypatch.setattr("cryptocloud.testing.FakeCryptoCloud", lambda: fake)
+    monkeypatch.setattr("cryptocloud.testing.FakeCryptoCloud", lambda **options: fake)
     result = runner.invoke(main, ["invoice", "get", "--fake", "--json", uuid, "INV-NOPE1234"])
     assert result.exit_code == 5
     assert [json.loads(line)["uuid"] for line in result.stdout.splitlines()] == [uuid]  # the one that exists
@@ -142,7 +142,7 @@ def cell_texts(table: str, column: int) -> list[str]:
 def test_tables_never_cut_ids_or_links(runner: CliRunner, monkeypatch: pytest.MonkeyPatch, width: int) -> None:
     fake = FakeCryptoCloud(seed=4)
     made = [fake.client().invoices.create(amount=Decimal("100.25"), order_id=f"order-{i}") for i in range(2)]
-    monkeypatch.setattr("cryptocloud.testing.FakeCryptoCloud", lambda: fake)
+    monkeypatch.setattr("cryptocloud.testing.FakeCryptoCloud", lambda **options: fake)
     monkeypatch.setenv("COLUMNS", str(width))
     result = runner.invoke(main, ["invoice", "get", "--fake", *(i.uuid for i in made)])
     assert result.exit_code == 0, result.output
@@ -151,7 +151,7 @@ def test_tables_never_cut_ids_or_links(runner: CliRunner, monkeypatch: pytest.Mo
     assert cell_texts(result.stdout, 6) == [i.pay_url for i in made]
     if width >= 160:  # wide enough: each link on one line, as it can be copied
         assert all(f"│ {i.pay_url} │" in result.stdout for i in made)
-    monkeypatch.setattr("cryptocloud.testing.FakeCryptoCloud", lambda: FakeCryptoCloud(seed=5))  # same ids each run
+    monkeypatch.setattr("cryptocloud.testing.FakeCryptoCloud", lambda **o: FakeCryptoCloud(seed=5, **o))  # same ids
     result = runner.invoke(main, ["invoice", "create", "--fake", "--json", "--amount", "5"])
     created = json.loads(result.stdout)
     result = runner.invoke(main, ["invoice", "create", "--fake", "--amount", "5"])  # the same invoice, as a table
@@ -191,7 +191,7 @@ def test_list_streams_json_lines(runner: CliRunner, monkeypatch: pytest.MonkeyPa
     fake = FakeCryptoCloud(seed=1)
     client = fake.client()
     made = {client.invoices.create(amount=i + 1).uuid for i in range(120)}
-    monkeypatch.setattr("cryptocloud.testing.FakeCryptoCloud", lambda: fake)
+    monkeypatch.setattr("cryptocloud.testing.FakeCryptoCloud", lambda **options: fake)
     result = runner.invoke(main, ["invoice", "list", "--fake", "--json"])
     assert result.exit_code == 0, result.stderr
     lines = result.stdout.splitlines()
@@ -260,7 +260,7 @@ def test_postback_verify(runner: CliRunner, tmp_path: Path, monkeypatch: pytest.
 def paid_fake(monkeypatch: pytest.MonkeyPatch) -> FakeCryptoCloud:
     """A fake the CLI's API client talks to (in-process), with SHOP_SECRET set to its secret."""
     fake = FakeCryptoCloud(seed=4)
-    monkeypatch.setattr("cryptocloud.cli.CryptoCloud", lambda: fake.client())
+    monkeypatch.setattr("cryptocloud._client.CryptoCloud", lambda: fake.client())
     monkeypatch.setenv("SHOP_SECRET", fake.secret)
     return fake
 

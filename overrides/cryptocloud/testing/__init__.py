@@ -16,18 +16,20 @@ Its parts: ``fake`` (the FakeCryptoCloud class: controls and wiring), ``operatio
 (the HTTP control API under ``/_fake/``, described by ``fake-control.yaml``).
 """
 
-try:  # the extra's own packages, checked first so that a missing one is named with the extra to install
-    import openapi_core  # noqa: F401
-    import yaml  # noqa: F401
-except ImportError as missing:
-    raise ImportError(
-        f"cryptocloud.testing needs the testing extra ({missing.name} is missing): "
-        "pip install 'cryptocloud-client[testing]'"
-    ) from None
+from importlib.util import find_spec
 
-from .fake import FAKE_BASE_URL, FakeCryptoCloud
-from .faults import FAULTS
-from .payments import FakePostback
-from .state import FakeClock
+# The extra's own packages, checked first so that a missing one is named with the extra to install (found, not
+# imported: openapi-core is loaded when the first request is checked).
+for _needed in ("openapi_core", "yaml"):
+    if find_spec(_needed) is None:
+        raise ImportError(
+            f"cryptocloud.testing needs the testing extra ({_needed} is missing): "
+            "pip install 'cryptocloud-client[testing]'"
+        )
+
+from .fake import FAKE_BASE_URL, FakeCryptoCloud  # noqa: E402  (after the extra's check)
+from .faults import FAULTS  # noqa: E402
+from .payments import FakePostback  # noqa: E402
+from .state import FakeClock  # noqa: E402
 
 __all__ = ["FAKE_BASE_URL", "FAULTS", "FakeClock", "FakeCryptoCloud", "FakePostback"]

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from functools import cache
 from importlib import resources
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qs
 
 import attrs
 import httpx
-import yaml
-from openapi_core import OpenAPI
-from openapi_core.datatypes import RequestParameters
-from werkzeug.datastructures import Headers, ImmutableMultiDict
+
+if TYPE_CHECKING:  # openapi-core (and pydantic, werkzeug... with it) costs half a second: imported on first check
+    from openapi_core import OpenAPI
+    from openapi_core.datatypes import RequestParameters
 
 SPEC_SERVER = "https://api.trybit.com"  # the current host; the spec lists the legacy one too
 
@@ -24,6 +24,9 @@ def spec_text() -> str:
 
 @cache
 def openapi() -> OpenAPI:
+    import yaml
+    from openapi_core import OpenAPI
+
     return OpenAPI.from_dict(yaml.safe_load(spec_text()))
 
 
@@ -40,6 +43,9 @@ class OpenAPIRequest:
 
     @classmethod
     def of(cls, request: httpx.Request) -> OpenAPIRequest:
+        from openapi_core.datatypes import RequestParameters
+        from werkzeug.datastructures import Headers, ImmutableMultiDict
+
         return cls(
             host_url=SPEC_SERVER,  # the fake stands in for the real host, whatever URL reached it
             path=request.url.path,
