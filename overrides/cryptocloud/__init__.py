@@ -32,9 +32,11 @@ from .errors import (
     PermissionDeniedError,
     PostbackVerificationError,
     RateLimitError,
+    WithdrawalTooSoonError,
 )
 from .models import Invoice, InvoiceDetails
 from .postbacks import Postback, verify_postback
+from .withdrawals import Withdrawal
 
 __all__ = [
     "UNSET",
@@ -68,6 +70,8 @@ __all__ = [
     "Stage",
     "Unset",
     "Unsettled",
+    "Withdrawal",
+    "WithdrawalTooSoonError",
     "__version__",
     "verify_postback",
 ]

@@ -51,6 +51,7 @@ EXIT_CODES: list[tuple[type[Exception], int]] = [
     (errors.InternalServerError, 8),
     (errors.APIResponseValidationError, 9),
     (errors.PostbackVerificationError, 10),
+    (errors.WithdrawalTooSoonError, 11),
     (errors.CryptoCloudError, 1),
 ]
 
@@ -76,6 +77,9 @@ FLAGS = {
     "api_key": "CRYPTOCLOUD_API_KEY",
     "shop_id": "CRYPTOCLOUD_SHOP_ID",
     "base_url": "CRYPTOCLOUD_BASE_URL",
+    "currency_code": "--currency",
+    "to_address": "--to",
+    "withdrawal_key": "CRYPTOCLOUD_WITHDRAWAL_KEY",
 }
 _MISSING_SETTING = re.compile(r"missing: pass \w+= or set \w+")
 
@@ -193,6 +197,7 @@ Environment:
   CRYPTOCLOUD_SHOP_ID   the shop id invoices are created for
   CRYPTOCLOUD_BASE_URL  the API's address (default https://api.trybit.com; the legacy
                         https://api.cryptocloud.plus serves the same API), e.g. a fake-server's URL
+  CRYPTOCLOUD_WITHDRAWAL_KEY  the separate key `withdraw` needs (never printed)
 """
 
 
@@ -298,6 +303,31 @@ def balance(fake: bool, as_json: bool) -> None:
         balances = client.balances.list()
     rows = [_plain(b.to_dict()) | {"currency": b.currency.code} for b in balances]
     _show(rows, ["currency", "balance_crypto", "balance_usd", "available_balance"], as_json, "Balances")
+
+
+@_api_command(main, "withdraw")
+@click.option("--currency", required=True, help="Full code of the currency to send (e.g. USDT_TRC20).")
+@click.option("--to", "to_address", required=True, help="The address to send to.")
+@click.option("--amount", required=True, help="Amount, exact decimal text (e.g. 10.5).")
+@click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
+def withdraw(fake: bool, as_json: bool, currency: str, to_address: str, amount: str, yes: bool) -> None:
+    """Send money out of the balance to an address, once (asks first unless --yes).
+
+    Never resent: after an error that says it may have been carried out, check the balance and the
+    withdrawal history before trying again. At least 12 s between two withdrawals.
+    """
+    from .withdrawals import request, require
+
+    with _client(fake) as client:
+        require(client.withdrawals._key)  # every check before the question, and before anything is sent
+        body = request(currency_code=currency, to_address=to_address, amount=amount)
+        if not yes:
+            question = f"Withdraw {body.amount} {body.currency_code} to {body.to_address}? This cannot be undone."
+            if not click.confirm(question, default=False, err=True):
+                click.echo("not sent", err=True)
+                sys.exit(1)
+        sent = client.withdrawals.create(currency_code=currency, to_address=to_address, amount=amount)
+    _show([_plain(sent.to_dict())], ["invoice_id", "status", "currency", "amount"], as_json, "Withdrawal created")
 
 
 @_api_command(main, "stats")
@@ -409,13 +439,17 @@ def drift(files: tuple[Path, ...], as_json: bool, operation: str | None) -> None
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8080, show_default=True, type=int)
 @click.option("--seed", type=int, help="Make ids reproducible.")
-def fake_server(host: str, port: int, seed: int | None) -> None:
+@click.option("--withdrawal-key", help="The fake's withdrawal key (default: made up, and printed).")
+def fake_server(host: str, port: int, seed: int | None, withdrawal_key: str | None) -> None:
     """Serve the embedded fake CryptoCloud over HTTP until interrupted."""
     from .testing import FakeCryptoCloud
 
-    fake = FakeCryptoCloud(seed=seed)
+    fake = FakeCryptoCloud(seed=seed, withdrawal_key=withdrawal_key)
     with fake.serve(host, port) as url:
-        # The fake's own key and shop: made up, printed so that clients can be pointed at it.
-        click.echo(f"fake CryptoCloud at {url} (shop_id {fake.shop_id}, api key {fake.api_key}); Ctrl-C stops")
+        # The fake's own keys and shop: made up, printed so that clients can be pointed at it.
+        click.echo(
+            f"fake CryptoCloud at {url} (shop_id {fake.shop_id}, api key {fake.api_key}, "
+            f"withdrawal key {fake.withdrawal_key}); Ctrl-C stops"
+        )
         with contextlib.suppress(KeyboardInterrupt):
             threading.Event().wait()

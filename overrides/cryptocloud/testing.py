@@ -46,6 +46,8 @@ SPEC_SERVER = "https://api.trybit.com"  # the current host; the spec lists the l
 MAX_HOURS_TO_PAY = 24 * 365 * 100  # a century; a longer time would overflow the expiry date
 MAX_AMOUNT_DIGITS = 20  # before the point; beyond that the fake answers like a Django DecimalField
 FAULTS = ("refused", "html_520", "rate_limit", "reset_after_send", "read_timeout", "server_error")
+WITHDRAWAL_PATH = "/v2/invoice/api/out/create"
+WITHDRAWAL_SPACING = timedelta(seconds=12)  # the docs: at least 12 s between two withdrawals
 
 # Fixed, round rates: enough to make amounts look real and stay reproducible.
 USD_PER_FIAT = {
@@ -191,6 +193,7 @@ class FakeCryptoCloud:
         self,
         *,
         api_key: str = "fake-api-key",
+        withdrawal_key: str | None = None,
         shop_id: str = "fake-shop",
         secret: str | None = None,
         postback_format: str = "json",
@@ -202,6 +205,12 @@ class FakeCryptoCloud:
         if postback_format not in ("json", "form") or list_limit not in ("page_size", "end_index"):
             raise ValueError("postback_format is 'json' or 'form'; list_limit is 'page_size' or 'end_index'")
         self.api_key = api_key
+        # Random unless given: the client keeps 12 s between withdrawals per key process-wide; each fake has its own.
+        self.withdrawal_key = withdrawal_key or "fake-wkey-" + secrets.token_hex(8)
+        self.withdrawal_envelope = "result"  # "data": answer withdrawals in the older docs' envelope
+        self.withdrawals: dict[str, dict[str, Any]] = {}  # by invoice_id, in order
+        self.funds: dict[str, Decimal] = {}  # balance added by fund(), by currency code
+        self._refusals: deque[tuple[str, str]] = deque()  # withdrawals to refuse next: (error key, message)
         self.shop_id = shop_id
         self.secret = secret or secrets.token_urlsafe(32)
         self.postback_format = postback_format
@@ -225,10 +234,11 @@ class FakeCryptoCloud:
             "/v2/merchant/wallet/balance/all": self._balances,
             "/v2/invoice/merchant/statistics": self._statistics,
             "/v2/invoice/static/create": self._static_create,
+            WITHDRAWAL_PATH: self._withdraw,
         }
 
     def __repr__(self) -> str:
-        hidden = "api_key=<hidden>, secret=<hidden>"
+        hidden = "api_key=<hidden>, withdrawal_key=<hidden>, secret=<hidden>"
         return f"FakeCryptoCloud(shop_id={self.shop_id!r}, invoices={len(self.invoices)}, {hidden})"
 
     # ------------------------------------------------------------------ wiring
@@ -237,12 +247,20 @@ class FakeCryptoCloud:
         """An httpx transport that answers from this fake, in-process (sync and async)."""
         return httpx.MockTransport(self.handle)
 
+    def _options(self) -> dict[str, Any]:
+        return {
+            "api_key": self.api_key,
+            "shop_id": self.shop_id,
+            "base_url": FAKE_BASE_URL,
+            "withdrawal_key": self.withdrawal_key,
+        }
+
     def client(self, **options: Any) -> CryptoCloud:
-        options = {"api_key": self.api_key, "shop_id": self.shop_id, "base_url": FAKE_BASE_URL} | options
+        options = self._options() | options
         return CryptoCloud(http_client=httpx.Client(transport=self.transport()), **options)
 
     def async_client(self, **options: Any) -> AsyncCryptoCloud:
-        options = {"api_key": self.api_key, "shop_id": self.shop_id, "base_url": FAKE_BASE_URL} | options
+        options = self._options() | options
         return AsyncCryptoCloud(http_client=httpx.AsyncClient(transport=self.transport()), **options)
 
     @contextmanager
@@ -270,6 +288,28 @@ class FakeCryptoCloud:
         if kind not in FAULTS:
             raise ValueError(f"unknown fault {kind!r}; one of {', '.join(FAULTS)}")
         self._faults.extend([(kind, retry_after)] * count)
+
+    def fund(self, code: str, amount: Decimal) -> None:
+        """Add ``amount`` of ``code`` (a full code such as "USDT_TRC20") to the balance, for withdrawals."""
+        self.funds[code] = self.funds.get(code, Decimal(0)) + Decimal(amount)
+
+    def refuse_next_withdrawal(self, key: str = "validate_error", message: str = "Withdrawal refused (fake).") -> None:
+        """Refuse the next withdrawal with a 400 whose ``result`` is ``{key: message}`` (the docs' keys:
+        required_parameter, currency_code, network, uncorrected_amount, rate_limit, validate_error)."""
+        self._refusals.append((key, message))
+
+    def balance(self, code: str) -> Decimal:
+        """What the fake's wallet holds in ``code``: paid invoices, plus funds, less withdrawals."""
+        received = sum(
+            (
+                i["received"]
+                for i in self.invoices.values()
+                if i["status"] in ("paid", "partial", "overpaid") and i["currency"]["fullcode"] == code
+            ),
+            Decimal(0),
+        )
+        sent = sum((w["amount"] for w in self.withdrawals.values() if w["currency"] == code), Decimal(0))
+        return received + self.funds.get(code, Decimal(0)) - sent
 
     def advance(self, delta: timedelta) -> None:
         """Move the fake's clock forward; unpaid invoices past their expiry become canceled."""
@@ -358,7 +398,8 @@ class FakeCryptoCloud:
             return _json(401, {"detail": "Authentication credentials were not provided."})
         if not auth.startswith("Token ") or not auth[6:].strip():
             return _json(403, {"detail": "Invalid header padding"})
-        if not secrets.compare_digest(auth[6:].strip(), self.api_key):
+        key = self.withdrawal_key if request.url.path == WITHDRAWAL_PATH else self.api_key  # a key of its own
+        if not secrets.compare_digest(auth[6:].strip(), key):
             return _json(401, {"detail": "Signature verification failed"})
         try:
             body = _body(request)  # the API (Django REST framework) refuses a body it cannot parse with a 400
@@ -461,11 +502,10 @@ class FakeCryptoCloud:
         return _json(200, answer)
 
     def _balances(self, body: dict[str, Any], request: httpx.Request) -> httpx.Response:
-        totals: dict[str, Decimal] = {}
-        for invoice in self.invoices.values():
-            if invoice["status"] in ("paid", "partial", "overpaid"):
-                code = invoice["currency"]["fullcode"]
-                totals[code] = totals.get(code, Decimal(0)) + invoice["received"]
+        codes = {
+            i["currency"]["fullcode"] for i in self.invoices.values() if i["status"] in ("paid", "partial", "overpaid")
+        }
+        totals = {code: self.balance(code) for code in codes | set(self.funds)}
         result = []
         for code, held in sorted(totals.items()):
             usd = _money(held * self._usd_per(code), "0.01")
@@ -505,6 +545,22 @@ class FakeCryptoCloud:
         }
         self.static_wallets[wallet["uuid"]] = wallet | {"identify": body["identify"]}
         return _json(200, {"status": "success", "result": wallet})
+
+    def _withdraw(self, body: dict[str, Any], request: httpx.Request) -> httpx.Response:
+        if self._refusals:
+            key, message = self._refusals.popleft()
+            return _error(400, {key: message})
+        now = self.clock.now()
+        last = max((w["_sent_at"] for w in self.withdrawals.values()), default=None)
+        if last is not None and now - last < WITHDRAWAL_SPACING:
+            return _error(400, {"rate_limit": "Too many requests: 12 seconds between withdrawals."})
+        code, amount = body["currency_code"], Decimal(body["amount"])
+        if amount > self.balance(code):
+            return _error(400, {"uncorrected_amount": f"Insufficient funds: {self.balance(code)} {code} available."})
+        invoice_id = "OUT-" + "".join(self._random.choices("ABCDEFGHJKLMNPQRSTUVWXYZ23456789", k=8))
+        withdrawal = {"invoice_id": invoice_id, "status": "created", "currency": code, "amount": amount}
+        self.withdrawals[invoice_id] = withdrawal | {"to_address": body["to_address"], "_sent_at": now}
+        return _json(200, {"status": "success", self.withdrawal_envelope: withdrawal})
 
     # ------------------------------------------------------------------ helpers
 
