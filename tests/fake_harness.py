@@ -9,7 +9,7 @@ from typing import Any
 
 from cryptocloud import AsyncCryptoCloud, CryptoCloud
 from cryptocloud.testing import FakeCryptoCloud
-from harness import _OPEN
+from harness import _OPEN, close_backend
 from wire import WireServer
 
 
@@ -60,9 +60,4 @@ class FakeHarness:
         return [request.url.path for request in self.fake.requests]
 
     def close(self) -> None:
-        if self.loop is not None:
-            assert isinstance(self.client, AsyncCryptoCloud)
-            self.loop.run_until_complete(self.client.close())
-            self.loop.close()
-        if self.server is not None:
-            self.server.__exit__()
+        close_backend(self.client, self.loop, self.server)

@@ -73,18 +73,25 @@ class Harness:
         return asyncio.run(result) if self.mode == "async" else result
 
     def close(self) -> None:
-        if self.loop is not None:
-            assert isinstance(self.client, AsyncCryptoCloud)
-            self.loop.run_until_complete(self.client.close())
-            self.loop.close()
-        if self.server is not None:
-            self.server.__exit__()
+        close_backend(self.client, self.loop, self.server)
 
     def create(self, **kwargs: Any) -> Any:
         return self.call(self.client.invoices.create, **({"amount": "100"} | kwargs))
 
     def create_raw(self, **kwargs: Any) -> Any:
         return self.call(self.client.invoices.with_raw_response.create, **({"amount": "100"} | kwargs))
+
+
+def close_backend(
+    client: CryptoCloud | AsyncCryptoCloud, loop: asyncio.AbstractEventLoop | None, server: WireServer | None
+) -> None:
+    """Close what a harness opened for the aiohttp backend: its client (on its own loop), the loop, the server."""
+    if loop is not None:
+        assert isinstance(client, AsyncCryptoCloud)
+        loop.run_until_complete(client.close())
+        loop.close()
+    if server is not None:
+        server.__exit__()
 
 
 @pytest.fixture(params=MODES)
