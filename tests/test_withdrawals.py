@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+import threading
 from datetime import timedelta
 from decimal import Decimal
 from typing import Any
@@ -395,3 +396,59 @@ def test_the_async_client_withdraws_from_the_fake(clock: Clock) -> None:
 
     assert asyncio.run(run()).amount == Decimal("1.5")
     assert fake.balance("ETH") == Decimal("0.5")
+
+
+@pytest.mark.parametrize("mode", ["async", "aiohttp"])
+def test_a_withdrawal_abandoned_after_sending_is_logged(mode: str, caplog: pytest.LogCaptureFixture) -> None:
+    def slow(request: httpx.Request) -> httpx.Response:
+        threading.Event().wait(0.5)
+        return ok()
+
+    async def slow_async(request: httpx.Request) -> httpx.Response:
+        await asyncio.sleep(0.5)
+        return ok()
+
+    if mode == "async":
+        http = httpx.AsyncClient(transport=httpx.MockTransport(slow_async))
+        client = AsyncCryptoCloud(api_key=API_KEY, withdrawal_key=WITHDRAWAL_KEY, http_client=http)
+        run: Any = asyncio.run
+    else:
+        made = harness(mode, slow)
+        assert isinstance(made.client, AsyncCryptoCloud)
+        client, run = made.client, lambda coro: made.call(lambda: coro)
+
+    async def give_up() -> None:
+        out = client.withdrawals.create(currency_code="BTC", to_address=ADDRESS, amount=1)
+        await asyncio.wait_for(out, timeout=0.1)
+
+    with caplog.at_level(logging.WARNING, logger="cryptocloud"), pytest.raises(TimeoutError):
+        run(give_up())
+    assert [r.getMessage() for r in caplog.records] == [
+        "a withdrawal was interrupted after it may have been sent: check before trying again"
+    ]
+    assert client.unsettled_creates == []  # not an invoice
+
+
+@pytest.mark.parametrize(
+    ("fault", "carried_out", "error"),
+    [
+        ("reset_after_send", True, "APIConnectionError"),
+        ("read_timeout", True, "APITimeoutError"),
+        ("server_error", True, "InternalServerError"),
+        ("html_520", False, "InternalServerError"),
+        ("rate_limit", False, "RateLimitError"),
+    ],
+)
+def test_the_fakes_faults_on_a_withdrawal_are_never_resent(
+    fault: str, carried_out: bool, error: str, sleeps: list[float]
+) -> None:
+    fake = FakeCryptoCloud(seed=3)
+    fake.fund("BTC", Decimal("2"))
+    fake.fail_next(fault, count=3)
+    with fake.client(max_retries=3) as client, pytest.raises(Exception) as info:
+        client.withdrawals.create(currency_code="BTC", to_address=ADDRESS, amount=Decimal("0.5"))
+    assert type(info.value).__name__ == error
+    assert len(fake.requests) == 1 and sleeps == []
+    assert fake.balance("BTC") == (Decimal("1.5") if carried_out else Decimal("2"))
+    # A 520 page may come from a proxy that passed the request on: it may have gone out, as the error says.
+    assert info.value.may_have_taken_effect is (fault not in ("rate_limit",))  # type: ignore[attr-defined]

@@ -271,6 +271,10 @@ class Core:
                 if call.creates:
                     self.unsettled.append(Unsettled(call.order_id, sent_at))
                     logger.warning("a create (order_id %r) was interrupted after it may have been sent", call.order_id)
+                elif not call.resendable:  # a cancel, a withdrawal: no error will say so, the log does
+                    logger.warning(
+                        "a %s was interrupted after it may have been sent: check before trying again", call.what
+                    )
                 raise
             if isinstance(outcome, Broken):
                 error = self._broken(outcome, call)
