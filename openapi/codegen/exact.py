@@ -12,6 +12,7 @@ import datetime
 import json
 import re
 from decimal import Decimal, InvalidOperation
+from json.encoder import encode_basestring  # what json.dumps(str, ensure_ascii=False) runs, without its setup
 from typing import Any
 
 from .types import Unset
@@ -19,18 +20,42 @@ from .types import Unset
 # Larger exponents are not money and would overflow Decimal's default context in arithmetic.
 MAX_ADJUSTED_EXPONENT = 40
 _TIMESTAMP = re.compile(r"(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,6}))?")
+# The form the API always sends, which datetime.fromisoformat reads in C: the fast path of parse_utc_datetime.
+_USUAL_TIMESTAMP = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}\.[0-9]{6}")
 
 
 def _reject_constant(name: str) -> Any:
     raise ValueError(f"{name} is not a valid JSON number")
 
 
+_DECODER = json.JSONDecoder(parse_float=Decimal, parse_constant=_reject_constant)  # made once, not per call
+
+
 def loads(content: bytes | str) -> Any:
-    """Parse JSON, keeping every non-integer number as the exact ``Decimal`` of its text."""
-    return json.loads(content, parse_float=Decimal, parse_constant=_reject_constant)
+    """Parse JSON, keeping every non-integer number as the exact ``Decimal`` of its text.
+
+    What ``json.loads(content, parse_float=Decimal, ...)`` does, with its decoder made once."""
+    if isinstance(content, str):
+        if content.startswith("\ufeff"):
+            raise json.JSONDecodeError("Unexpected UTF-8 BOM (decode using utf-8-sig)", content, 0)
+    elif isinstance(content, (bytes, bytearray)):
+        content = content.decode(json.detect_encoding(content), "surrogatepass")
+    else:
+        raise TypeError(f"the JSON object must be str, bytes or bytearray, not {type(content).__name__}")
+    return _DECODER.decode(content)
 
 
 def _encode(value: Any) -> str:
+    # Exact types first (a request body is made of these); subclasses (str enums...) take the general path.
+    kind = type(value)
+    if kind is str:
+        return encode_basestring(value)
+    if kind is Decimal:
+        return format_decimal(value)
+    if kind is dict:
+        return "{" + ",".join(f"{encode_basestring(str(k))}:{_encode(v)}" for k, v in value.items()) + "}"
+    if kind is int:
+        return int.__repr__(value)
     if isinstance(value, bool) or value is None or isinstance(value, (str, int)):
         return json.dumps(value, ensure_ascii=False)
     if isinstance(value, Decimal):
@@ -61,11 +86,15 @@ def format_decimal(value: Decimal) -> str:
 
 def parse_decimal(value: Any) -> Any:
     """A JSON money value as ``Decimal``. ``None`` and ``UNSET`` pass through; bad values raise."""
-    if value is None or isinstance(value, Unset):
+    if type(value) is Decimal:  # what loads() gives: the usual cases, first
+        result = value
+    elif type(value) is int:
+        result = Decimal(value)
+    elif value is None or isinstance(value, Unset):
         return value
-    if isinstance(value, bool):
+    elif isinstance(value, bool):
         raise TypeError("expected a number, got a boolean")
-    if isinstance(value, Decimal):
+    elif isinstance(value, Decimal):
         result = value
     elif isinstance(value, int):
         result = Decimal(value)
@@ -89,6 +118,11 @@ def parse_utc_datetime(value: Any) -> Any:
 
     ``None`` and ``UNSET`` pass through; an aware ``datetime`` is converted to UTC; anything else raises.
     """
+    if type(value) is str and len(value) == 26 and _USUAL_TIMESTAMP.fullmatch(value):
+        try:
+            return datetime.datetime.fromisoformat(value + "+00:00")  # tzinfo is datetime.UTC itself
+        except ValueError:
+            pass  # not a real date (month 13...): the general path says why
     if value is None or isinstance(value, Unset):
         return value
     if isinstance(value, datetime.datetime):

@@ -262,14 +262,16 @@ class Core:
         """Send ``call`` with retries; return its decoded result (or RawResponse) or raise an APIError."""
         attempt = 0
         while True:
+            debug = logger.isEnabledFor(logging.DEBUG)  # once per attempt: the calls below cost when disabled
+            if debug:
+                self._log_request(call.request, attempt)
             started = time.perf_counter()
-            self._log_request(call.request, attempt)
-            sent_at = datetime.now(UTC)
+            sent_at = time.time()  # a datetime only if it is needed, below
             try:
                 outcome = yield call.request
             except BaseException:  # the caller gave up (task cancelled, KeyboardInterrupt) mid-exchange
                 if call.creates:
-                    self.unsettled.append(Unsettled(call.order_id, sent_at))
+                    self.unsettled.append(Unsettled(call.order_id, datetime.fromtimestamp(sent_at, UTC)))
                     logger.warning("a create (order_id %r) was interrupted after it may have been sent", call.order_id)
                 elif not call.resendable:  # a cancel, a withdrawal: no error will say so, the log does
                     logger.warning(
@@ -278,20 +280,22 @@ class Core:
                 raise
             if isinstance(outcome, Broken):
                 error = self._broken(outcome, call)
-                logger.debug("%s %s failed: %s", call.request.method, call.request.url, self.redact(error.message))
+                if debug:
+                    logger.debug("%s %s failed: %s", call.request.method, call.request.url, self.redact(error.message))
                 if not (outcome.stage is Stage.NOT_SENT or call.resendable) or attempt >= self.max_retries:
                     raise self.settle(error, call)
                 delay = self.backoff(attempt)
             else:
                 assert outcome is not None
                 self.observer.seen(outcome, self.redact)
-                logger.debug(
-                    "%s %s -> %s in %.3f s",
-                    call.request.method,
-                    call.request.url,
-                    outcome.status_code,
-                    time.perf_counter() - started,
-                )
+                if debug:
+                    logger.debug(
+                        "%s %s -> %s in %.3f s",
+                        call.request.method,
+                        call.request.url,
+                        outcome.status_code,
+                        time.perf_counter() - started,
+                    )
                 delay_or_none = self._retry_delay(outcome, call, attempt)
                 if delay_or_none is None:
                     try:

@@ -11,14 +11,17 @@ from __future__ import annotations
 
 import contextvars
 import enum
+import functools
 import time
 import zlib
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
-import httpcore
 import httpx
+
+if TYPE_CHECKING:
+    import httpcore
 
 DEFAULT_MAX_RESPONSE_BYTES = 10 * 1024 * 1024  # decompressed; the largest real answer (a list page) is ~100 KB
 # What we ask for and can inflate within the cap. httpx would add br/zstd when their packages are installed.
@@ -195,60 +198,70 @@ def _bounded(timeout: float | None, error: type[Exception]) -> float | None:
     return left if timeout is None else min(timeout, left)
 
 
-class _DeadlineStream(httpcore.NetworkStream):
-    def __init__(self, stream: httpcore.NetworkStream) -> None:
-        self._stream = stream
+@functools.cache
+def _deadline_backend_class() -> type[httpcore.NetworkBackend]:
+    """The deadline-aware backend, defined on first use: httpcore is imported when a client is made (httpx
+    itself imports it only then), not when cryptocloud is."""
+    import httpcore
 
-    def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
-        return self._stream.read(max_bytes, _bounded(timeout, httpcore.ReadTimeout))
+    class _DeadlineStream(httpcore.NetworkStream):
+        def __init__(self, stream: httpcore.NetworkStream) -> None:
+            self._stream = stream
 
-    def write(self, buffer: bytes, timeout: float | None = None) -> None:
-        self._stream.write(buffer, _bounded(timeout, httpcore.WriteTimeout))
+        def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
+            return self._stream.read(max_bytes, _bounded(timeout, httpcore.ReadTimeout))
 
-    def close(self) -> None:
-        self._stream.close()
+        def write(self, buffer: bytes, timeout: float | None = None) -> None:
+            self._stream.write(buffer, _bounded(timeout, httpcore.WriteTimeout))
 
-    def start_tls(self, ssl_context: Any, server_hostname: str | None = None, timeout: float | None = None) -> Any:
-        bounded = _bounded(timeout, httpcore.ConnectTimeout)
-        return _DeadlineStream(self._stream.start_tls(ssl_context, server_hostname, bounded))
+        def close(self) -> None:
+            self._stream.close()
 
-    def get_extra_info(self, info: str) -> Any:
-        return self._stream.get_extra_info(info)
+        def start_tls(self, ssl_context: Any, server_hostname: str | None = None, timeout: float | None = None) -> Any:
+            bounded = _bounded(timeout, httpcore.ConnectTimeout)
+            return _DeadlineStream(self._stream.start_tls(ssl_context, server_hostname, bounded))
 
+        def get_extra_info(self, info: str) -> Any:
+            return self._stream.get_extra_info(info)
 
-class _DeadlineBackend(httpcore.NetworkBackend):
-    def __init__(self, backend: httpcore.NetworkBackend) -> None:
-        self._backend = backend
+    class _DeadlineBackend(httpcore.NetworkBackend):
+        def __init__(self, backend: httpcore.NetworkBackend) -> None:
+            self._backend = backend
 
-    def connect_tcp(
-        self,
-        host: str,
-        port: int,
-        timeout: float | None = None,
-        local_address: str | None = None,
-        socket_options: Iterable[Any] | None = None,
-    ) -> httpcore.NetworkStream:
-        bounded = _bounded(timeout, httpcore.ConnectTimeout)
-        return _DeadlineStream(self._backend.connect_tcp(host, port, bounded, local_address, socket_options))
+        def connect_tcp(
+            self,
+            host: str,
+            port: int,
+            timeout: float | None = None,
+            local_address: str | None = None,
+            socket_options: Iterable[Any] | None = None,
+        ) -> httpcore.NetworkStream:
+            bounded = _bounded(timeout, httpcore.ConnectTimeout)
+            return _DeadlineStream(self._backend.connect_tcp(host, port, bounded, local_address, socket_options))
 
-    def connect_unix_socket(
-        self, path: str, timeout: float | None = None, socket_options: Iterable[Any] | None = None
-    ) -> httpcore.NetworkStream:
-        bounded = _bounded(timeout, httpcore.ConnectTimeout)
-        return _DeadlineStream(self._backend.connect_unix_socket(path, bounded, socket_options))
+        def connect_unix_socket(
+            self, path: str, timeout: float | None = None, socket_options: Iterable[Any] | None = None
+        ) -> httpcore.NetworkStream:
+            bounded = _bounded(timeout, httpcore.ConnectTimeout)
+            return _DeadlineStream(self._backend.connect_unix_socket(path, bounded, socket_options))
 
-    def sleep(self, seconds: float) -> None:
-        self._backend.sleep(seconds)
+        def sleep(self, seconds: float) -> None:
+            self._backend.sleep(seconds)
+
+    return _DeadlineBackend
 
 
 def bound_by_deadline(http: httpx.Client) -> httpx.Client:
     """``http`` with the deadline in its default transport's sockets (a caller's client too: the bound applies only
     while one of our calls runs, when DEADLINE is set). A mock or custom transport is left alone: the drivers still
     check the deadline between body chunks."""
+    import httpcore  # httpx's own transport has imported it by now
+
+    deadline_backend = _deadline_backend_class()
     pool = getattr(getattr(http, "_transport", None), "_pool", None)
     backend = getattr(pool, "_network_backend", None)
-    if isinstance(backend, httpcore.NetworkBackend) and not isinstance(backend, _DeadlineBackend):
-        pool._network_backend = _DeadlineBackend(backend)  # type: ignore[union-attr]
+    if isinstance(backend, httpcore.NetworkBackend) and not isinstance(backend, deadline_backend):
+        pool._network_backend = deadline_backend(backend)  # type: ignore[call-arg,union-attr]
     return http
 
 

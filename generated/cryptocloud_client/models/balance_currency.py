@@ -1,16 +1,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.network import Network
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.network import Network
-
 
 T = TypeVar("T", bound="BalanceCurrency")
 
@@ -114,7 +111,6 @@ class BalanceCurrency:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.network import Network  # noqa: PLC0415
 
         d = dict(src_dict)
         id = d.pop("id", UNSET)

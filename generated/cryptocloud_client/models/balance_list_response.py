@@ -1,16 +1,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.balance import Balance
 from ..models.success_status import SuccessStatus
-
-if TYPE_CHECKING:
-    from ..models.balance import Balance
-
 
 T = TypeVar("T", bound="BalanceListResponse")
 
@@ -49,7 +46,6 @@ class BalanceListResponse:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.balance import Balance  # noqa: PLC0415
 
         d = dict(src_dict)
         status = SuccessStatus(d.pop("status"))

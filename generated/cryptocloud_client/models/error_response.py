@@ -1,16 +1,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.error_result import ErrorResult
 from ..models.error_status import ErrorStatus
-
-if TYPE_CHECKING:
-    from ..models.error_result import ErrorResult
-
 
 T = TypeVar("T", bound="ErrorResponse")
 
@@ -47,7 +44,6 @@ class ErrorResponse:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.error_result import ErrorResult  # noqa: PLC0415
 
         d = dict(src_dict)
         status = ErrorStatus(d.pop("status"))

@@ -64,12 +64,12 @@ class ErrorResult:
                 try:
                     if not isinstance(data, list):
                         raise TypeError()
-                    componentsschemas_error_messages_type_1 = cast(list[str], data)
+                    componentsschemas_error_messages_type_1 = cast("list[str]", data)
 
                     return componentsschemas_error_messages_type_1
                 except (TypeError, ValueError, AttributeError, KeyError):
                     pass
-                return cast(list[str] | str, data)
+                return cast("list[str] | str", data)
 
             additional_property = _parse_additional_property(prop_dict)
 

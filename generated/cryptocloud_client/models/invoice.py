@@ -3,21 +3,18 @@ from __future__ import annotations
 import datetime
 from collections.abc import Mapping
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from .._exact import parse_decimal, parse_utc_datetime
 from ..models.commission_side import CommissionSide
+from ..models.currency import Currency
 from ..models.fiat_currency import FiatCurrency
 from ..models.invoice_status import InvoiceStatus
+from ..models.project import Project
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.currency import Currency
-    from ..models.project import Project
-
 
 T = TypeVar("T", bound="Invoice")
 
@@ -84,7 +81,6 @@ class Invoice:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.currency import Currency  # noqa: PLC0415
 
         uuid = self.uuid
 
@@ -232,8 +228,6 @@ class Invoice:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.currency import Currency  # noqa: PLC0415
-        from ..models.project import Project  # noqa: PLC0415
 
         d = dict(src_dict)
         uuid = d.pop("uuid")
@@ -242,12 +236,14 @@ class Invoice:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                componentsschemas_open_invoice_status_type_0 = InvoiceStatus(data)
+                componentsschemas_open_invoice_status_type_0 = cast(
+                    InvoiceStatus, InvoiceStatus._value2member_map_[data]
+                )
 
                 return componentsschemas_open_invoice_status_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(InvoiceStatus | str, data)
+            return cast("InvoiceStatus | str", data)
 
         status = _parse_status(d.pop("status"))
 
@@ -262,7 +258,7 @@ class Invoice:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         address = _parse_address(d.pop("address", UNSET))
 
@@ -274,12 +270,14 @@ class Invoice:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                componentsschemas_open_commission_side_type_0 = CommissionSide(data)
+                componentsschemas_open_commission_side_type_0 = cast(
+                    CommissionSide, CommissionSide._value2member_map_[data]
+                )
 
                 return componentsschemas_open_commission_side_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(CommissionSide | str | Unset, data)
+            return cast("CommissionSide | str | Unset", data)
 
         side_commission = _parse_side_commission(d.pop("side_commission", UNSET))
 
@@ -289,12 +287,14 @@ class Invoice:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                componentsschemas_open_commission_side_type_0 = CommissionSide(data)
+                componentsschemas_open_commission_side_type_0 = cast(
+                    CommissionSide, CommissionSide._value2member_map_[data]
+                )
 
                 return componentsschemas_open_commission_side_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(CommissionSide | str | Unset, data)
+            return cast("CommissionSide | str | Unset", data)
 
         side_commission_cc = _parse_side_commission_cc(d.pop("side_commission_cc", UNSET))
 
@@ -304,12 +304,14 @@ class Invoice:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                componentsschemas_open_commission_side_type_0 = CommissionSide(data)
+                componentsschemas_open_commission_side_type_0 = cast(
+                    CommissionSide, CommissionSide._value2member_map_[data]
+                )
 
                 return componentsschemas_open_commission_side_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(CommissionSide | str | Unset, data)
+            return cast("CommissionSide | str | Unset", data)
 
         side_commission_service = _parse_side_commission_service(d.pop("side_commission_service", UNSET))
 
@@ -318,7 +320,7 @@ class Invoice:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         type_payments = _parse_type_payments(d.pop("type_payments", UNSET))
 
@@ -327,7 +329,7 @@ class Invoice:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         invoice_id = _parse_invoice_id(d.pop("invoice_id", UNSET))
 
@@ -349,12 +351,12 @@ class Invoice:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                componentsschemas_open_fiat_currency_type_0 = FiatCurrency(data)
+                componentsschemas_open_fiat_currency_type_0 = cast(FiatCurrency, FiatCurrency._value2member_map_[data])
 
                 return componentsschemas_open_fiat_currency_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(FiatCurrency | str | Unset, data)
+            return cast("FiatCurrency | str | Unset", data)
 
         fiat_currency = _parse_fiat_currency(d.pop("fiat_currency", UNSET))
 
@@ -373,7 +375,7 @@ class Invoice:
                 return currency_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(Currency | None | Unset, data)
+            return cast("Currency | None | Unset", data)
 
         currency = _parse_currency(d.pop("currency", UNSET))
 

@@ -1,17 +1,14 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 
 from ..models.crypto_currency import CryptoCurrency
 from ..models.resend_period import ResendPeriod
+from ..models.time_to_pay import TimeToPay
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.time_to_pay import TimeToPay
-
 
 T = TypeVar("T", bound="InvoiceAddFields")
 
@@ -78,7 +75,6 @@ class InvoiceAddFields:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.time_to_pay import TimeToPay  # noqa: PLC0415
 
         d = dict(src_dict)
         _time_to_pay = d.pop("time_to_pay", UNSET)

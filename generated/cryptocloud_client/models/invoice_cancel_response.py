@@ -54,12 +54,12 @@ class InvoiceCancelResponse:
             try:
                 if not isinstance(data, list):
                     raise TypeError()
-                result_type_0 = cast(list[str], data)
+                result_type_0 = cast("list[str]", data)
 
                 return result_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(list[str] | str, data)
+            return cast("list[str] | str", data)
 
         result = _parse_result(d.pop("result"))
 

@@ -2,17 +2,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 
 from .._exact import parse_decimal
 from ..models.fiat_currency import FiatCurrency
+from ..models.invoice_add_fields import InvoiceAddFields
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.invoice_add_fields import InvoiceAddFields
-
 
 T = TypeVar("T", bound="InvoiceCreateRequest")
 
@@ -76,7 +73,6 @@ class InvoiceCreateRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.invoice_add_fields import InvoiceAddFields  # noqa: PLC0415
 
         d = dict(src_dict)
         shop_id = d.pop("shop_id")

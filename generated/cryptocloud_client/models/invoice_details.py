@@ -3,21 +3,18 @@ from __future__ import annotations
 import datetime
 from collections.abc import Mapping
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from .._exact import parse_decimal, parse_utc_datetime
 from ..models.commission_side import CommissionSide
+from ..models.currency import Currency
 from ..models.fiat_currency import FiatCurrency
 from ..models.invoice_status import InvoiceStatus
+from ..models.project import Project
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.currency import Currency
-    from ..models.project import Project
-
 
 T = TypeVar("T", bound="InvoiceDetails")
 
@@ -103,7 +100,6 @@ class InvoiceDetails:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.currency import Currency  # noqa: PLC0415
 
         uuid = self.uuid
 
@@ -316,8 +312,6 @@ class InvoiceDetails:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.currency import Currency  # noqa: PLC0415
-        from ..models.project import Project  # noqa: PLC0415
 
         d = dict(src_dict)
         uuid = d.pop("uuid")
@@ -326,12 +320,14 @@ class InvoiceDetails:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                componentsschemas_open_invoice_status_type_0 = InvoiceStatus(data)
+                componentsschemas_open_invoice_status_type_0 = cast(
+                    InvoiceStatus, InvoiceStatus._value2member_map_[data]
+                )
 
                 return componentsschemas_open_invoice_status_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(InvoiceStatus | str, data)
+            return cast("InvoiceStatus | str", data)
 
         status = _parse_status(d.pop("status"))
 
@@ -342,7 +338,7 @@ class InvoiceDetails:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         address = _parse_address(d.pop("address", UNSET))
 
@@ -354,12 +350,14 @@ class InvoiceDetails:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                componentsschemas_open_commission_side_type_0 = CommissionSide(data)
+                componentsschemas_open_commission_side_type_0 = cast(
+                    CommissionSide, CommissionSide._value2member_map_[data]
+                )
 
                 return componentsschemas_open_commission_side_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(CommissionSide | str | Unset, data)
+            return cast("CommissionSide | str | Unset", data)
 
         side_commission = _parse_side_commission(d.pop("side_commission", UNSET))
 
@@ -369,12 +367,14 @@ class InvoiceDetails:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                componentsschemas_open_commission_side_type_0 = CommissionSide(data)
+                componentsschemas_open_commission_side_type_0 = cast(
+                    CommissionSide, CommissionSide._value2member_map_[data]
+                )
 
                 return componentsschemas_open_commission_side_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(CommissionSide | str | Unset, data)
+            return cast("CommissionSide | str | Unset", data)
 
         side_commission_cc = _parse_side_commission_cc(d.pop("side_commission_cc", UNSET))
 
@@ -384,12 +384,14 @@ class InvoiceDetails:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                componentsschemas_open_commission_side_type_0 = CommissionSide(data)
+                componentsschemas_open_commission_side_type_0 = cast(
+                    CommissionSide, CommissionSide._value2member_map_[data]
+                )
 
                 return componentsschemas_open_commission_side_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(CommissionSide | str | Unset, data)
+            return cast("CommissionSide | str | Unset", data)
 
         side_commission_service = _parse_side_commission_service(d.pop("side_commission_service", UNSET))
 
@@ -398,7 +400,7 @@ class InvoiceDetails:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         type_payments = _parse_type_payments(d.pop("type_payments", UNSET))
 
@@ -407,7 +409,7 @@ class InvoiceDetails:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         invoice_id = _parse_invoice_id(d.pop("invoice_id", UNSET))
 
@@ -431,12 +433,12 @@ class InvoiceDetails:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                componentsschemas_open_fiat_currency_type_0 = FiatCurrency(data)
+                componentsschemas_open_fiat_currency_type_0 = cast(FiatCurrency, FiatCurrency._value2member_map_[data])
 
                 return componentsschemas_open_fiat_currency_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(FiatCurrency | str | Unset, data)
+            return cast("FiatCurrency | str | Unset", data)
 
         fiat_currency = _parse_fiat_currency(d.pop("fiat_currency", UNSET))
 
@@ -457,7 +459,7 @@ class InvoiceDetails:
                 return currency_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(Currency | None | Unset, data)
+            return cast("Currency | None | Unset", data)
 
         currency = _parse_currency(d.pop("currency", UNSET))
 
@@ -475,7 +477,7 @@ class InvoiceDetails:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         order_id = _parse_order_id(d.pop("order_id", UNSET))
 
@@ -484,7 +486,7 @@ class InvoiceDetails:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(Decimal | None | Unset, data)
+            return cast("Decimal | None | Unset", data)
 
         received = parse_decimal(_parse_received(d.pop("received", UNSET)))
 
@@ -493,7 +495,7 @@ class InvoiceDetails:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(Decimal | None | Unset, data)
+            return cast("Decimal | None | Unset", data)
 
         received_usd = parse_decimal(_parse_received_usd(d.pop("received_usd", UNSET)))
 
@@ -502,7 +504,7 @@ class InvoiceDetails:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(Decimal | None | Unset, data)
+            return cast("Decimal | None | Unset", data)
 
         to_surcharge = parse_decimal(_parse_to_surcharge(d.pop("to_surcharge", UNSET)))
 
@@ -511,7 +513,7 @@ class InvoiceDetails:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(Decimal | None | Unset, data)
+            return cast("Decimal | None | Unset", data)
 
         to_surcharge_usd = parse_decimal(_parse_to_surcharge_usd(d.pop("to_surcharge_usd", UNSET)))
 
@@ -520,7 +522,7 @@ class InvoiceDetails:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | datetime.datetime | Unset, data)
+            return cast("None | datetime.datetime | Unset", data)
 
         date_finished = parse_utc_datetime(_parse_date_finished(d.pop("date_finished", UNSET)))
 
@@ -529,11 +531,11 @@ class InvoiceDetails:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         invoice_status = _parse_invoice_status(d.pop("invoice_status", UNSET))
 
-        tx_list = cast(list[Any], d.pop("tx_list", UNSET))
+        tx_list = cast("list[Any]", d.pop("tx_list", UNSET))
 
         invoice_details = cls(
             uuid=uuid,

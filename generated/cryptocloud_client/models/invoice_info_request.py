@@ -34,7 +34,7 @@ class InvoiceInfoRequest:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        uuids = cast(list[str], d.pop("uuids"))
+        uuids = cast("list[str]", d.pop("uuids"))
 
         invoice_info_request = cls(
             uuids=uuids,

@@ -1,17 +1,14 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.invoice_details import InvoiceDetails
 from ..models.success_status import SuccessStatus
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.invoice_details import InvoiceDetails
-
 
 T = TypeVar("T", bound="InvoiceListResponse")
 
@@ -56,7 +53,6 @@ class InvoiceListResponse:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.invoice_details import InvoiceDetails  # noqa: PLC0415
 
         d = dict(src_dict)
         status = SuccessStatus(d.pop("status"))

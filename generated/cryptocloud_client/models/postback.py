@@ -2,17 +2,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from .._exact import parse_decimal
+from ..models.postback_invoice import PostbackInvoice
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.postback_invoice import PostbackInvoice
-
 
 T = TypeVar("T", bound="Postback")
 
@@ -41,7 +38,6 @@ class Postback:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.postback_invoice import PostbackInvoice  # noqa: PLC0415
 
         status = self.status
 
@@ -87,7 +83,6 @@ class Postback:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.postback_invoice import PostbackInvoice  # noqa: PLC0415
 
         d = dict(src_dict)
         status = d.pop("status")
@@ -105,7 +100,7 @@ class Postback:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         order_id = _parse_order_id(d.pop("order_id", UNSET))
 
@@ -122,7 +117,7 @@ class Postback:
                 return invoice_info_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(None | PostbackInvoice | Unset, data)
+            return cast("None | PostbackInvoice | Unset", data)
 
         invoice_info = _parse_invoice_info(d.pop("invoice_info", UNSET))
 

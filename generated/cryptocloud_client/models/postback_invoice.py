@@ -3,21 +3,18 @@ from __future__ import annotations
 import datetime
 from collections.abc import Mapping
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from .._exact import parse_decimal, parse_utc_datetime
 from ..models.commission_side import CommissionSide
+from ..models.currency import Currency
 from ..models.fiat_currency import FiatCurrency
 from ..models.invoice_status import InvoiceStatus
+from ..models.project import Project
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.currency import Currency
-    from ..models.project import Project
-
 
 T = TypeVar("T", bound="PostbackInvoice")
 
@@ -130,7 +127,6 @@ class PostbackInvoice:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.currency import Currency  # noqa: PLC0415
 
         uuid = self.uuid
 
@@ -441,8 +437,6 @@ class PostbackInvoice:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.currency import Currency  # noqa: PLC0415
-        from ..models.project import Project  # noqa: PLC0415
 
         d = dict(src_dict)
         uuid = d.pop("uuid")
@@ -451,12 +445,14 @@ class PostbackInvoice:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                componentsschemas_open_invoice_status_type_0 = InvoiceStatus(data)
+                componentsschemas_open_invoice_status_type_0 = cast(
+                    InvoiceStatus, InvoiceStatus._value2member_map_[data]
+                )
 
                 return componentsschemas_open_invoice_status_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(InvoiceStatus | str, data)
+            return cast("InvoiceStatus | str", data)
 
         status = _parse_status(d.pop("status"))
 
@@ -467,7 +463,7 @@ class PostbackInvoice:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         address = _parse_address(d.pop("address", UNSET))
 
@@ -479,12 +475,14 @@ class PostbackInvoice:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                componentsschemas_open_commission_side_type_0 = CommissionSide(data)
+                componentsschemas_open_commission_side_type_0 = cast(
+                    CommissionSide, CommissionSide._value2member_map_[data]
+                )
 
                 return componentsschemas_open_commission_side_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(CommissionSide | str | Unset, data)
+            return cast("CommissionSide | str | Unset", data)
 
         side_commission = _parse_side_commission(d.pop("side_commission", UNSET))
 
@@ -494,12 +492,14 @@ class PostbackInvoice:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                componentsschemas_open_commission_side_type_0 = CommissionSide(data)
+                componentsschemas_open_commission_side_type_0 = cast(
+                    CommissionSide, CommissionSide._value2member_map_[data]
+                )
 
                 return componentsschemas_open_commission_side_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(CommissionSide | str | Unset, data)
+            return cast("CommissionSide | str | Unset", data)
 
         side_commission_cc = _parse_side_commission_cc(d.pop("side_commission_cc", UNSET))
 
@@ -509,12 +509,14 @@ class PostbackInvoice:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                componentsschemas_open_commission_side_type_0 = CommissionSide(data)
+                componentsschemas_open_commission_side_type_0 = cast(
+                    CommissionSide, CommissionSide._value2member_map_[data]
+                )
 
                 return componentsschemas_open_commission_side_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(CommissionSide | str | Unset, data)
+            return cast("CommissionSide | str | Unset", data)
 
         side_commission_service = _parse_side_commission_service(d.pop("side_commission_service", UNSET))
 
@@ -523,7 +525,7 @@ class PostbackInvoice:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         type_payments = _parse_type_payments(d.pop("type_payments", UNSET))
 
@@ -532,7 +534,7 @@ class PostbackInvoice:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         invoice_id = _parse_invoice_id(d.pop("invoice_id", UNSET))
 
@@ -556,12 +558,12 @@ class PostbackInvoice:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                componentsschemas_open_fiat_currency_type_0 = FiatCurrency(data)
+                componentsschemas_open_fiat_currency_type_0 = cast(FiatCurrency, FiatCurrency._value2member_map_[data])
 
                 return componentsschemas_open_fiat_currency_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(FiatCurrency | str | Unset, data)
+            return cast("FiatCurrency | str | Unset", data)
 
         fiat_currency = _parse_fiat_currency(d.pop("fiat_currency", UNSET))
 
@@ -582,7 +584,7 @@ class PostbackInvoice:
                 return currency_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(Currency | None | Unset, data)
+            return cast("Currency | None | Unset", data)
 
         currency = _parse_currency(d.pop("currency", UNSET))
 
@@ -600,7 +602,7 @@ class PostbackInvoice:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         order_id = _parse_order_id(d.pop("order_id", UNSET))
 
@@ -609,7 +611,7 @@ class PostbackInvoice:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(Decimal | None | Unset, data)
+            return cast("Decimal | None | Unset", data)
 
         received = parse_decimal(_parse_received(d.pop("received", UNSET)))
 
@@ -618,7 +620,7 @@ class PostbackInvoice:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(Decimal | None | Unset, data)
+            return cast("Decimal | None | Unset", data)
 
         received_usd = parse_decimal(_parse_received_usd(d.pop("received_usd", UNSET)))
 
@@ -627,7 +629,7 @@ class PostbackInvoice:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(Decimal | None | Unset, data)
+            return cast("Decimal | None | Unset", data)
 
         to_surcharge = parse_decimal(_parse_to_surcharge(d.pop("to_surcharge", UNSET)))
 
@@ -636,7 +638,7 @@ class PostbackInvoice:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(Decimal | None | Unset, data)
+            return cast("Decimal | None | Unset", data)
 
         to_surcharge_usd = parse_decimal(_parse_to_surcharge_usd(d.pop("to_surcharge_usd", UNSET)))
 
@@ -645,7 +647,7 @@ class PostbackInvoice:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | datetime.datetime | Unset, data)
+            return cast("None | datetime.datetime | Unset", data)
 
         date_finished = parse_utc_datetime(_parse_date_finished(d.pop("date_finished", UNSET)))
 
@@ -654,18 +656,18 @@ class PostbackInvoice:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         invoice_status = _parse_invoice_status(d.pop("invoice_status", UNSET))
 
-        tx_list = cast(list[Any], d.pop("tx_list", UNSET))
+        tx_list = cast("list[Any]", d.pop("tx_list", UNSET))
 
         def _parse_amount_(data: object) -> Decimal | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(Decimal | None | Unset, data)
+            return cast("Decimal | None | Unset", data)
 
         amount_ = parse_decimal(_parse_amount_(d.pop("amount_", UNSET)))
 
@@ -674,7 +676,7 @@ class PostbackInvoice:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(Decimal | None | Unset, data)
+            return cast("Decimal | None | Unset", data)
 
         amount_in_crypto = parse_decimal(_parse_amount_in_crypto(d.pop("amount_in_crypto", UNSET)))
 
@@ -683,7 +685,7 @@ class PostbackInvoice:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(Decimal | None | Unset, data)
+            return cast("Decimal | None | Unset", data)
 
         amount_to_pay = parse_decimal(_parse_amount_to_pay(d.pop("amount_to_pay", UNSET)))
 
@@ -692,7 +694,7 @@ class PostbackInvoice:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(Decimal | None | Unset, data)
+            return cast("Decimal | None | Unset", data)
 
         amount_to_pay_usd = parse_decimal(_parse_amount_to_pay_usd(d.pop("amount_to_pay_usd", UNSET)))
 
@@ -701,7 +703,7 @@ class PostbackInvoice:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(Decimal | None | Unset, data)
+            return cast("Decimal | None | Unset", data)
 
         amount_paid = parse_decimal(_parse_amount_paid(d.pop("amount_paid", UNSET)))
 
@@ -710,7 +712,7 @@ class PostbackInvoice:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(Decimal | None | Unset, data)
+            return cast("Decimal | None | Unset", data)
 
         amount_paid_usd = parse_decimal(_parse_amount_paid_usd(d.pop("amount_paid_usd", UNSET)))
 
@@ -719,7 +721,7 @@ class PostbackInvoice:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(Decimal | None | Unset, data)
+            return cast("Decimal | None | Unset", data)
 
         total_rub = parse_decimal(_parse_total_rub(d.pop("total_rub", UNSET)))
 
@@ -728,7 +730,7 @@ class PostbackInvoice:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(int | None | Unset, data)
+            return cast("int | None | Unset", data)
 
         step = _parse_step(d.pop("step", UNSET))
 
@@ -737,7 +739,7 @@ class PostbackInvoice:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         type_ = _parse_type_(d.pop("type", UNSET))
 
@@ -746,7 +748,7 @@ class PostbackInvoice:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(bool | None | Unset, data)
+            return cast("bool | None | Unset", data)
 
         aml_enabled = _parse_aml_enabled(d.pop("aml_enabled", UNSET))
 
@@ -755,11 +757,11 @@ class PostbackInvoice:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         aml_side = _parse_aml_side(d.pop("aml_side", UNSET))
 
-        aml_checks = cast(list[Any], d.pop("aml_checks", UNSET))
+        aml_checks = cast("list[Any]", d.pop("aml_checks", UNSET))
 
         links_invoice = d.pop("links_invoice", UNSET)
 

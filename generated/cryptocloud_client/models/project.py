@@ -78,7 +78,7 @@ class Project:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         logo = _parse_logo(d.pop("logo", UNSET))
 

@@ -1,16 +1,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.balance_currency import BalanceCurrency
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.balance_currency import BalanceCurrency
-
 
 T = TypeVar("T", bound="StaticWallet")
 
@@ -55,7 +52,6 @@ class StaticWallet:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.balance_currency import BalanceCurrency  # noqa: PLC0415
 
         d = dict(src_dict)
         address = d.pop("address")

@@ -1,15 +1,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-if TYPE_CHECKING:
-    from ..models.statistics_amount import StatisticsAmount
-    from ..models.statistics_count import StatisticsCount
-
+from ..models.statistics_amount import StatisticsAmount
+from ..models.statistics_count import StatisticsCount
 
 T = TypeVar("T", bound="Statistics")
 
@@ -45,8 +43,6 @@ class Statistics:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.statistics_amount import StatisticsAmount  # noqa: PLC0415
-        from ..models.statistics_count import StatisticsCount  # noqa: PLC0415
 
         d = dict(src_dict)
         count = StatisticsCount.from_dict(d.pop("count"))
