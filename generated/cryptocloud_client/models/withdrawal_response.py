@@ -1,17 +1,14 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.success_status import SuccessStatus
+from ..models.withdrawal import Withdrawal
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.withdrawal import Withdrawal
-
 
 T = TypeVar("T", bound="WithdrawalResponse")
 
@@ -62,7 +59,6 @@ class WithdrawalResponse:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.withdrawal import Withdrawal  # noqa: PLC0415
 
         d = dict(src_dict)
         status = SuccessStatus(d.pop("status"))
