@@ -13,7 +13,8 @@ import attrs
 import httpx
 import pytest
 from cryptocloud import APIConnectionError, APITimeoutError, InternalServerError, RateLimitError, verify_postback
-from cryptocloud.testing import FAULTS, FakeCryptoCloud, _openapi, _OpenAPIRequest
+from cryptocloud.testing import FAULTS, FakeCryptoCloud
+from cryptocloud.testing.spec import OpenAPIRequest, openapi
 
 TODAY = datetime.now(UTC).strftime("%d.%m.%Y")
 
@@ -40,7 +41,7 @@ def spec_problems(request: httpx.Request, response: httpx.Response) -> list[str]
         response.content, response.status_code, response.headers["content-type"], dict(response.headers)
     )
     try:
-        _openapi().validate_response(_OpenAPIRequest.of(request), adapted)  # type: ignore[arg-type]
+        openapi().validate_response(OpenAPIRequest.of(request), adapted)  # type: ignore[arg-type]
     except Exception as exc:  # openapi-core's errors; the cause names the schema problem
         return [f"{type(exc).__name__}: {exc} {exc.__cause__ or ''}"]
     return []

@@ -17,7 +17,7 @@ from contextlib import contextmanager
 from datetime import date, datetime, timedelta
 from functools import wraps
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
@@ -36,6 +36,9 @@ from . import errors
 from ._client import CryptoCloud
 from ._version import __version__
 from .postbacks import MAX_BODY_BYTES, verify_postback
+
+if TYPE_CHECKING:
+    from .testing import FakeCryptoCloud
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -104,12 +107,19 @@ def _line(value: Any) -> str:
     return _exact.dumps(value).decode()
 
 
+def _fake_class() -> type[FakeCryptoCloud]:
+    """The fake, or a one-line exit naming the extra it needs (the cli extra alone does not bring it)."""
+    try:
+        from .testing import FakeCryptoCloud
+    except ImportError as missing:
+        raise SystemExit(f"error: {missing}") from None
+    return FakeCryptoCloud
+
+
 @contextmanager
 def _client(fake: bool) -> Iterator[CryptoCloud]:
     if fake:
-        from .testing import FakeCryptoCloud
-
-        with FakeCryptoCloud().client() as client:
+        with _fake_class()().client() as client:
             yield client
     else:
         with CryptoCloud() as client:
@@ -437,19 +447,40 @@ def drift(files: tuple[Path, ...], as_json: bool, operation: str | None) -> None
 
 @main.command("fake-server")
 @click.option("--host", default="127.0.0.1", show_default=True)
-@click.option("--port", default=8080, show_default=True, type=int)
+@click.option("--port", default=8080, show_default=True, type=int, help="0 picks a free port.")
 @click.option("--seed", type=int, help="Make ids reproducible.")
+@click.option("--postback-url", help="POST each payment's postback here (pay through the control API).")
+@click.option("--postback-format", type=click.Choice(["json", "form"]), default="json", show_default=True)
+@click.option("--secret-env", help="Name of an environment variable holding the postback secret (else random).")
 @click.option("--withdrawal-key", help="The fake's withdrawal key (default: made up, and printed).")
-def fake_server(host: str, port: int, seed: int | None, withdrawal_key: str | None) -> None:
-    """Serve the embedded fake CryptoCloud over HTTP until interrupted."""
-    from .testing import FakeCryptoCloud
-
-    fake = FakeCryptoCloud(seed=seed, withdrawal_key=withdrawal_key)
+def fake_server(
+    host: str,
+    port: int,
+    seed: int | None,
+    postback_url: str | None,
+    postback_format: str,
+    secret_env: str | None,
+    withdrawal_key: str | None,
+) -> None:
+    """Serve the embedded fake CryptoCloud over HTTP until interrupted, with a control API under /_fake/."""
+    secret = os.environ.get(secret_env) if secret_env else None
+    if secret_env and not secret:
+        raise SystemExit(f"error: --secret-env: ${secret_env} is not set")
+    fake = _fake_class()(
+        seed=seed,
+        secret=secret,
+        postback_url=postback_url,
+        postback_format=postback_format,
+        withdrawal_key=withdrawal_key,
+    )
     with fake.serve(host, port) as url:
-        # The fake's own keys and shop: made up, printed so that clients can be pointed at it.
-        click.echo(
-            f"fake CryptoCloud at {url} (shop_id {fake.shop_id}, api key {fake.api_key}, "
-            f"withdrawal key {fake.withdrawal_key}); Ctrl-C stops"
-        )
+        # A fake's made-up credentials, printed so that tests in any language can use them.
+        click.echo(f"fake CryptoCloud at {url} (Ctrl-C stops)")
+        click.echo(f"  shop id:         {fake.shop_id}")
+        click.echo(f"  api key:         {fake.api_key}")
+        click.echo(f"  withdrawal key:  {fake.withdrawal_key}")
+        click.echo(f"  postback secret: {fake.secret}")
+        click.echo(f"  postbacks to:    {postback_url or '(none: the control API returns them)'} ({postback_format})")
+        click.echo(f"  control API:     {url}/_fake/ (described at {url}/_fake/openapi.yaml)")
         with contextlib.suppress(KeyboardInterrupt):
             threading.Event().wait()
