@@ -452,3 +452,23 @@ def test_the_fakes_faults_on_a_withdrawal_are_never_resent(
     assert fake.balance("BTC") == (Decimal("1.5") if carried_out else Decimal("2"))
     # A 520 page may come from a proxy that passed the request on: it may have gone out, as the error says.
     assert info.value.may_have_taken_effect is (fault not in ("rate_limit",))  # type: ignore[attr-defined]
+
+
+def test_the_control_api_funds_the_fake_and_refuses_a_withdrawal(clock: Clock) -> None:
+    from cryptocloud.testing import FAKE_BASE_URL
+
+    fake = FakeCryptoCloud(seed=4)
+
+    def control(path: str, body: dict[str, Any]) -> httpx.Response:
+        return fake.handle(httpx.Request("POST", FAKE_BASE_URL + path, json=body))
+
+    funded = control("/_fake/fund", {"currency": "TRX", "amount": "5.5"})
+    assert (funded.status_code, json.loads(funded.content)) == (200, {"currency": "TRX", "balance": 5.5})
+    refused = control("/_fake/withdrawals/refuse-next", {"key": "teapot"})
+    assert refused.status_code == 400 and "key must be one of" in json.loads(refused.content)["error"]
+    assert control("/_fake/withdrawals/refuse-next", {"key": "network", "message": "down"}).status_code == 200
+    with fake.client() as client, pytest.raises(BadRequestError) as info:
+        client.withdrawals.create(currency_code="TRX", to_address=ADDRESS, amount=1)
+    assert info.value.errors == {"network": ["down"]} and fake.balance("TRX") == Decimal("5.5")
+    config = fake.handle(httpx.Request("GET", FAKE_BASE_URL + "/_fake/config"))
+    assert json.loads(config.content)["withdrawal_key"] == fake.withdrawal_key
