@@ -34,11 +34,13 @@ try {
     await page.click(`a[href='${href}']`);
     await page.waitForURL((url) => url.hash === `#${href}` || (href === "/" && url.hash === ""));
     await page.waitForLoadState("networkidle");
-    let text = "", previous = null;
-    for (let i = 0; i < 50 && text !== previous; i++) {  // until the page stops changing
-      previous = text;
+    // Until the page stops changing: the same text three polls running (one alone passes mid-render under load).
+    let text = "", stable = 0;
+    for (let i = 0; i < 100 && stable < 3; i++) {
       await page.waitForTimeout(100);
-      text = await page.innerText("main, body");
+      const now = await page.innerText("main, body");
+      stable = now === text ? stable + 1 : 0;
+      text = now;
     }
     result.pages[href] = text;
     if (screenshot && href !== "/" && !result.screenshot) {

@@ -2,7 +2,8 @@
 
 A Python block runs as written, in a fresh namespace and a temporary folder, with the environment a user would
 have set: CRYPTOCLOUD_API_KEY, CRYPTOCLOUD_SHOP_ID and CRYPTOCLOUD_BASE_URL point at a FakeCryptoCloud served
-on 127.0.0.1, CRYPTOCLOUD_SECRET is its postback secret, and a proxy that refuses everything stands in for the
+on 127.0.0.1 (holding 1000 USDT_TRC20), CRYPTOCLOUD_SECRET is its postback secret, CRYPTOCLOUD_WITHDRAWAL_KEY its
+withdrawal key, and a proxy that refuses everything stands in for the
 internet (a block that reaches past the fake fails at once). What the README leaves to the reader is given:
 ``mark_paid`` (a recorder, unless the block defines its own), and a stand-in for ``flask`` (its ``Flask`` app
 records routes, ``request`` is what the test sends). After the block, each route it registered is called with a
@@ -81,6 +82,7 @@ def free_port() -> int:
 def served_fake() -> Iterator[tuple[FakeCryptoCloud, dict[str, str]]]:
     """A fake served on 127.0.0.1 and the environment variables that point a user's code at it."""
     fake = FakeCryptoCloud(seed=1)
+    fake.fund("USDT_TRC20", Decimal("1000"))  # a merchant with something to withdraw
     with fake.serve() as url:
         yield (
             fake,
@@ -89,6 +91,7 @@ def served_fake() -> Iterator[tuple[FakeCryptoCloud, dict[str, str]]]:
                 "CRYPTOCLOUD_API_KEY": fake.api_key,
                 "CRYPTOCLOUD_SHOP_ID": fake.shop_id,
                 "CRYPTOCLOUD_SECRET": fake.secret,
+                "CRYPTOCLOUD_WITHDRAWAL_KEY": fake.withdrawal_key,
                 "HTTP_PROXY": NO_INTERNET,
                 "HTTPS_PROXY": NO_INTERNET,
                 "ALL_PROXY": NO_INTERNET,

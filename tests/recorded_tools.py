@@ -14,6 +14,7 @@ from typing import Any
 import httpx
 import jwt
 from cryptocloud import AsyncCryptoCloud, CryptoCloud, verify_postback
+from cryptocloud.withdrawals import SPACING
 from cryptocloud_client import _exact
 from harness import Harness
 from reference import spec
@@ -75,7 +76,7 @@ def decode(operation: str, body: Any, mode: str = "sync") -> Any:
     if operation == "paymentPostback":
         raw = _exact.dumps(_signed(body))
         return verify_postback(raw, "application/json", POSTBACK_SECRET)
-    harness = Harness(mode, lambda request: answer(body))
+    harness = Harness(mode, lambda request: answer(body), withdrawal_key="recorded-withdrawal-key")
     client = harness.client
     if operation == "createInvoice":
         return harness.create()
@@ -99,6 +100,9 @@ def decode(operation: str, body: Any, mode: str = "sync") -> Any:
         return harness.call(client.statistics.get, start=date(2026, 1, 1), end=date(2026, 1, 31))
     if operation == "createStaticWallet":
         return harness.call(client.static_wallets.create, currency="USDT_TRC20", identify="customer-42")
+    if operation == "createWithdrawal":
+        SPACING.clear()  # many decodes in one test: the 12 s between withdrawals is not what is tested here
+        return harness.call(client.withdrawals.create, currency_code="BTC", to_address="bc1qexample", amount=1)
     raise AssertionError(f"no facade call for {operation}")
 
 

@@ -177,7 +177,12 @@ def test_help_lists_every_variable(runner: CliRunner) -> None:
     result = runner.invoke(main, ["--help"])
     assert result.exit_code == 0
     variables = re.findall(r"^ +(CRYPTOCLOUD_\w+)  ", result.stdout, flags=re.MULTILINE)
-    assert variables == ["CRYPTOCLOUD_API_KEY", "CRYPTOCLOUD_SHOP_ID", "CRYPTOCLOUD_BASE_URL"]
+    assert variables == [
+        "CRYPTOCLOUD_API_KEY",
+        "CRYPTOCLOUD_SHOP_ID",
+        "CRYPTOCLOUD_BASE_URL",
+        "CRYPTOCLOUD_WITHDRAWAL_KEY",
+    ]
 
 
 def test_exit_codes_differ_by_error_class() -> None:
@@ -341,3 +346,63 @@ def test_fake_server_command_serves_until_stopped(tmp_path: Path) -> None:
     finally:
         process.terminate()
         process.wait(timeout=10)
+
+
+# ------------------------------------------------------------------ withdraw
+
+TO = "TXYZabcdefghijkLMNOPqrstuvwx12345"
+WITHDRAW = ["withdraw", "--fake", "--currency", "USDT_TRC20", "--to", TO, "--amount", "12.5"]
+
+
+@pytest.fixture
+def funded(monkeypatch: pytest.MonkeyPatch) -> FakeCryptoCloud:
+    fake = FakeCryptoCloud(seed=5)
+    fake.fund("USDT_TRC20", Decimal("20"))
+    monkeypatch.setattr("cryptocloud.testing.FakeCryptoCloud", lambda: fake)
+    return fake
+
+
+def test_withdraw_asks_first_and_a_no_sends_nothing(runner: CliRunner, funded: FakeCryptoCloud) -> None:
+    result = runner.invoke(main, WITHDRAW, input="n\n")
+    assert result.exit_code == 1
+    assert result.stderr == (f"Withdraw 12.5 USDT_TRC20 to {TO}? This cannot be undone. [y/N]: n\nnot sent\n")
+    assert funded.withdrawals == {} and [r.url.path for r in funded.requests] == []
+
+
+def test_withdraw_with_a_yes_answer_or_flag(runner: CliRunner, funded: FakeCryptoCloud) -> None:
+    result = runner.invoke(main, [*WITHDRAW, "--json"], input="y\n")
+    assert result.exit_code == 0, result.stderr
+    out = json.loads(result.stdout)
+    assert (out["status"], out["currency"], out["amount"]) == ("created", "USDT_TRC20", 12.5)
+    assert funded.balance("USDT_TRC20") == Decimal("7.5")
+    result = runner.invoke(main, [*WITHDRAW, "--yes"])  # no question, but the 12 s are kept
+    assert result.exit_code == 11 and result.stdout == ""
+    assert result.stderr.startswith("error: WithdrawalTooSoonError: a withdrawal with this withdrawal key was sent")
+    assert len(funded.withdrawals) == 1
+
+
+@pytest.mark.parametrize(
+    ("change", "line"),
+    [
+        (["--amount", "1.0e1"], "--amount: must be plain digits like '100.00', got '1.0e1'"),
+        (["--currency", "USDT"], "--currency: "),
+        (["--to", "T X"], "--to: must be 1 to 256 printable ASCII characters without spaces"),
+    ],
+)
+def test_withdraw_checks_arguments_before_asking(
+    runner: CliRunner, funded: FakeCryptoCloud, change: list[str], line: str
+) -> None:
+    result = runner.invoke(main, [*WITHDRAW, *change])
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"error: InvalidParameterError: {line}") and "[y/N]" not in result.output
+    assert funded.requests == []
+
+
+def test_withdraw_without_a_key_names_the_variable(runner: CliRunner, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CRYPTOCLOUD_API_KEY", "k" * 16)
+    monkeypatch.delenv("CRYPTOCLOUD_WITHDRAWAL_KEY", raising=False)
+    result = runner.invoke(main, ["withdraw", "--currency", "BTC", "--to", TO, "--amount", "1"])
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "error: InvalidParameterError: CRYPTOCLOUD_WITHDRAWAL_KEY: not set (export it, or use --fake)\n"
+    )

@@ -65,6 +65,8 @@ def problems(operation: str, body: Any) -> tuple[int, list[str]]:
     wrong: list[str] = []
     cases = 0
     for path, nullable in optional_fields(spec, schema, body):
+        if operation == "createWithdrawal" and len(path) == 1:
+            continue  # the envelope: `result` or `data`, one always (a JSON Schema "one of" would be a union type)
         where = ".".join(map(str, path))
         in_info = operation == "paymentPostback" and path[0] == "invoice_info" and len(path) > 1
         for null in (False, True):
@@ -133,13 +135,15 @@ CASES = {
     "getStatistics:january": 0,
     "createStaticWallet:wallet": 22,
     "paymentPostback:paid": 2,
+    "createWithdrawal:result": 6,
+    "createWithdrawal:data": 6,
 }
 
 
 def test_case_count() -> None:
-    # 6 recorded answers and 8 spec examples; 804 decodes in all.
+    # 6 recorded answers and 10 spec examples; 816 decodes in all.
     assert sorted(CASES) == sorted(s[0] for s in SOURCES)
-    assert sum(CASES.values()) == 804
+    assert sum(CASES.values()) == 816
 
 
 def test_the_walk_finds_nested_optional_fields() -> None:

@@ -126,8 +126,10 @@ def test_control_api_document_is_valid_openapi() -> None:
         "/_fake/advance",
         "/_fake/config",
         "/_fake/fail-next",
+        "/_fake/fund",
         "/_fake/invoices/{uuid}/pay",
         "/_fake/openapi.yaml",
+        "/_fake/withdrawals/refuse-next",
     ]
 
 

@@ -240,3 +240,67 @@ def test_recovery_waits_for_a_late_commit_instead_of_resending(backend: str) -> 
     (stored,) = invoices_for(fake, "order-late")
     assert invoice.uuid == stored["uuid"] and invoice.amount_in_fiat == Decimal("25")
     assert [r.url.path for r in server.requests].count("/v2/invoice/create") == 1
+
+
+# ------------------------------------------------------------------ withdrawals: money going out, sent at most once
+
+WITHDRAWAL = "/v2/invoice/api/out/create"
+TO = "TXYZabcdefghijkLMNOPqrstuvwx12345"
+
+
+def _funded() -> FakeCryptoCloud:
+    fake = FakeCryptoCloud(seed=1, withdrawal_key="fake-wkey-2f9c")
+    fake.fund("USDT_TRC20", Decimal("100"))
+    return fake
+
+
+def _withdraw(backend: str, server: WireServer, **options: Any) -> APIError:
+    wire = WireClient(backend, server.url, withdrawal_key="fake-wkey-2f9c", **({"max_retries": 3} | options))
+    try:
+        with pytest.raises(APIError) as info:
+            wire.run(wire.client.withdrawals.create, currency_code="USDT_TRC20", to_address=TO, amount=Decimal("30"))
+    finally:
+        wire.close()
+    return info.value
+
+
+@pytest.mark.parametrize("cut", CUTS)
+def test_a_withdrawal_cut_anywhere_is_sent_once_and_says_it_may_have_gone_out(backend: str, cut: str) -> None:
+    carried_out, error_type = expected(backend, cut)
+    fake = _funded()
+    with serve(fake, cut, WITHDRAWAL) as server:
+        error = _withdraw(backend, server)
+    assert type(error) is error_type, repr(error)
+    assert error.may_have_taken_effect is True and error.may_have_been_created is False
+    assert "the withdrawal may have been carried out: check the balance and the withdrawal history" in str(error)
+    assert server.connections == 1  # never resent
+    assert len(server.requests) == (1 if carried_out else 0)  # counted by the server
+    assert len(fake.withdrawals) == (1 if carried_out else 0)
+    assert fake.balance("USDT_TRC20") == (Decimal("70") if carried_out else Decimal("100"))
+    assert "fake-wkey-2f9c" not in str(error) and "fake-api-key" not in str(error) and "\n" not in str(error)
+
+
+@pytest.mark.parametrize("cut", sorted(LIMIT_CASES))
+def test_a_withdrawal_answer_is_bounded_in_size_and_time(backend: str, cut: str) -> None:
+    options, error_type, words = LIMIT_CASES[cut]
+    fake = _funded()
+    with serve(fake, cut, WITHDRAWAL) as server:
+        error = _withdraw(backend, server, **options)
+    assert type(error) is error_type, repr(error)
+    assert words in str(error) and error.may_have_taken_effect is True
+    assert server.connections == 1 and len(server.requests) == 1 and len(fake.withdrawals) == 1
+    assert server.bytes_sent < 32 * 1024 * 1024
+
+
+def test_a_refused_connection_is_the_only_withdrawal_fault_that_is_retried(
+    backend: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(Core, "backoff", lambda self, attempt: 0.0)
+    with refused_url() as url:
+        wire = WireClient(backend, url, withdrawal_key="fake-wkey-2f9c", max_retries=2)
+        try:
+            with pytest.raises(APIConnectionError) as info:
+                wire.run(wire.client.withdrawals.create, currency_code="BTC", to_address=TO, amount=1)
+        finally:
+            wire.close()
+    assert type(info.value) is APIConnectionError and info.value.may_have_taken_effect is False

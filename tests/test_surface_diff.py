@@ -51,7 +51,8 @@ def test_this_change_against_the_spec_before_it() -> None:
         "Postback.invoice_info",
         "Project.logo",
     ]
-    assert len(changes) == 16
+    assert len(changes) == 20
+    assert Change("operation", "createWithdrawal", "added (POST /v2/invoice/api/out/create)", False) in changes
     assert Change("field", "createInvoice().locale", "type Locale -> Locale | string (request)", False) in changes
     assert bump("0.1.0", changes) == "0.2.0"
 

@@ -39,9 +39,11 @@ if TYPE_CHECKING:
         PermissionDeniedError,
         PostbackVerificationError,
         RateLimitError,
+        WithdrawalTooSoonError,
     )
     from .models import Invoice, InvoiceDetails
     from .postbacks import Postback, verify_postback
+    from .withdrawals import Withdrawal
 
 # Each name is imported on first use: importing the pytest plugin (which every pytest run of every project that
 # installs the package does) imports ``cryptocloud`` first, and must not pay for httpx and the generated models.
@@ -74,10 +76,12 @@ _EXPORTS = {
     "PermissionDeniedError": ".errors",
     "PostbackVerificationError": ".errors",
     "RateLimitError": ".errors",
+    "WithdrawalTooSoonError": ".errors",
     "Invoice": ".models",
     "InvoiceDetails": ".models",
     "Postback": ".postbacks",
     "verify_postback": ".postbacks",
+    "Withdrawal": ".withdrawals",
 }
 
 __all__ = [
@@ -112,6 +116,8 @@ __all__ = [
     "Stage",
     "Unset",
     "Unsettled",
+    "Withdrawal",
+    "WithdrawalTooSoonError",
     "__version__",
     "verify_postback",
 ]

@@ -18,6 +18,7 @@ from .errors import InvalidParameterError
 from .invoices import AsyncInvoices, Invoices
 from .static_wallets import AsyncStaticWallets, StaticWallets
 from .statistics import AsyncStatistics, Statistics
+from .withdrawals import AsyncWithdrawals, Withdrawals
 
 T = TypeVar("T")
 
@@ -48,6 +49,8 @@ class CryptoCloud(_Base):
     https://api.cryptocloud.plus is one ``base_url=`` away). ``http_client`` may be your own ``httpx.Client``:
     auth and timeouts are still applied per request, and it is not closed for you. ``postback_secret`` (default
     $CRYPTOCLOUD_SECRET, read when a postback is confirmed) is the project's secret key for ``postbacks.confirm``.
+    ``withdrawal_key`` (default $CRYPTOCLOUD_WITHDRAWAL_KEY) is the separate key ``withdrawals.create`` needs;
+    without it, withdrawals are refused before anything is sent.
     ``record_to`` appends every answer to a JSON-lines file for ``cryptocloud drift`` (secrets removed).
     """
 
@@ -64,6 +67,7 @@ class CryptoCloud(_Base):
         recovery_window: float = DEFAULT_RECOVERY_WINDOW,
         http_client: httpx.Client | None = None,
         postback_secret: str | bytes | None = None,
+        withdrawal_key: str | None = None,
         record_to: str | os.PathLike[str] | None = None,
     ) -> None:
         super().__init__(
@@ -78,6 +82,7 @@ class CryptoCloud(_Base):
             record_to=record_to,
         )
         self.postbacks = Postbacks(self, postback_secret)  # checks the secret before any connection is opened
+        self.withdrawals = Withdrawals(self, withdrawal_key)  # checks the key, if any, before that too
         self._http = _transport.bound_by_deadline(http_client) if http_client else _transport.sync_http_client()
         self._owns_http = http_client is None
         self.invoices = Invoices(self)
@@ -175,6 +180,7 @@ class AsyncCryptoCloud(_Base):
         http_client: httpx.AsyncClient | None = None,
         http_backend: Literal["httpx", "aiohttp"] = "httpx",
         postback_secret: str | bytes | None = None,
+        withdrawal_key: str | None = None,
         record_to: str | os.PathLike[str] | None = None,
     ) -> None:
         super().__init__(
@@ -189,6 +195,7 @@ class AsyncCryptoCloud(_Base):
             record_to=record_to,
         )
         self.postbacks = AsyncPostbacks(self, postback_secret)  # checks the secret before any connection is opened
+        self.withdrawals = AsyncWithdrawals(self, withdrawal_key)  # checks the key, if any, before that too
         self._http = http_client if http_client is not None else _async_http(http_backend)
         self._owns_http = http_client is None
         self.invoices = AsyncInvoices(self)

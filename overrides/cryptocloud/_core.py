@@ -113,6 +113,9 @@ class Call(Generic[T]):
     # Resending after the request may have landed: never for a create (a second invoice), nor for a cancel
     # (the second would be refused, hiding that the first worked). Reads are safe to resend.
     resendable: bool = attrs.field(default=attrs.Factory(lambda call: not call.creates, takes_self=True))
+    # A 429 is a refusal, so it is resent by default; a withdrawal (money going out) is not, to be conservative.
+    resend_rate_limited: bool = True
+    envelope: tuple[str, ...] = ("result",)  # the keys a success may carry its answer under (the first present)
 
     def flow(self, core: Core) -> Flow[T | RawResponse[T]]:
         return core.run(self)
@@ -153,6 +156,7 @@ class Core:
     observer: Observer  # records answers (opt-in) and logs what the spec does not know
     # Creates interrupted after they may have been sent: the only trace of an invoice that may exist.
     unsettled: list[Unsettled] = attrs.field(factory=list, eq=False)
+    also_hidden: tuple[str, ...] = ()  # other secrets redaction removes too (the API key, on withdrawals)
 
     @classmethod
     def configure(
@@ -192,10 +196,13 @@ class Core:
 
     @functools.cached_property
     def _key_pieces(self) -> frozenset[str]:
-        key = self.api_key
-        if len(key) < _PIECE:
-            return frozenset({key})  # a short key is hidden whole (its pieces would hide ordinary words)
-        return frozenset(key[i : i + _PIECE] for i in range(len(key) - _PIECE + 1))
+        pieces: set[str] = set()
+        for key in (self.api_key, *self.also_hidden):
+            if len(key) < _PIECE:
+                pieces.add(key)  # a short key is hidden whole (its pieces would hide ordinary words)
+            else:
+                pieces.update(key[i : i + _PIECE] for i in range(len(key) - _PIECE + 1))
+        return frozenset(pieces)
 
     def redact(self, text: str) -> str:
         """``text`` without the API key, nor any piece of it of 8 characters or more (a cut message keeps none)."""
@@ -266,6 +273,10 @@ class Core:
                 if call.creates:
                     self.unsettled.append(Unsettled(call.order_id, datetime.fromtimestamp(sent_at, UTC)))
                     logger.warning("a create (order_id %r) was interrupted after it may have been sent", call.order_id)
+                elif not call.resendable:  # a cancel, a withdrawal: no error will say so, the log does
+                    logger.warning(
+                        "a %s was interrupted after it may have been sent: check before trying again", call.what
+                    )
                 raise
             if isinstance(outcome, Broken):
                 error = self._broken(outcome, call)
@@ -304,7 +315,7 @@ class Core:
         status = response.status_code
         if attempt >= self.max_retries:
             return None
-        if status == 429:  # refused, so safe to resend whatever the call
+        if status == 429 and call.resend_rate_limited:  # refused, so safe to resend whatever the call
             wait = _responses.retry_after(response)
             if wait is None:
                 return self.backoff(attempt)
@@ -322,7 +333,7 @@ class Core:
 
     def _decode(self, response: httpx.Response, call: Call[T]) -> T:
         try:
-            return _responses.decode_success(response, call.decode, self.redact)
+            return _responses.decode_success(response, call.decode, self.redact, call.envelope)
         except errors.APIError as error:
             raise self.settle(error, call) from None
 

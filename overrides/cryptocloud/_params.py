@@ -144,14 +144,14 @@ def locale(value: object) -> Locale | str:
     return Locale(value) if value in {m.value for m in Locale} else value
 
 
-def api_key(value: str | None, env_var: str) -> str:
+def api_key(value: str | None, env_var: str, field: str = "api_key") -> str:
     """The key itself is never put in the error: ``value`` is a placeholder."""
-    if value is None or not value.strip():
-        raise InvalidParameterError("api_key", None, f"missing: pass api_key= or set {env_var}")
+    if value is None or (isinstance(value, str) and not value.strip()):
+        raise InvalidParameterError(field, None, f"missing: pass {field}= or set {env_var}")
     if not isinstance(value, str):
-        raise InvalidParameterError("api_key", "<hidden>", f"must be a string, got {type(value).__name__}")
+        raise InvalidParameterError(field, "<hidden>", f"must be a string, got {type(value).__name__}")
     if _CONTROL.search(value) or not value.isascii() or " " in value.strip():
-        raise InvalidParameterError("api_key", "<hidden>", "contains control characters, spaces or non-ASCII")
+        raise InvalidParameterError(field, "<hidden>", "contains control characters, spaces or non-ASCII")
     return value.strip()
 
 

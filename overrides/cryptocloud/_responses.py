@@ -200,8 +200,14 @@ class Missing(Exception):
     """Raised by a decoder when the answer lacks what was asked for (an invoice id, say)."""
 
 
-def decode_success(response: httpx.Response, decode: Callable[[dict[str, Any]], T], redact: Redact) -> T:
-    """Read a success envelope and decode it with ``decode``; raise for anything else."""
+def decode_success(
+    response: httpx.Response,
+    decode: Callable[[dict[str, Any]], T],
+    redact: Redact,
+    envelope: tuple[str, ...] = ("result",),
+) -> T:
+    """Read a success envelope (its answer under one of the ``envelope`` keys) and decode it with ``decode``;
+    raise for anything else."""
     try:
         data = _load(response)
     except DECODE_ERRORS as exc:
@@ -211,8 +217,9 @@ def decode_success(response: httpx.Response, decode: Callable[[dict[str, Any]], 
         data.get("status") == "error" or ("detail" in data and data.get("status") != "success")
     ):
         raise status_error(response, redact, data)  # an error shape, whatever the HTTP status says
-    if not isinstance(data, dict) or data.get("status") != "success" or "result" not in data:
-        raise _invalid(response, "expected {'status': 'success', 'result': ...}", redact, data)
+    if not isinstance(data, dict) or data.get("status") != "success" or not any(key in data for key in envelope):
+        expected = " or ".join(f"{key!r}: ..." for key in envelope)
+        raise _invalid(response, f"expected {{'status': 'success', {expected}}}", redact, data)
     try:
         result = decode(data)
     except Missing as exc:

@@ -53,6 +53,7 @@ EXIT_CODES: list[tuple[type[Exception], int]] = [
     (errors.InternalServerError, 8),
     (errors.APIResponseValidationError, 9),
     (errors.PostbackVerificationError, 10),
+    (errors.WithdrawalTooSoonError, 11),
     (errors.CryptoCloudError, 1),
 ]
 
@@ -78,6 +79,9 @@ FLAGS = {
     "api_key": "CRYPTOCLOUD_API_KEY",
     "shop_id": "CRYPTOCLOUD_SHOP_ID",
     "base_url": "CRYPTOCLOUD_BASE_URL",
+    "currency_code": "--currency",
+    "to_address": "--to",
+    "withdrawal_key": "CRYPTOCLOUD_WITHDRAWAL_KEY",
 }
 _MISSING_SETTING = re.compile(r"missing: pass \w+= or set \w+")
 
@@ -206,6 +210,7 @@ Environment:
   CRYPTOCLOUD_SHOP_ID   the shop id invoices are created for
   CRYPTOCLOUD_BASE_URL  the API's address (default https://api.trybit.com; the legacy
                         https://api.cryptocloud.plus serves the same API), e.g. a fake-server's URL
+  CRYPTOCLOUD_WITHDRAWAL_KEY  the separate key `withdraw` needs (never printed)
 """
 
 
@@ -311,6 +316,31 @@ def balance(fake: bool, as_json: bool) -> None:
         balances = client.balances.list()
     rows = [_plain(b.to_dict()) | {"currency": b.currency.code} for b in balances]
     _show(rows, ["currency", "balance_crypto", "balance_usd", "available_balance"], as_json, "Balances")
+
+
+@_api_command(main, "withdraw")
+@click.option("--currency", required=True, help="Full code of the currency to send (e.g. USDT_TRC20).")
+@click.option("--to", "to_address", required=True, help="The address to send to.")
+@click.option("--amount", required=True, help="Amount, exact decimal text (e.g. 10.5).")
+@click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
+def withdraw(fake: bool, as_json: bool, currency: str, to_address: str, amount: str, yes: bool) -> None:
+    """Send money out of the balance to an address, once (asks first unless --yes).
+
+    Never resent: after an error that says it may have been carried out, check the balance and the
+    withdrawal history before trying again. At least 12 s between two withdrawals.
+    """
+    from .withdrawals import request, require
+
+    with _client(fake) as client:
+        require(client.withdrawals._key)  # every check before the question, and before anything is sent
+        body = request(currency_code=currency, to_address=to_address, amount=amount)
+        if not yes:
+            question = f"Withdraw {body.amount} {body.currency_code} to {body.to_address}? This cannot be undone."
+            if not click.confirm(question, default=False, err=True):
+                click.echo("not sent", err=True)
+                sys.exit(1)
+        sent = client.withdrawals.create(currency_code=currency, to_address=to_address, amount=amount)
+    _show([_plain(sent.to_dict())], ["invoice_id", "status", "currency", "amount"], as_json, "Withdrawal created")
 
 
 @_api_command(main, "stats")
@@ -427,19 +457,33 @@ def drift(files: tuple[Path, ...], as_json: bool, operation: str | None) -> None
 @click.option("--postback-url", help="POST each payment's postback here (pay through the control API).")
 @click.option("--postback-format", type=click.Choice(["json", "form"]), default="json", show_default=True)
 @click.option("--secret-env", help="Name of an environment variable holding the postback secret (else random).")
+@click.option("--withdrawal-key", help="The fake's withdrawal key (default: made up, and printed).")
 def fake_server(
-    host: str, port: int, seed: int | None, postback_url: str | None, postback_format: str, secret_env: str | None
+    host: str,
+    port: int,
+    seed: int | None,
+    postback_url: str | None,
+    postback_format: str,
+    secret_env: str | None,
+    withdrawal_key: str | None,
 ) -> None:
     """Serve the embedded fake CryptoCloud over HTTP until interrupted, with a control API under /_fake/."""
     secret = os.environ.get(secret_env) if secret_env else None
     if secret_env and not secret:
         raise SystemExit(f"error: --secret-env: ${secret_env} is not set")
-    fake = _fake_class()(seed=seed, secret=secret, postback_url=postback_url, postback_format=postback_format)
+    fake = _fake_class()(
+        seed=seed,
+        secret=secret,
+        postback_url=postback_url,
+        postback_format=postback_format,
+        withdrawal_key=withdrawal_key,
+    )
     with fake.serve(host, port) as url:
         # A fake's made-up credentials, printed so that tests in any language can use them.
         click.echo(f"fake CryptoCloud at {url} (Ctrl-C stops)")
         click.echo(f"  shop id:         {fake.shop_id}")
         click.echo(f"  api key:         {fake.api_key}")
+        click.echo(f"  withdrawal key:  {fake.withdrawal_key}")
         click.echo(f"  postback secret: {fake.secret}")
         click.echo(f"  postbacks to:    {postback_url or '(none: the control API returns them)'} ({postback_format})")
         click.echo(f"  control API:     {url}/_fake/ (described at {url}/_fake/openapi.yaml)")

@@ -11,6 +11,7 @@ CryptoCloudError
     ├── APIResponseValidationError: a 2xx whose body is not what the spec says
     └── OrderIdConflictError: recovery found an invoice with this order_id that this call did not create
 PostbackVerificationError: a payment notification that must not be trusted
+WithdrawalTooSoonError: a withdrawal asked for less than 12 s after the last one with its key (nothing sent)
 
 Messages are one line and never contain the API key. When a request that changes something (a create, a
 cancel) may have been carried out before it failed, ``may_have_taken_effect`` is true; for a create
@@ -41,6 +42,7 @@ __all__ = [
     "PermissionDeniedError",
     "PostbackVerificationError",
     "RateLimitError",
+    "WithdrawalTooSoonError",
 ]
 
 
@@ -86,7 +88,11 @@ class APIError(CryptoCloudError):
 
     def _mark_may_have_taken_effect(self, what: str) -> None:
         self.may_have_taken_effect = True
-        self._set_message(f"{self.message}; the {what} may have been carried out: check before trying again")
+        check = _HOW_TO_CHECK.get(what, "check")
+        self._set_message(f"{self.message}; the {what} may have been carried out: {check} before trying again")
+
+
+_HOW_TO_CHECK = {"withdrawal": "check the balance and the withdrawal history in the dashboard"}
 
 
 class APIConnectionError(APIError):
@@ -184,3 +190,15 @@ class PostbackVerificationError(CryptoCloudError):
     def __init__(self, reason: str) -> None:
         self.reason = reason
         super().__init__(f"postback rejected: {reason}")
+
+
+class WithdrawalTooSoonError(CryptoCloudError):
+    """CryptoCloud wants at least 12 s between two withdrawals with one key, and one was sent less than that ago
+    from this process. Nothing was sent; ``retry_after`` is how many seconds to wait before asking again."""
+
+    def __init__(self, retry_after: float) -> None:
+        self.retry_after = retry_after
+        super().__init__(
+            f"a withdrawal with this withdrawal key was sent less than 12 s ago: nothing was sent; "
+            f"wait {retry_after:.1f} s before the next one"
+        )

@@ -40,6 +40,9 @@ from .statistics_count import StatisticsCount
 from .statistics_response import StatisticsResponse
 from .success_status import SuccessStatus
 from .time_to_pay import TimeToPay
+from .withdrawal import Withdrawal
+from .withdrawal_create_request import WithdrawalCreateRequest
+from .withdrawal_response import WithdrawalResponse
 
 __all__ = (
     "Balance",
@@ -82,4 +85,7 @@ __all__ = (
     "StatisticsResponse",
     "SuccessStatus",
     "TimeToPay",
+    "Withdrawal",
+    "WithdrawalCreateRequest",
+    "WithdrawalResponse",
 )

@@ -52,6 +52,12 @@ def answer(fake: FakeCryptoCloud, request: httpx.Request) -> httpx.Response:
         if path == "/_fake/advance":
             _expect(method, "POST")
             return _advance(fake, _body(request))
+        if path == "/_fake/fund":
+            _expect(method, "POST")
+            return _fund(fake, _body(request))
+        if path == "/_fake/withdrawals/refuse-next":
+            _expect(method, "POST")
+            return _refuse_withdrawal(fake, _body(request))
         if match := _PAY.fullmatch(path):
             _expect(method, "POST")
             return _pay(fake, match["uuid"], _body(request))
@@ -63,6 +69,7 @@ def answer(fake: FakeCryptoCloud, request: httpx.Request) -> httpx.Response:
 def _config(fake: FakeCryptoCloud) -> dict[str, Any]:
     return {
         "api_key": fake.api_key,
+        "withdrawal_key": fake.withdrawal_key,
         "shop_id": fake.shop_id,
         "secret": fake.secret,
         "postback_url": fake.postback_url,
@@ -93,6 +100,29 @@ def _advance(fake: FakeCryptoCloud, body: dict[str, Any]) -> httpx.Response:
         raise Refused(400, f"seconds must be a number above 0 (at most ten years), got {seconds!r}")
     fake.advance(timedelta(seconds=float(seconds)))
     return json_response(200, {"now": stamp(fake.clock.now())})
+
+
+REFUSAL_KEYS = ("required_parameter", "currency_code", "network", "uncorrected_amount", "rate_limit", "validate_error")
+
+
+def _fund(fake: FakeCryptoCloud, body: dict[str, Any]) -> httpx.Response:
+    currency, amount = body.get("currency"), as_decimal(body.get("amount"))
+    if not isinstance(currency, str) or not currency:
+        raise Refused(400, f"currency must be a currency code such as USDT_TRC20, got {currency!r}")
+    if amount is None or amount <= 0:
+        raise Refused(400, f"amount must be a number above 0, got {body.get('amount')!r}")
+    fake.fund(currency, amount)
+    return json_response(200, {"currency": currency, "balance": fake.balance(currency)})
+
+
+def _refuse_withdrawal(fake: FakeCryptoCloud, body: dict[str, Any]) -> httpx.Response:
+    key, message = body.get("key", "validate_error"), body.get("message", "Withdrawal refused (fake).")
+    if key not in REFUSAL_KEYS:
+        raise Refused(400, f"key must be one of {', '.join(REFUSAL_KEYS)}, got {key!r}")
+    if not isinstance(message, str) or not message:
+        raise Refused(400, f"message must be a non-empty string, got {message!r}")
+    fake.refuse_next_withdrawal(key, message)
+    return json_response(200, {"refusing": key})
 
 
 def _pay(fake: FakeCryptoCloud, uuid: str, body: dict[str, Any]) -> httpx.Response:

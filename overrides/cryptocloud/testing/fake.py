@@ -15,7 +15,7 @@ from typing import Any
 import httpx
 
 from .._client import AsyncCryptoCloud, CryptoCloud
-from . import control, faults, operations, payments, server, spec
+from . import control, faults, operations, payments, server, spec, withdrawals
 from .payments import FakePostback
 from .state import FakeClock, Store
 from .wire import BadBody, error, json_response, not_found, read_body
@@ -37,6 +37,7 @@ class FakeCryptoCloud:
         self,
         *,
         api_key: str = "fake-api-key",
+        withdrawal_key: str | None = None,
         shop_id: str = "fake-shop",
         secret: str | None = None,
         postback_format: str = "json",
@@ -49,6 +50,9 @@ class FakeCryptoCloud:
         if postback_format not in ("json", "form") or list_limit not in ("page_size", "end_index"):
             raise ValueError("postback_format is 'json' or 'form'; list_limit is 'page_size' or 'end_index'")
         self.api_key = api_key
+        # Random unless given: the client keeps 12 s between withdrawals per key process-wide; each fake has its own.
+        self.withdrawal_key = withdrawal_key or "fake-wkey-" + secrets.token_hex(8)
+        self.withdrawal_envelope = "result"  # "data": answer withdrawals in the older docs' envelope
         self.shop_id = shop_id
         self.secret = secret or secrets.token_urlsafe(32)
         self.postback_format = postback_format
@@ -66,7 +70,7 @@ class FakeCryptoCloud:
         self._lock = threading.RLock()
 
     def __repr__(self) -> str:
-        hidden = "api_key=<hidden>, secret=<hidden>"
+        hidden = "api_key=<hidden>, withdrawal_key=<hidden>, secret=<hidden>"
         return f"FakeCryptoCloud(shop_id={self.shop_id!r}, invoices={len(self.invoices)}, {hidden})"
 
     @property
@@ -78,18 +82,35 @@ class FakeCryptoCloud:
     def static_wallets(self) -> dict[str, dict[str, Any]]:
         return self.store.static_wallets
 
+    @property
+    def withdrawals(self) -> dict[str, dict[str, Any]]:
+        """Withdrawals by invoice_id, in order (with the ``to_address`` each was sent to)."""
+        return self.store.withdrawals
+
+    @property
+    def funds(self) -> dict[str, Decimal]:
+        return self.store.funds
+
     # ------------------------------------------------------------------ wiring
 
     def transport(self) -> httpx.MockTransport:
         """An httpx transport that answers from this fake, in-process (sync and async)."""
         return httpx.MockTransport(self.handle)
 
+    def _options(self) -> dict[str, Any]:
+        return {
+            "api_key": self.api_key,
+            "shop_id": self.shop_id,
+            "base_url": FAKE_BASE_URL,
+            "withdrawal_key": self.withdrawal_key,
+        }
+
     def client(self, **options: Any) -> CryptoCloud:
-        options = {"api_key": self.api_key, "shop_id": self.shop_id, "base_url": FAKE_BASE_URL} | options
+        options = self._options() | options
         return CryptoCloud(http_client=httpx.Client(transport=self.transport()), **options)
 
     def async_client(self, **options: Any) -> AsyncCryptoCloud:
-        options = {"api_key": self.api_key, "shop_id": self.shop_id, "base_url": FAKE_BASE_URL} | options
+        options = self._options() | options
         return AsyncCryptoCloud(http_client=httpx.AsyncClient(transport=self.transport()), **options)
 
     @contextmanager
@@ -112,6 +133,22 @@ class FakeCryptoCloud:
             raise ValueError(f"unknown fault {kind!r}; one of {', '.join(faults.FAULTS)}")
         with self._lock:
             self._faults.extend([faults.Fault(kind, retry_after)] * count)
+
+    def fund(self, code: str, amount: Decimal) -> None:
+        """Add ``amount`` of ``code`` (a full code such as "USDT_TRC20") to the balance, for withdrawals."""
+        with self._lock:
+            self.store.funds[code] = self.store.funds.get(code, Decimal(0)) + Decimal(amount)
+
+    def refuse_next_withdrawal(self, key: str = "validate_error", message: str = "Withdrawal refused (fake).") -> None:
+        """Refuse the next withdrawal with a 400 whose ``result`` is ``{key: message}`` (the docs' keys:
+        required_parameter, currency_code, network, uncorrected_amount, rate_limit, validate_error)."""
+        with self._lock:
+            self.store.refusals.append((key, message))
+
+    def balance(self, code: str) -> Decimal:
+        """What the fake's wallet holds in ``code``: paid invoices, plus funds, less withdrawals."""
+        with self._lock:
+            return withdrawals.balance(self, code)
 
     def pending_faults(self) -> int:
         return len(self._faults)
@@ -169,7 +206,8 @@ class FakeCryptoCloud:
             return json_response(401, {"detail": "Authentication credentials were not provided."})
         if not auth.startswith("Token ") or not auth[6:].strip():
             return json_response(403, {"detail": "Invalid header padding"})
-        if not secrets.compare_digest(auth[6:].strip().encode(), self.api_key.encode()):
+        key = self.withdrawal_key if request.url.path == withdrawals.PATH else self.api_key  # a key of its own
+        if not secrets.compare_digest(auth[6:].strip().encode(), key.encode()):
             return json_response(401, {"detail": "Signature verification failed"})
         try:
             body = read_body(request)

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 import httpx
 from cryptocloud_client import _exact
 
-from . import catalog
+from . import catalog, withdrawals
 from .catalog import money
 from .wire import as_decimal, error, json_response
 
@@ -130,11 +130,7 @@ def list_(fake: FakeCryptoCloud, body: dict[str, Any]) -> httpx.Response:
 
 
 def balances(fake: FakeCryptoCloud, body: dict[str, Any]) -> httpx.Response:
-    totals: dict[str, Decimal] = {}
-    for invoice in fake.store.invoices.values():
-        if invoice["status"] in ("paid", "partial", "overpaid"):
-            code = invoice["currency"]["fullcode"]
-            totals[code] = totals.get(code, Decimal(0)) + invoice["received"]
+    totals = {code: withdrawals.balance(fake, code) for code in withdrawals.held_codes(fake)}
     result = []
     for code, held in sorted(totals.items()):
         usd = money(held * catalog.usd_per(code), "0.01")
@@ -197,6 +193,7 @@ ROUTES: dict[str, Callable[[FakeCryptoCloud, dict[str, Any]], httpx.Response]] =
     "/v2/merchant/wallet/balance/all": balances,
     "/v2/invoice/merchant/statistics": statistics,
     "/v2/invoice/static/create": static_create,
+    withdrawals.PATH: withdrawals.withdraw,
 }
 
 

@@ -1,9 +1,11 @@
-"""What the fake holds: its clock, invoices and static wallets, and when each invoice expires."""
+"""What the fake holds: its clock, invoices, static wallets and withdrawals, and when each invoice expires."""
 
 from __future__ import annotations
 
 import heapq
+from collections import deque
 from datetime import UTC, datetime, timedelta
+from decimal import Decimal
 from typing import Any
 
 
@@ -23,6 +25,9 @@ class Store:
     def __init__(self) -> None:
         self.invoices: dict[str, dict[str, Any]] = {}
         self.static_wallets: dict[str, dict[str, Any]] = {}
+        self.withdrawals: dict[str, dict[str, Any]] = {}  # by invoice_id, in order
+        self.funds: dict[str, Decimal] = {}  # balance added by fund(), by currency code
+        self.refusals: deque[tuple[str, str]] = deque()  # withdrawals to refuse next: (error key, message)
         self._expiries: list[tuple[datetime, str]] = []  # a heap: the next invoice to expire first
         self._listing: tuple[Any, list[dict[str, Any]]] = (None, [])  # the last period listed, and its invoices
 

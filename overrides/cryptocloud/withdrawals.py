@@ -1,0 +1,212 @@
+"""``client.withdrawals``: send money out of the merchant's balance to an address. Opt-in, never resent.
+
+    client = CryptoCloud(withdrawal_key=...)        # or $CRYPTOCLOUD_WITHDRAWAL_KEY
+    out = client.withdrawals.create(currency_code="USDT_TRC20", to_address="T...", amount=Decimal("10"))
+
+A withdrawal needs its own key, made in the account's security settings; it is sent only with withdrawals, as
+``Authorization: Token <withdrawal key>``. It is sent at most once: not after a lost or cut answer, a 5xx, an
+unreadable success, nor even a 429 (a refusal, but money going out is worth a person's look). When it may
+have been carried out, the error's ``may_have_taken_effect`` is true: check the balance and the withdrawal
+history before trying again.
+
+CryptoCloud asks for 12 s between two withdrawals. This process keeps that spacing per withdrawal key, over
+every client holding the key: a withdrawal asked for sooner raises WithdrawalTooSoonError (nothing sent; its
+``retry_after`` says how long to wait). The 12 s count from each withdrawal this process started to send,
+whatever its outcome. Other processes using the same key are not seen: the server's ``rate_limit`` refusal
+(a BadRequestError or RateLimitError, never resent) covers them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import threading
+import time
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any, cast
+
+import attrs
+from cryptocloud_client.api.withdrawals import create_withdrawal
+from cryptocloud_client.models import CryptoCurrency, Withdrawal, WithdrawalCreateRequest
+
+from . import _params, errors
+from ._core import Call, Composite, Core, Flow
+from ._resource import AsyncResource, Http, SyncResource
+
+if TYPE_CHECKING:
+    from ._client import AsyncCryptoCloud, CryptoCloud
+
+__all__ = ["ENV_WITHDRAWAL_KEY", "MIN_SPACING", "Withdrawal"]
+
+ENV_WITHDRAWAL_KEY = "CRYPTOCLOUD_WITHDRAWAL_KEY"
+MIN_SPACING = 12.0  # seconds between two withdrawals with one key, as CryptoCloud asks
+ENVELOPES = ("result", "data")  # the newer docs' envelope, then the older docs'
+# An address as the chains write them: printable ASCII without spaces (base58, hex, bech32, TON's base64url).
+_ADDRESS = re.compile(r"[\x21-\x7e]{1,256}")
+
+
+class WithdrawalKey:
+    """The withdrawal key as the client holds it: its repr (and so the client's vars) shows "<hidden>"."""
+
+    __slots__ = ("_digest", "_key")
+
+    def __init__(self, key: str) -> None:
+        self._key = key
+        self._digest = hashlib.sha256(key.encode()).digest()  # what the spacing is kept by: never the key
+
+    def __repr__(self) -> str:
+        return "<hidden>"
+
+    def core(self, core: Core) -> Core:
+        """The client's configuration with this key in place of the API key: its Authorization header, and
+        its redaction of error messages, logs and recordings, are then the withdrawal key's (and the API key's)."""
+        return attrs.evolve(core, api_key=self._key, also_hidden=(core.api_key,))
+
+
+class _Spacing:
+    """When this process last started to send a withdrawal, per key (by its SHA-256)."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._last: dict[bytes, float] = {}
+
+    def reserve(self, key: WithdrawalKey) -> None:
+        """Record a withdrawal about to be sent now, or raise WithdrawalTooSoonError (nothing sent)."""
+        with self._lock:
+            now = _clock()
+            last = self._last.get(key._digest)
+            if last is not None and now - last < MIN_SPACING:
+                raise errors.WithdrawalTooSoonError(round(MIN_SPACING - (now - last), 1) or 0.1)
+            self._last[key._digest] = now
+
+    def clear(self) -> None:
+        with self._lock:
+            self._last.clear()
+
+
+_clock = time.monotonic
+SPACING = _Spacing()
+
+
+def withdrawal_key(value: str | None) -> WithdrawalKey | None:
+    """The key given, else $CRYPTOCLOUD_WITHDRAWAL_KEY, checked; None when neither is set."""
+    if value is None:
+        value = os.environ.get(ENV_WITHDRAWAL_KEY) or None
+        if value is None:
+            return None
+    return WithdrawalKey(_params.api_key(value, ENV_WITHDRAWAL_KEY, "withdrawal_key"))
+
+
+def _address(value: object) -> str:
+    if not isinstance(value, str):
+        raise errors.InvalidParameterError("to_address", value, f"must be a string, got {type(value).__name__}")
+    if not _ADDRESS.fullmatch(value):
+        raise errors.InvalidParameterError(
+            "to_address", value, "must be 1 to 256 printable ASCII characters without spaces"
+        )
+    return value
+
+
+def require(key: WithdrawalKey | None) -> WithdrawalKey:
+    if key is None:
+        raise errors.InvalidParameterError(
+            "withdrawal_key", None, f"missing: pass withdrawal_key= or set {ENV_WITHDRAWAL_KEY}"
+        )
+    return key
+
+
+def request(
+    *, currency_code: CryptoCurrency | str, to_address: str, amount: Decimal | int | str
+) -> WithdrawalCreateRequest:
+    """The withdrawal's body, every argument checked (InvalidParameterError naming it)."""
+    return WithdrawalCreateRequest(
+        currency_code=_params.crypto(currency_code, "currency_code"),
+        to_address=_address(to_address),
+        amount=_params.amount(amount),
+    )
+
+
+def _decode(data: dict[str, Any]) -> Withdrawal:
+    key = next(key for key in ENVELOPES if key in data)  # decode_success made sure one is there
+    return Withdrawal.from_dict(data[key])
+
+
+def create_call(
+    core: Core,
+    http: Http,
+    key: WithdrawalKey | None,
+    /,
+    *,
+    currency_code: CryptoCurrency | str,
+    to_address: str,
+    amount: Decimal | int | str,
+) -> Composite[Withdrawal]:
+    """Send ``amount`` of ``currency_code`` (a full code such as "USDT_TRC20") to ``to_address``; return the
+    withdrawal as created (``invoice_id``, ``status``, ``currency``, ``amount`` as Decimal).
+
+    Needs the client's ``withdrawal_key`` (or $CRYPTOCLOUD_WITHDRAWAL_KEY). Every argument is checked before
+    anything is sent; a float amount is refused. Sent at most once: a failure after it may have reached the
+    server raises an APIError whose ``may_have_taken_effect`` is true; check the balance and the withdrawal
+    history before trying again. Less than 12 s after the previous withdrawal with the same key (from this
+    process) raises WithdrawalTooSoonError, and nothing is sent.
+    """
+    key = require(key)
+    body = request(currency_code=currency_code, to_address=to_address, amount=amount)
+    signed = key.core(core)
+    call = Call(
+        signed.build(http, create_withdrawal._get_kwargs(body=body)),
+        _decode,
+        creates=False,
+        resendable=False,
+        resend_rate_limited=False,
+        what="withdrawal",
+        envelope=ENVELOPES,
+    )
+
+    def flow(_: Core) -> Flow[Withdrawal]:
+        SPACING.reserve(key)
+        return cast(Withdrawal, (yield from signed.run(call)))
+
+    return Composite(flow)
+
+
+class _Key:
+    """The client's withdrawal key, checked when the client is made."""
+
+    def __init__(self, key: str | None) -> None:
+        self._key = withdrawal_key(key)
+
+
+class Withdrawals(SyncResource, _Key):
+    def __init__(self, client: CryptoCloud, key: str | None = None) -> None:
+        SyncResource.__init__(self, client)
+        _Key.__init__(self, key)
+
+    def create(
+        self, *, currency_code: CryptoCurrency | str, to_address: str, amount: Decimal | int | str
+    ) -> Withdrawal:
+        client = self._client
+        operation = create_call(
+            client._core, client._http, self._key, currency_code=currency_code, to_address=to_address, amount=amount
+        )
+        return cast(Withdrawal, client._send(operation))
+
+    create.__doc__ = create_call.__doc__
+
+
+class AsyncWithdrawals(AsyncResource, _Key):
+    def __init__(self, client: AsyncCryptoCloud, key: str | None = None) -> None:
+        AsyncResource.__init__(self, client)
+        _Key.__init__(self, key)
+
+    async def create(
+        self, *, currency_code: CryptoCurrency | str, to_address: str, amount: Decimal | int | str
+    ) -> Withdrawal:
+        client = self._client
+        operation = create_call(
+            client._core, client._http, self._key, currency_code=currency_code, to_address=to_address, amount=amount
+        )
+        return cast(Withdrawal, await client._send(operation))
+
+    create.__doc__ = create_call.__doc__
