@@ -358,7 +358,7 @@ WITHDRAW = ["withdraw", "--fake", "--currency", "USDT_TRC20", "--to", TO, "--amo
 def funded(monkeypatch: pytest.MonkeyPatch) -> FakeCryptoCloud:
     fake = FakeCryptoCloud(seed=5)
     fake.fund("USDT_TRC20", Decimal("20"))
-    monkeypatch.setattr("cryptocloud.testing.FakeCryptoCloud", lambda: fake)
+    monkeypatch.setattr("cryptocloud.testing.FakeCryptoCloud", lambda **options: fake)
     return fake
 
 
