@@ -1,108 +1,32 @@
-"""Drift: where real answers of the API differ from the spec, found before it breaks anyone.
-
-``cryptocloud drift FILES...`` reads recorded answers (JSON, JSON lines, or a HAR file saved from a browser or
-proxy) and reports, per operation, what the spec lacks or contradicts. The client's opt-in recording
-(``record_to=``) writes the JSON-lines form, and its ``cryptocloud.drift`` logger uses the same check at run
-time. The spec read here is the one the package was generated from (``cryptocloud_client/openapi.json``).
-
-Kinds of finding: an unknown field, a wrong type (or text not matching the spec's pattern), a null where the
-spec says not-null, an enum value the spec lacks, a required field missing.
-"""
+"""The bundled spec, read for comparing answers with it: which fields, types, nulls and enum values it allows."""
 
 from __future__ import annotations
 
-import base64
 import functools
 import json
 import re
-from collections.abc import Iterable, Iterator
-from decimal import Decimal
+from collections.abc import Iterable
 from importlib import resources
-from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 import attrs
-from cryptocloud_client import _exact
 
-UNKNOWN_FIELD = "unknown field"
-WRONG_TYPE = "wrong type"
-NULL = "null not allowed"
-UNKNOWN_ENUM = "unknown enum value"
-MISSING = "missing required"
-KINDS = (UNKNOWN_FIELD, WRONG_TYPE, NULL, UNKNOWN_ENUM, MISSING)
-
-_SAMPLE = 40  # characters of a value shown in a report
-_ABSENT = object()  # the "value" of a missing field
-
-
-class DriftInputError(ValueError):
-    """A file that cannot be read as recorded answers (the message names the file and line)."""
-
-
-@attrs.frozen
-class Answer:
-    """One recorded answer: its body, and what it answered (an operationId, or a path to look it up by)."""
-
-    body: Any
-    where: str
-    operation: str | None = None
-    path: str | None = None
-    status: int = 200
-
-
-@attrs.frozen
-class Finding:
-    operation: str
-    kind: str
-    field: str  # a JSON path; list items are written []
-    expected: str  # what the spec says
-    sample: str  # the value seen, shortened
-    seen_in: str
-
-
-@attrs.frozen
-class Row:
-    """Findings of one kind at one field of one operation, merged across answers."""
-
-    operation: str
-    kind: str
-    field: str
-    expected: str
-    sample: str
-    seen_in: str
-    count: int
-
-    def as_dict(self) -> dict[str, Any]:
-        return attrs.asdict(self)
-
-
-def _json_type(value: Any) -> str:
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "boolean"
-    if isinstance(value, int):
-        return "integer"
-    if isinstance(value, (float, Decimal)):
-        return "number"
-    if isinstance(value, str):
-        return "string"
-    if isinstance(value, list):
-        return "array"
-    return "object" if isinstance(value, dict) else type(value).__name__
-
-
-def sample(value: Any) -> str:
-    """A value as it appeared, shortened for a report."""
-    if value is _ABSENT:
-        return "(absent)"
-    text = _exact.dumps(value).decode("utf-8", errors="replace")  # Decimal as the number it was
-    return text if len(text) <= _SAMPLE else text[: _SAMPLE - 3] + "..."
-
-
-def _join(path: str, key: str) -> str:
-    return f"{path}.{key}" if path else key
+from ._model import (
+    _ABSENT,
+    KINDS,
+    MISSING,
+    NULL,
+    UNKNOWN_ENUM,
+    UNKNOWN_FIELD,
+    WRONG_TYPE,
+    Answer,
+    DriftInputError,
+    Finding,
+    Row,
+    _join,
+    _json_type,
+    sample,
+)
 
 
 @attrs.frozen
@@ -382,85 +306,3 @@ def rows(findings: Iterable[Finding]) -> list[Row]:
 
 
 # ------------------------------------------------------------------ reading recorded answers
-
-
-def _loads(text: str) -> Any:
-    return _exact.loads(text)  # money stays exact; NaN and Infinity are refused
-
-
-def _record(data: Any, where: str, operation: str | None) -> Answer:
-    """One record ({"operation" or "path", "status", "body"}), or a bare body when ``operation`` is given."""
-    if isinstance(data, dict) and ("body" in data or "response" in data):
-        path = data.get("path") or (urlsplit(data["url"]).path if isinstance(data.get("url"), str) else None)
-        status = data.get("status", 200)
-        if not isinstance(status, int):
-            raise DriftInputError(f"{where}: status must be a number, got {status!r}")
-        body = data["body"] if "body" in data else data["response"]
-        return Answer(body, where, operation or data.get("operation"), path, status)
-    if operation is None:
-        raise DriftInputError(f"{where}: a bare answer: give --operation, or record {{'operation', 'body'}} objects")
-    return Answer(data, where, operation)
-
-
-def _har(data: dict[str, Any], name: str) -> Iterator[Answer]:
-    for i, entry in enumerate(data["log"].get("entries", [])):
-        request, response = entry.get("request", {}), entry.get("response", {})
-        content = response.get("content", {})
-        text = content.get("text")
-        if not isinstance(text, str) or "json" not in str(content.get("mimeType", "json")):
-            continue
-        if content.get("encoding") == "base64":
-            text = base64.b64decode(text).decode("utf-8", errors="replace")
-        try:
-            body = _loads(text)
-        except ValueError:
-            continue
-        path = urlsplit(str(request.get("url", ""))).path
-        if bundled_spec().operation_for(path) is None:
-            continue  # another site's traffic in the same capture
-        yield Answer(body, f"{name}#entry{i}", None, path, int(response.get("status", 200)))
-
-
-def read_answers(file: Path, operation: str | None = None) -> Iterator[Answer]:
-    """The answers in a JSON file (one record, a list of records, or a HAR capture) or a JSON-lines file."""
-    name = str(file)
-    try:
-        text = file.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise DriftInputError(f"{name}: cannot read: {exc}") from None
-    try:
-        data = _loads(text)
-    except ValueError:
-        data = None
-        lines = True
-    else:
-        lines = False
-    if not lines:
-        if isinstance(data, dict) and isinstance(data.get("log"), dict):
-            yield from _har(data, name)
-        elif isinstance(data, list) and (operation is None or all(isinstance(d, dict) and "body" in d for d in data)):
-            for i, item in enumerate(data):
-                yield _record(item, f"{name}[{i}]", operation)
-        else:
-            yield _record(data, name, operation)
-        return
-    for number, line in enumerate(text.splitlines(), 1):
-        if not line.strip():
-            continue
-        try:
-            item = _loads(line)
-        except ValueError as exc:
-            raise DriftInputError(f"{name}:{number}: not JSON ({exc})") from None
-        yield _record(item, f"{name}:{number}", operation)
-
-
-def report(files: Iterable[Path], operation: str | None = None, spec: Spec | None = None) -> tuple[list[Row], int]:
-    """(drift rows, number of answers read) for the recorded answers in ``files``."""
-    spec = spec or bundled_spec()
-    found: list[Finding] = []
-    count = 0
-    for file in files:
-        for answer in read_answers(file, operation):
-            count += 1
-            found += spec.findings(answer)
-    return rows(found), count
