@@ -417,6 +417,7 @@ def test_drift_logger_reports_each_unknown_once_and_the_call_succeeds(
     from cryptocloud import _observe
 
     _observe._seen.clear()
+    _observe._last_checked.clear()  # the check samples one answer per operation per minute
     body = docs_response()
     body["result"] |= {"surprise_field": 1, "fiat_currency": "XYZ"}
     harness = Harness(mode, lambda r: answer(body))

@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 import os
 import threading
+import time
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -27,6 +28,11 @@ logger.addHandler(logging.NullHandler())  # a library never prints by itself; ap
 
 _seen: set[tuple[str, str, str, Any]] = set()  # what was logged already, process-wide
 _seen_lock = threading.Lock()
+# The run-time check re-reads an answer and walks it against the spec (about 1 ms for a page of 100 invoices): it
+# looks at one answer per operation per interval, so that it costs nothing per request in steady state. Recorded
+# answers (record_to=) are all kept, and `cryptocloud drift` checks every one of them.
+DRIFT_CHECK_INTERVAL = 60.0
+_last_checked: dict[str, float] = {}  # operation -> when an answer of it was last checked, process-wide
 
 
 class Observer:
@@ -42,19 +48,20 @@ class Observer:
             logger.debug("could not observe an answer", exc_info=True)
 
     def _observe(self, response: httpx.Response, redact: Callable[[str], str]) -> None:
-        check = logger.isEnabledFor(logging.WARNING)
-        if self._path is None and not check:
-            return
         path = response.request.url.path
         spec = drift.bundled_spec()
         operation = spec.operation_for(path)
+        ok = 200 <= response.status_code < 300
+        check = ok and operation is not None and logger.isEnabledFor(logging.WARNING) and _due(operation)
+        if self._path is None and not check:
+            return
         try:
             body: Any = _exact.loads(response.content)
         except ValueError:
             body = None
         if self._path is not None:
             self._record(response, operation, path, body, redact)
-        if check and operation is not None and body is not None and 200 <= response.status_code < 300:
+        if check and operation is not None and body is not None:
             self._log_drift(spec, operation, response.status_code, body)
 
     def _record(
@@ -90,3 +97,13 @@ class Observer:
                 field or "(body)",
                 drift.sample(value),
             )
+
+
+def _due(operation: str) -> bool:
+    """Whether an answer of ``operation`` should be checked now (and mark it checked)."""
+    now = time.monotonic()
+    with _seen_lock:
+        if now - _last_checked.get(operation, -DRIFT_CHECK_INTERVAL) < DRIFT_CHECK_INTERVAL:
+            return False
+        _last_checked[operation] = now
+        return True
