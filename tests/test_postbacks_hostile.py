@@ -277,7 +277,7 @@ CASES = [
        check=lambda p: p.amount_crypto == Decimal(-1)),
     no("fields", "currency a number", as_json(currency=5), "postback.currency: expected str, got int"),
     no("fields", "order_id a list", as_json(order_id=["a"]),
-       "postback.order_id: expected None | str | types.Unset, got list"),
+       "postback.order_id: expected None | str | Unset, got list"),
     ok("fields", "status other than success (unsigned)", as_json(status="fail"), check=lambda p: p.status == "fail"),
     # --- content types
     ok("content type", "upper case with charset", as_json(), content_type="APPLICATION/JSON; charset=UTF-8"),

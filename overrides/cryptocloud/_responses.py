@@ -200,6 +200,21 @@ class Missing(Exception):
     """Raised by a decoder when the answer lacks what was asked for (an invoice id, say)."""
 
 
+class Checked:
+    """What a decoder returns for a result it has already found to match its annotations (``_reader``'s fast
+    path): ``decode_success`` then skips the type check, which would walk the same models again."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: Any) -> None:
+        self.value = value
+
+
+def unchecked(decoded: Any) -> tuple[Any, bool]:
+    """A decoder's result without its ``Checked`` wrapper, and whether it had one."""
+    return (decoded.value, True) if decoded.__class__ is Checked else (decoded, False)
+
+
 def decode_success(
     response: httpx.Response,
     decode: Callable[[dict[str, Any]], T],
@@ -229,6 +244,8 @@ def decode_success(
     except DECODE_ERRORS as exc:
         problem = f"missing field {exc}" if isinstance(exc, KeyError) else f"{type(exc).__name__}: {exc}"
         raise _invalid(response, f"result: {problem}", redact, data) from None
+    if result.__class__ is Checked:
+        return typing.cast(T, typing.cast(Checked, result).value)
     problems = type_problems(result, "result")
     if problems:
         raise _invalid(response, "; ".join(problems[:3]), redact, data)
@@ -257,7 +274,7 @@ def _shape(hint: Any) -> _Shape:
     branches = typing.get_args(hint) if origin is typing.Union or origin is types.UnionType else (hint,)
     allowed = tuple(object if b is Any else typing.get_origin(b) or b for b in branches)
     item_hints = [typing.get_args(b)[0] for b in branches if typing.get_origin(b) is list]
-    description = getattr(hint, "__name__", None) or str(hint).replace("typing.", "").replace("cryptocloud_client.", "")
+    description = getattr(hint, "__name__", None) or re.sub(r"typing\.|cryptocloud_client\.(types\.)?", "", str(hint))
     models = tuple(t for t in allowed if attrs.has(t))
     lists = _shape(item_hints[0]) if item_hints else None
     return _Shape(

@@ -27,7 +27,7 @@ from . import _params, errors
 from ._core import Call, Composite, Core, Flow, Operation
 from ._lookup import InvoicePager, find, recovering_create
 from ._resource import AsyncResource, SyncResource, async_method, async_raw_method, sync_method, sync_raw_method
-from ._responses import Missing
+from ._responses import Checked, Missing, unchecked
 from .models import Invoice, InvoiceDetails, result_as, results_as
 
 INFO_CHUNK = 100  # the API reads at most 100 ids per request
@@ -85,7 +85,7 @@ def create_call(
         add_fields=add_fields if add_fields.to_dict() else UNSET,
     )
     kwargs = create_invoice._get_kwargs(body=body, locale=_params.locale(locale) if locale is not None else UNSET)
-    call = Call(core.build(http, kwargs), result_as(Invoice.from_dict), creates=True, order_id=order_id)
+    call = Call(core.build(http, kwargs), result_as(Invoice), creates=True, order_id=order_id)
     if not recover:
         return call
     if order_id is None:
@@ -111,7 +111,7 @@ def _bare(uuid: str) -> str:
 
 def _info_call(core: Core, http: httpx.Client | httpx.AsyncClient, ids: list[str]) -> Call[list[InvoiceDetails]]:
     kwargs = get_invoice_info._get_kwargs(body=InvoiceInfoRequest(uuids=ids))
-    return Call(core.build(http, kwargs), results_as(InvoiceDetails.from_dict), creates=False)
+    return Call(core.build(http, kwargs), results_as(InvoiceDetails), creates=False)
 
 
 def retrieve_call(core: Core, http: httpx.Client | httpx.AsyncClient, /, uuid: str) -> Call[InvoiceDetails]:
@@ -120,9 +120,10 @@ def retrieve_call(core: Core, http: httpx.Client | httpx.AsyncClient, /, uuid: s
     info = _info_call(core, http, [wanted])
 
     def pick(data: dict[str, Any]) -> InvoiceDetails:
-        for invoice in info.decode(data):
+        invoices, checked = unchecked(info.decode(data))
+        for invoice in invoices:
             if _bare(invoice.uuid) == _bare(wanted):
-                return invoice
+                return cast(InvoiceDetails, Checked(invoice)) if checked else invoice
         raise Missing(f"no invoice {wanted} in the answer")
 
     return Call(info.request, pick, creates=False)

@@ -29,7 +29,7 @@ def create_call(
         identify=_params.text(identify, "identify"),
     )
     kwargs = create_static_wallet._get_kwargs(body=body)
-    return Call(core.build(http, kwargs), result_as(StaticWallet.from_dict), creates=True)
+    return Call(core.build(http, kwargs), result_as(StaticWallet), creates=True)
 
 
 class StaticWallets(SyncResource):

@@ -21,7 +21,7 @@ def get_call(
     """Counts by status and USD sums of the invoices created from ``start`` to ``end`` (both included)."""
     first, last = _params.period(start, end)
     kwargs = get_statistics._get_kwargs(body=PeriodRequest(start=first, end=last))
-    return Call(core.build(http, kwargs), result_as(StatisticsResult.from_dict), creates=False)
+    return Call(core.build(http, kwargs), result_as(StatisticsResult), creates=False)
 
 
 class Statistics(SyncResource):
