@@ -53,7 +53,7 @@ def _encode(value: Any) -> str:
     if kind is Decimal:
         return format_decimal(value)
     if kind is dict:
-        return "{" + ",".join(f"{encode_basestring(str(k))}:{_encode(v)}" for k, v in value.items()) + "}"
+        return "{" + ",".join([f"{encode_basestring(str(k))}:{_encode(v)}" for k, v in value.items()]) + "}"
     if kind is int:
         return int.__repr__(value)
     if isinstance(value, bool) or value is None or isinstance(value, (str, int)):

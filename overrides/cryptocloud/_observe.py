@@ -102,6 +102,8 @@ class Observer:
 def _due(operation: str) -> bool:
     """Whether an answer of ``operation`` should be checked now (and mark it checked)."""
     now = time.monotonic()
+    if now - _last_checked.get(operation, -DRIFT_CHECK_INTERVAL) < DRIFT_CHECK_INTERVAL:
+        return False  # the usual answer: checked recently, decided without taking the lock
     with _seen_lock:
         if now - _last_checked.get(operation, -DRIFT_CHECK_INTERVAL) < DRIFT_CHECK_INTERVAL:
             return False

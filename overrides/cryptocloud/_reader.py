@@ -26,7 +26,7 @@ from typing import Any, TypeVar
 
 import attrs
 import cryptocloud_client.models as generated_models
-from cryptocloud_client._exact import MAX_ADJUSTED_EXPONENT, parse_utc_datetime
+from cryptocloud_client._exact import _USUAL_TIMESTAMP, MAX_ADJUSTED_EXPONENT, parse_utc_datetime
 from cryptocloud_client.types import UNSET, Unset
 
 T = TypeVar("T")
@@ -89,6 +89,7 @@ class _Source:
         self.lines: list[str] = []
         self.names: dict[str, Any] = {"Unusual": Unusual, "UNSET": UNSET, "Unset": Unset, "Decimal": Decimal}
         self.names |= {"parse_utc_datetime": parse_utc_datetime, "MAX": MAX_ADJUSTED_EXPONENT}
+        self.names |= {"USUAL": _USUAL_TIMESTAMP.fullmatch, "fromiso": datetime.datetime.fromisoformat}
 
     def name(self, value: Any) -> str:
         label = f"N{len(self.names)}"
@@ -116,7 +117,10 @@ class _Source:
                 tests.append(("c is Decimal", [bound]))
                 tests.append(("c is int", ["v = Decimal(v)", bound]))
             elif branch is datetime.datetime:
-                tests.append(("c is str", ["v = parse_utc_datetime(v)"]))  # raises on anything it cannot read
+                # The API's usual form is read in C here; any other goes to parse_utc_datetime, which raises on
+                # what it cannot read (and a usual-looking one that is no date, month 13, raises here: from_dict).
+                usual = "v = fromiso(v + '+00:00') if len(v) == 26 and USUAL(v) else parse_utc_datetime(v)"
+                tests.append(("c is str", [usual]))
             elif isinstance(branch, type) and issubclass(branch, enum.Enum):
                 members = self.name(branch._value2member_map_)
                 # An open enum (``E | str``) keeps an unknown value as text; a closed one leaves it to from_dict.

@@ -31,6 +31,8 @@ from ._responses import Checked, Missing, unchecked
 from .models import Invoice, InvoiceDetails, result_as, results_as
 
 INFO_CHUNK = 100  # the API reads at most 100 ids per request
+_decode_invoice = result_as(Invoice)
+_decode_details = results_as(InvoiceDetails)
 
 
 def create_call(
@@ -85,7 +87,7 @@ def create_call(
         add_fields=add_fields if add_fields.to_dict() else UNSET,
     )
     kwargs = create_invoice._get_kwargs(body=body, locale=_params.locale(locale) if locale is not None else UNSET)
-    call = Call(core.build(http, kwargs), result_as(Invoice), creates=True, order_id=order_id)
+    call = Call(core.build(http, kwargs), _decode_invoice, creates=True, order_id=order_id)
     if not recover:
         return call
     if order_id is None:
@@ -109,24 +111,22 @@ def _bare(uuid: str) -> str:
     return uuid.removeprefix("INV-")
 
 
-def _info_call(core: Core, http: httpx.Client | httpx.AsyncClient, ids: list[str]) -> Call[list[InvoiceDetails]]:
-    kwargs = get_invoice_info._get_kwargs(body=InvoiceInfoRequest(uuids=ids))
-    return Call(core.build(http, kwargs), results_as(InvoiceDetails), creates=False)
+def _info_request(core: Core, http: httpx.Client | httpx.AsyncClient, ids: list[str]) -> httpx.Request:
+    return core.build(http, get_invoice_info._get_kwargs(body=InvoiceInfoRequest(uuids=ids)))
 
 
 def retrieve_call(core: Core, http: httpx.Client | httpx.AsyncClient, /, uuid: str) -> Call[InvoiceDetails]:
     """One invoice by id (with or without ``INV-``); NotFoundError when the answer does not contain it."""
     wanted = _params.invoice_id(uuid)
-    info = _info_call(core, http, [wanted])
 
     def pick(data: dict[str, Any]) -> InvoiceDetails:
-        invoices, checked = unchecked(info.decode(data))
+        invoices, checked = unchecked(_decode_details(data))
         for invoice in invoices:
             if _bare(invoice.uuid) == _bare(wanted):
                 return cast(InvoiceDetails, Checked(invoice)) if checked else invoice
         raise Missing(f"no invoice {wanted} in the answer")
 
-    return Call(info.request, pick, creates=False)
+    return Call(_info_request(core, http, [wanted]), pick, creates=False)
 
 
 def retrieve_many_call(
@@ -138,7 +138,8 @@ def retrieve_many_call(
     def flow(core: Core) -> Flow[list[InvoiceDetails]]:
         found: dict[str, InvoiceDetails] = {}
         for start in range(0, len(wanted), INFO_CHUNK):
-            invoices = yield from core.run(_info_call(core, http, wanted[start : start + INFO_CHUNK]))
+            call = Call(_info_request(core, http, wanted[start : start + INFO_CHUNK]), _decode_details, creates=False)
+            invoices = yield from core.run(call)
             found |= {_bare(invoice.uuid): invoice for invoice in cast(list[InvoiceDetails], invoices)}
         return [found[_bare(uuid)] for uuid in wanted if _bare(uuid) in found]
 

@@ -69,6 +69,7 @@ class Spec:
         self._type_cache: dict[int, tuple[dict[str, Any], frozenset[str]]] = {}
         self._nodes: dict[int, tuple[dict[str, Any], _Node | None]] = {}
         self.operations: dict[str, tuple[str, dict[str, Any], bool]] = {}  # id -> (path, operation, webhook)
+        self._by_path: dict[str, str | None] = {}
         for group, webhook in (("paths", False), ("webhooks", True)):
             for path, item in document.get(group, {}).items():
                 for operation in item.values():
@@ -77,11 +78,16 @@ class Spec:
 
     def operation_for(self, path: str) -> str | None:
         """The operation answering at ``path`` (a URL path, whatever prefix the base URL adds)."""
-        path = path.rstrip("/")
+        if path in self._by_path:  # asked for every answer: the same few paths
+            return self._by_path[path]
+        found = None
         for operation_id, (spec_path, _, webhook) in self.operations.items():
-            if not webhook and path.endswith(spec_path.rstrip("/")):
-                return operation_id
-        return None
+            if not webhook and path.rstrip("/").endswith(spec_path.rstrip("/")):
+                found = operation_id
+                break
+        if len(self._by_path) < 256:
+            self._by_path[path] = found
+        return found
 
     def body_schema(self, operation_id: str, status: int) -> dict[str, Any] | None:
         """The schema of the JSON answer ``status`` of an operation (a webhook's: of the body it sends)."""
