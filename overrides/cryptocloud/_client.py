@@ -114,8 +114,12 @@ class CryptoCloud(_Base):
         deadline = time.monotonic() + limits.deadline
         token = _transport.DEADLINE.set(deadline)  # bounds each socket operation of our own httpx client
         try:
+            started = time.perf_counter()
             try:
-                response = self._http.send(request, stream=True, follow_redirects=False)
+                if self._owns_http:
+                    response = _transport.send_direct(self._http, request)
+                else:
+                    response = self._http.send(request, stream=True, follow_redirects=False)
             except Exception as exc:
                 if not _transport.is_transport_error(exc):
                     raise
@@ -124,7 +128,7 @@ class CryptoCloud(_Base):
                 body = Body.of(response, limits, deadline)
                 for chunk in body.unread(response) or response.iter_raw():
                     body.add(chunk)
-                return body.complete(response)
+                return body.complete(response, started)
             except Exception as exc:
                 if not _transport.is_transport_error(exc):
                     raise
@@ -231,8 +235,12 @@ class AsyncCryptoCloud(_Base):
         deadline = time.monotonic() + limits.deadline
         response: httpx.Response | None = None
         try:
+            started = time.perf_counter()
             async with asyncio.timeout(limits.deadline):
-                response = await self._http.send(request, stream=True, follow_redirects=False)
+                if self._owns_http:
+                    response = await _transport.send_direct_async(self._http, request)
+                else:
+                    response = await self._http.send(request, stream=True, follow_redirects=False)
                 try:
                     body = Body.of(response, limits, deadline)
                     for chunk in body.unread(response):
@@ -240,7 +248,7 @@ class AsyncCryptoCloud(_Base):
                     if not response.is_stream_consumed:
                         async for chunk in response.aiter_raw():
                             body.add(chunk)
-                    return body.complete(response)
+                    return body.complete(response, started)
                 finally:
                     await response.aclose()
         except Exception as exc:

@@ -1,0 +1,149 @@
+"""A client that makes its own HTTP client hands each request to that client's transport directly
+(``_transport.send_direct``), skipping httpx's auth, redirect, hook and cookie machinery it has no use for.
+What a caller could see of ``httpx.Client.send`` stays: the request on the response, ``elapsed``, httpx's log
+line, the error for a closed client, and proxies from the environment. Cookies are the one difference: kept by
+nobody, sent back to nobody."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import socket
+import threading
+from collections.abc import Iterator
+from datetime import timedelta
+from typing import Any, Literal
+
+import httpx
+import pytest
+from cryptocloud import AsyncCryptoCloud, CryptoCloud
+from cryptocloud.testing import FakeCryptoCloud
+from wire import WireServer
+
+BACKENDS = ["sync", "async", "aiohttp"]
+OPTIONS: dict[str, Any] = {"api_key": "fake-api-key", "shop_id": "fake-shop", "timeout": 2.0}
+
+
+def run(backend: str, url: str, call: Any, **options: Any) -> Any:
+    """``call(client)`` on a fresh client of ``backend`` that made its own HTTP client."""
+    if backend == "sync":
+        with CryptoCloud(base_url=url, **OPTIONS | options) as client:
+            return call(client)
+
+    async def main() -> Any:
+        backend_name: Literal["httpx", "aiohttp"] = "httpx" if backend == "async" else "aiohttp"
+        async with AsyncCryptoCloud(base_url=url, http_backend=backend_name, **OPTIONS | options) as client:
+            return await call(client)
+
+    return asyncio.run(main())
+
+
+@pytest.fixture(params=BACKENDS)
+def backend(request: pytest.FixtureRequest) -> str:
+    return str(request.param)
+
+
+def test_the_answer_keeps_its_request_elapsed_time_and_httpx_log_line(
+    backend: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    fake = FakeCryptoCloud(seed=1)
+    with WireServer(fake.handle) as server, caplog.at_level(logging.INFO, logger="httpx"):
+        raw = run(backend, server.url, lambda c: c.invoices.with_raw_response.create(amount=5, order_id="o-1"))
+    response = raw.http_response
+    assert response.request.url == httpx.URL(server.url + "/v2/invoice/create")
+    assert isinstance(response.elapsed, timedelta) and response.elapsed > timedelta(0)
+    lines = [r.getMessage() for r in caplog.records if r.name == "httpx"]
+    assert lines == [f'HTTP Request: POST {server.url}/v2/invoice/create "HTTP/1.1 200 OK"']
+    assert raw.parse().amount == 5
+
+
+def test_cookies_are_neither_kept_nor_sent_back(backend: str) -> None:
+    fake = FakeCryptoCloud(seed=1)
+
+    def app(request: httpx.Request) -> httpx.Response:
+        answer = fake.handle(request)
+        answer.headers["Set-Cookie"] = "__cf_bm=abc123; Path=/; HttpOnly"
+        return answer
+
+    def twice(client: Any) -> Any:
+        if isinstance(client, CryptoCloud):
+            return [client.balances.list(), client.balances.list()]
+
+        async def both() -> Any:
+            return [await client.balances.list(), await client.balances.list()]
+
+        return both()
+
+    with WireServer(app) as server:
+        run(backend, server.url, twice)
+    assert [r.headers.get("cookie") for r in server.requests] == [None, None]
+
+
+def test_a_closed_client_refuses_to_send_as_httpx_does(backend: str) -> None:
+    fake = FakeCryptoCloud(seed=1)
+    with WireServer(fake.handle) as server:
+        if backend == "sync":
+            client = CryptoCloud(base_url=server.url, **OPTIONS)
+            client.close()
+            with pytest.raises(RuntimeError, match="client has been closed"):
+                client.invoices.create(amount=5, order_id="o-1")
+        else:
+
+            async def main() -> None:
+                backend_name: Literal["httpx", "aiohttp"] = "httpx" if backend == "async" else "aiohttp"
+                client = AsyncCryptoCloud(base_url=server.url, http_backend=backend_name, **OPTIONS)
+                await client.close()
+                with pytest.raises(RuntimeError, match="client has been closed"):
+                    await client.invoices.create(amount=5, order_id="o-1")
+
+            asyncio.run(main())
+    assert (server.connections, len(server.requests)) == (0, 0)
+
+
+@pytest.fixture
+def proxy() -> Iterator[tuple[str, list[str]]]:
+    """A plain-HTTP forward proxy that answers every request itself with a balance list; yields its URL and the
+    request lines it read (absolute-form targets, as clients write them to a proxy)."""
+    listener = socket.create_server(("127.0.0.1", 0))
+    lines: list[str] = []
+    body = b'{"status": "success", "result": []}'
+    answer = b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: %d\r\n\r\n%s" % (len(body), body)
+
+    def serve() -> None:
+        while True:
+            try:
+                conn, _ = listener.accept()
+            except OSError:
+                return
+            with conn:
+                conn.settimeout(5)
+                head = b""
+                while b"\r\n\r\n" not in head:
+                    chunk = conn.recv(65536)
+                    if not chunk:
+                        break
+                    head += chunk
+                lines.append(head.split(b"\r\n", 1)[0].decode())
+                conn.sendall(answer)
+
+    thread = threading.Thread(target=serve, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{listener.getsockname()[1]}", lines
+    listener.close()
+    thread.join(timeout=5)
+
+
+@pytest.mark.parametrize("backend_name", ["sync", "async"])
+def test_a_proxy_from_the_environment_is_used(
+    backend_name: str, proxy: tuple[str, list[str]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    url, lines = proxy
+    monkeypatch.setenv("HTTP_PROXY", url)
+    monkeypatch.delenv("NO_PROXY", raising=False)
+    monkeypatch.delenv("no_proxy", raising=False)
+
+    def call(client: Any) -> Any:
+        return client.balances.list()
+
+    assert run(backend_name, "http://api.example.invalid", call) == []
+    assert lines == ["POST http://api.example.invalid/v2/merchant/wallet/balance/all HTTP/1.1"]
