@@ -114,9 +114,9 @@ class CryptoCloud(_Base):
         deadline = time.monotonic() + limits.deadline
         token = _transport.DEADLINE.set(deadline)  # bounds each socket operation of our own httpx client
         try:
-            started = time.perf_counter()
+            started = time.perf_counter() if self._owns_http else None
             try:
-                if self._owns_http:
+                if started is not None:
                     response = _transport.send_direct(self._http, request)
                 else:
                     response = self._http.send(request, stream=True, follow_redirects=False)
@@ -235,9 +235,9 @@ class AsyncCryptoCloud(_Base):
         deadline = time.monotonic() + limits.deadline
         response: httpx.Response | None = None
         try:
-            started = time.perf_counter()
+            started = time.perf_counter() if self._owns_http else None
             async with asyncio.timeout(limits.deadline):
-                if self._owns_http:
+                if started is not None:
                     response = await _transport.send_direct_async(self._http, request)
                 else:
                     response = await self._http.send(request, stream=True, follow_redirects=False)

@@ -159,11 +159,11 @@ class Body:
             self._inflate = zlib.decompressobj(-zlib.MAX_WBITS)
             return self._inflated(chunk, room)
 
-    def complete(self, response: httpx.Response, started: float) -> httpx.Response:
-        """``response`` with its (inflated) body in place, as if read by httpx itself (``.content`` works), and
-        its ``elapsed`` time when httpx did not set it (a client of ours, sent directly)."""
+    def complete(self, response: httpx.Response, started: float | None = None) -> httpx.Response:
+        """``response`` with its (inflated) body in place, as if read by httpx itself (``.content`` works); with
+        ``started`` (a request sent directly, which httpx did not time), its ``elapsed`` time too."""
         response._content = b"".join(self._chunks)
-        if not hasattr(response, "_elapsed"):
+        if started is not None:
             response.elapsed = datetime.timedelta(seconds=time.perf_counter() - started)
         return response
 
@@ -173,6 +173,8 @@ _ZLIB_TYPE = type(zlib.decompressobj())
 
 def _inflater(content_encoding: str) -> Any:
     """A zlib decompressor for the answer's Content-Encoding; None for an identity body."""
+    if not content_encoding:
+        return None
     codings = [c.strip().lower() for c in content_encoding.split(",") if c.strip().lower() not in ("", "identity")]
     if not codings:
         return None
