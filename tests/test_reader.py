@@ -112,7 +112,7 @@ def test_the_key_of_each_field_is_read_from_the_generated_source() -> None:
 
 def test_real_answers_and_examples_take_the_fast_path_and_match() -> None:
     bodies = list(invoice_bodies())
-    assert len(bodies) >= 10
+    assert len(bodies) == 10
     refused = [label for label, cls, body in bodies if not same(cls, body)]
     assert refused == []
 
@@ -126,7 +126,7 @@ def test_every_one_field_mutation_matches_or_falls_back() -> None:
             else:
                 refused += 1
     # Both paths are exercised in bulk: removals of optional fields and unknown keys are fast, odd types are not.
-    assert accepted > 500 and refused > 500, (accepted, refused)
+    assert (accepted, refused) == (1243, 3993)
 
 
 def test_an_unusual_value_falls_back_to_the_generated_reader_and_its_check() -> None:

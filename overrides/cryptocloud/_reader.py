@@ -88,6 +88,7 @@ class _Source:
     def __init__(self) -> None:
         self.lines: list[str] = []
         self.names: dict[str, Any] = {"Unusual": Unusual, "UNSET": UNSET, "Unset": Unset, "Decimal": Decimal}
+        self.names["NoneType"] = type(None)
         self.names |= {"parse_utc_datetime": parse_utc_datetime, "MAX": MAX_ADJUSTED_EXPONENT}
         self.names |= {"USUAL": _USUAL_TIMESTAMP.fullmatch, "fromiso": datetime.datetime.fromisoformat}
 
@@ -96,65 +97,69 @@ class _Source:
         self.names[label] = value
         return label
 
-    def value_check(self, hint: Any, indent: str) -> bool:
-        """Lines that accept ``v`` (class in ``c``) of type ``hint`` and convert it as ``from_dict`` would, or raise
-        Unusual; False when ``hint`` has a branch this reader does not know."""
-        tests: list[tuple[str, list[str]]] = []  # (condition, body)
+    def value_check(self, hint: Any, var: str) -> bool:
+        """Lines that accept ``var`` (its class in ``c``) of type ``hint``, converting it as ``from_dict`` would,
+        or raise Unusual; False when ``hint`` has a branch this reader does not know."""
+        converting: list[tuple[str, list[str]]] = []  # (condition, lines) for values that need converting
+        plain: list[str] = []  # classes taken as they are
         branches = _branches(hint)
         open_enum = str in branches
+        bound = f"if not -MAX <= {var}.adjusted() <= MAX: raise Unusual"  # what parse_decimal lets through
         for branch in branches:
             if branch is Any:
-                return self._emit([("True", [])], indent)
-            if branch is str or branch is bool or branch is int:
-                tests.append((f"c is {branch.__name__}", []))
+                return True
+            if branch in (str, bool, int, list):
+                plain.append(branch.__name__)
             elif branch is type(None):
-                tests.append(("v is None", []))
+                plain.append("NoneType")
             elif branch is Unset:
-                tests.append(("c is Unset", []))
+                plain.append("Unset")
             elif branch is Decimal:
-                # What parse_decimal accepts without a word: a JSON number, exact, of a plausible size.
-                bound = "if not -MAX <= v.adjusted() <= MAX: raise Unusual"
-                tests.append(("c is Decimal", [bound]))
-                tests.append(("c is int", ["v = Decimal(v)", bound]))
+                converting.append(("c is Decimal", [bound]))
+                converting.append(("c is int", [f"{var} = Decimal({var})", bound]))
             elif branch is datetime.datetime:
                 # The API's usual form is read in C here; any other goes to parse_utc_datetime, which raises on
                 # what it cannot read (and a usual-looking one that is no date, month 13, raises here: from_dict).
-                usual = "v = fromiso(v + '+00:00') if len(v) == 26 and USUAL(v) else parse_utc_datetime(v)"
-                tests.append(("c is str", [usual]))
+                usual = f"fromiso({var} + '+00:00') if len({var}) == 26 and USUAL({var}) else parse_utc_datetime({var})"
+                converting.append(("c is str", [f"{var} = {usual}"]))
             elif isinstance(branch, type) and issubclass(branch, enum.Enum):
                 members = self.name(branch._value2member_map_)
                 # An open enum (``E | str``) keeps an unknown value as text; a closed one leaves it to from_dict.
-                convert = f"v = {members}.get(v, v)" if open_enum else f"v = {members}[v]"
-                tests.insert(0, ("c is str", [convert]))
+                lookup = f"{members}.get({var}, {var})" if open_enum else f"{members}[{var}]"
+                converting.insert(0, ("c is str", [f"{var} = {lookup}"]))
             elif isinstance(branch, type) and attrs.has(branch):
                 fast = reader_of(branch)
                 if fast is None:
                     return False
-                tests.append(("c is dict", [f"v = {self.name(fast)}(v)"]))
+                converting.append(("c is dict", [f"{var} = {self.name(fast)}({var})"]))
             elif typing.get_origin(branch) is list:
                 (item,) = typing.get_args(branch)
                 if item is Any:
-                    tests.append(("c is list", []))
+                    plain.append("list")
                 elif item is str:
-                    tests.append(("c is list", ["if not all(i.__class__ is str for i in v): raise Unusual"]))
+                    converting.append(("c is list", [f"if not all(i.__class__ is str for i in {var}): raise Unusual"]))
                 elif isinstance(item, type) and attrs.has(item) and (fast := reader_of(item)) is not None:
-                    tests.append(("c is list", [f"v = [{self.name(fast)}(i) for i in v]"]))
+                    converting.append(("c is list", [f"{var} = [{self.name(fast)}(i) for i in {var}]"]))
                 else:
                     return False
             else:
                 return False
-        # An open enum's "str" branch is the enum's: one test per condition, the first written wins.
-        unique: dict[str, list[str]] = {}
-        for condition, body in tests:
-            unique.setdefault(condition, body)
-        return self._emit(list(unique.items()), indent)
-
-    def _emit(self, tests: list[tuple[str, list[str]]], indent: str) -> bool:
-        for i, (condition, body) in enumerate(tests):
-            self.lines.append(f"{indent}{'if' if i == 0 else 'elif'} {condition}:")
-            self.lines += [f"{indent}    {line}" for line in body or ["pass"]]
-        self.lines.append(f"{indent}else:")
-        self.lines.append(f"{indent}    raise Unusual")
+        # One test per class, the first written wins (an open enum's str is the enum's); a class that is
+        # converted is not also taken as it is.
+        tests: dict[str, list[str]] = {}
+        for condition, lines in converting:
+            tests.setdefault(condition, lines)
+        kept = [name for name in dict.fromkeys(plain) if f"c is {name}" not in tests]
+        self.lines.append(f"    c = {var}.__class__")
+        for i, (condition, lines) in enumerate(tests.items()):
+            self.lines.append(f"    {'if' if i == 0 else 'elif'} {condition}:")
+            self.lines += [f"        {line}" for line in lines]
+        refuse = " and ".join(f"c is not {name}" for name in kept)
+        if refuse:
+            self.lines.append(f"    {'elif' if tests else 'if'} {refuse}:")
+        else:
+            self.lines.append("    else:")
+        self.lines.append("        raise Unusual")
         return True
 
 
@@ -174,17 +179,14 @@ def reader_of(cls: type) -> Fast | None:
     source.lines += ["def read(d):", "    if d.__class__ is not dict: raise Unusual", "    g = d.get"]
     arguments = []
     for i, field in enumerate(fields):
-        key = repr(keys[field.name])
-        required = field.default is attrs.NOTHING
-        if required:
-            source.lines += [f"    if {key} not in d: raise Unusual", f"    v = d[{key}]"]
+        key, var = repr(keys[field.name]), f"a{i}"
+        if field.default is attrs.NOTHING:  # required
+            source.lines += [f"    if {key} not in d: raise Unusual", f"    {var} = d[{key}]"]
         else:
-            source.lines.append(f"    v = g({key}, UNSET)")
-        source.lines.append("    c = v.__class__")
-        if not source.value_check(hints[field.name], "    "):
+            source.lines.append(f"    {var} = g({key}, UNSET)")
+        if not source.value_check(hints[field.name], var):
             return None
-        source.lines.append(f"    a{i} = v")
-        arguments.append(f"{field.name}=a{i}")
+        arguments.append(f"{field.name}={var}")
     source.lines.append(f"    o = cls({', '.join(arguments)})")
     # Unknown keys are kept, in the order they came, as from_dict keeps them.
     source.lines.append("    extra = {} if d.keys() <= KNOWN else {k: x for k, x in d.items() if k not in KNOWN}")
