@@ -8,9 +8,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import socket
-import threading
-from collections.abc import Iterator
 from datetime import timedelta
 from typing import Any, Literal
 
@@ -18,6 +15,7 @@ import httpx
 import pytest
 from cryptocloud import AsyncCryptoCloud, CryptoCloud
 from cryptocloud.testing import FakeCryptoCloud
+from test_attacks import RawServer
 from wire import WireServer
 
 BACKENDS = ["sync", "async", "aiohttp"]
@@ -100,50 +98,15 @@ def test_a_closed_client_refuses_to_send_as_httpx_does(backend: str) -> None:
     assert (server.connections, len(server.requests)) == (0, 0)
 
 
-@pytest.fixture
-def proxy() -> Iterator[tuple[str, list[str]]]:
-    """A plain-HTTP forward proxy that answers every request itself with a balance list; yields its URL and the
-    request lines it read (absolute-form targets, as clients write them to a proxy)."""
-    listener = socket.create_server(("127.0.0.1", 0))
-    lines: list[str] = []
+@pytest.mark.parametrize("backend_name", ["sync", "async"])
+def test_a_proxy_from_the_environment_is_used(backend_name: str, monkeypatch: pytest.MonkeyPatch) -> None:
     body = b'{"status": "success", "result": []}'
     answer = b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: %d\r\n\r\n%s" % (len(body), body)
-
-    def serve() -> None:
-        while True:
-            try:
-                conn, _ = listener.accept()
-            except OSError:
-                return
-            with conn:
-                conn.settimeout(5)
-                head = b""
-                while b"\r\n\r\n" not in head:
-                    chunk = conn.recv(65536)
-                    if not chunk:
-                        break
-                    head += chunk
-                lines.append(head.split(b"\r\n", 1)[0].decode())
-                conn.sendall(answer)
-
-    thread = threading.Thread(target=serve, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{listener.getsockname()[1]}", lines
-    listener.close()
-    thread.join(timeout=5)
-
-
-@pytest.mark.parametrize("backend_name", ["sync", "async"])
-def test_a_proxy_from_the_environment_is_used(
-    backend_name: str, proxy: tuple[str, list[str]], monkeypatch: pytest.MonkeyPatch
-) -> None:
-    url, lines = proxy
-    monkeypatch.setenv("HTTP_PROXY", url)
-    monkeypatch.delenv("NO_PROXY", raising=False)
-    monkeypatch.delenv("no_proxy", raising=False)
-
-    def call(client: Any) -> Any:
-        return client.balances.list()
-
-    assert run(backend_name, "http://api.example.invalid", call) == []
+    with RawServer(lambda head: answer) as proxy:  # a forward proxy that answers every request itself
+        monkeypatch.setenv("HTTP_PROXY", proxy.url)
+        monkeypatch.delenv("NO_PROXY", raising=False)
+        monkeypatch.delenv("no_proxy", raising=False)
+        assert run(backend_name, "http://api.example.invalid", lambda client: client.balances.list()) == []
+    # The request line in absolute form, as a client writes it to a proxy.
+    lines = [head.split(b"\r\n", 1)[0].decode() for head in proxy.requests]
     assert lines == ["POST http://api.example.invalid/v2/merchant/wallet/balance/all HTTP/1.1"]
