@@ -26,6 +26,7 @@ T = TypeVar("T")
 class _Base:
     _core: Core
     _owns_http = False  # until __init__ has made an HTTP client: close() of a half-made client does nothing
+    _direct = False  # requests go to the transport of a client we made, not through its send()
 
     def __init__(self, **options: Any) -> None:
         self._core = Core.configure(**options)
@@ -85,6 +86,7 @@ class CryptoCloud(_Base):
         self.withdrawals = Withdrawals(self, withdrawal_key)  # checks the key, if any, before that too
         self._http = _transport.bound_by_deadline(http_client) if http_client else _transport.sync_http_client()
         self._owns_http = http_client is None
+        self._direct = self._owns_http and _transport.can_send_direct(self._http)
         self.invoices = Invoices(self)
         self.balances = Balances(self)
         self.statistics = Statistics(self)
@@ -114,7 +116,7 @@ class CryptoCloud(_Base):
         deadline = time.monotonic() + limits.deadline
         token = _transport.DEADLINE.set(deadline)  # bounds each socket operation of our own httpx client
         try:
-            started = time.perf_counter() if self._owns_http else None
+            started = time.perf_counter() if self._direct else None
             try:
                 if started is not None:
                     response = _transport.send_direct(self._http, request)
@@ -202,6 +204,7 @@ class AsyncCryptoCloud(_Base):
         self.withdrawals = AsyncWithdrawals(self, withdrawal_key)  # checks the key, if any, before that too
         self._http = http_client if http_client is not None else _async_http(http_backend)
         self._owns_http = http_client is None
+        self._direct = self._owns_http and _transport.can_send_direct(self._http)
         self.invoices = AsyncInvoices(self)
         self.balances = AsyncBalances(self)
         self.statistics = AsyncStatistics(self)
@@ -235,7 +238,7 @@ class AsyncCryptoCloud(_Base):
         deadline = time.monotonic() + limits.deadline
         response: httpx.Response | None = None
         try:
-            started = time.perf_counter() if self._owns_http else None
+            started = time.perf_counter() if self._direct else None
             async with asyncio.timeout(limits.deadline):
                 if started is not None:
                     response = await _transport.send_direct_async(self._http, request)

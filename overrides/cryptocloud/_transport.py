@@ -281,6 +281,11 @@ def bound_by_deadline(http: httpx.Client) -> httpx.Client:
 _httpx_logger = logging.getLogger("httpx")
 
 
+def can_send_direct(http: httpx.Client | httpx.AsyncClient) -> bool:
+    """Whether this httpx has the (private) transport lookup the direct path needs; otherwise send() is used."""
+    return callable(getattr(http, "_transport_for_url", None))
+
+
 def _transport_of(http: httpx.Client | httpx.AsyncClient, request: httpx.Request) -> Any:
     if http.is_closed:
         raise RuntimeError("Cannot send a request, as the client has been closed.")
