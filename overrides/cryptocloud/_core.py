@@ -242,7 +242,7 @@ class Core:
         ``http.build_request`` makes (``test_request_building`` holds the two equal), built from parts kept per
         client, because merging the same headers and parsing the same URL again cost ~25 us of every call."""
         params = kwargs.get("params") or None
-        if params or http.params or http.cookies:  # rare: let httpx merge them
+        if params or http.params or http.cookies or not _builds_as_httpx(http):  # rare: let httpx merge them
             return http.build_request(
                 kwargs["method"],
                 self.base_url + kwargs["url"],
@@ -403,6 +403,24 @@ class Core:
         if logger.isEnabledFor(logging.DEBUG):
             headers = {k: ("Token <hidden>" if k.lower() == "authorization" else v) for k, v in request.headers.items()}
             logger.debug("%s %s (attempt %d) headers=%s", request.method, request.url, attempt + 1, headers)
+
+
+# The client methods build_request goes through: a caller's client that changes one of them (a subclass that adds a
+# tracing or signing header, an instrumentation library patching the instance) builds its own way, so it is asked.
+_BUILD_STEPS = ("build_request", "_merge_url", "_merge_headers", "_merge_cookies", "_merge_queryparams")
+
+
+_PLAIN_TYPES: dict[type, bool] = {}  # client class -> whether it keeps httpx's own build steps
+
+
+def _builds_as_httpx(http: httpx.Client | httpx.AsyncClient) -> bool:
+    """Whether ``http.build_request`` is httpx's own, unchanged on the class and on the instance."""
+    kind = type(http)
+    plain = _PLAIN_TYPES.get(kind)
+    if plain is None:
+        plain = _PLAIN_TYPES[kind] = all(getattr(kind, name) is getattr(httpx.Client, name) for name in _BUILD_STEPS)
+    own = getattr(http, "__dict__", {})
+    return plain and not any(name in own for name in _BUILD_STEPS)
 
 
 def _may_have_landed(error: errors.APIError) -> bool:

@@ -85,7 +85,8 @@ def _branches(hint: Any) -> tuple[Any, ...]:
 class _Source:
     """The lines of one compiled reader and the objects they refer to."""
 
-    def __init__(self) -> None:
+    def __init__(self, outer: tuple[type, ...]) -> None:
+        self.outer = outer  # the classes being compiled, this one last: a model inside itself has no fast path
         self.lines: list[str] = []
         self.names: dict[str, Any] = {"Unusual": Unusual, "UNSET": UNSET, "Unset": Unset, "Decimal": Decimal}
         self.names |= {"parse_utc_datetime": parse_utc_datetime, "MAX": MAX_ADJUSTED_EXPONENT}
@@ -123,7 +124,7 @@ class _Source:
                 convert = f"v = {members}.get(v, v)" if open_enum else f"v = {members}[v]"
                 tests.insert(0, ("c is str", [convert]))
             elif isinstance(branch, type) and attrs.has(branch):
-                fast = reader_of(branch)
+                fast = _compile(branch, self.outer)
                 if fast is None:
                     return False
                 tests.append(("c is dict", [f"v = {self.name(fast)}(v)"]))
@@ -133,15 +134,22 @@ class _Source:
                     tests.append(("c is list", []))
                 elif item is str:
                     tests.append(("c is list", ["if not all(i.__class__ is str for i in v): raise Unusual"]))
-                elif isinstance(item, type) and attrs.has(item) and (fast := reader_of(item)) is not None:
+                elif isinstance(item, type) and attrs.has(item) and (fast := _compile(item, self.outer)) is not None:
                     tests.append(("c is list", [f"v = [{self.name(fast)}(i) for i in v]"]))
                 else:
                     return False
             else:
                 return False
-        # An open enum's "str" branch is the enum's: one test per condition, the first written wins.
+        # An open enum's "str" branch is the enum's. Any other pair of branches testing the same thing (two enums,
+        # "int | Decimal") depends on the order from_dict tries them in: no fast path rather than a guess.
         unique: dict[str, list[str]] = {}
         for condition, body in tests:
+            if (
+                condition in unique
+                and body != unique[condition]
+                and not (open_enum and condition == "c is str" and body == [])
+            ):
+                return False
             unique.setdefault(condition, body)
         return self._emit(list(unique.items()), indent)
 
@@ -157,14 +165,20 @@ class _Source:
 @functools.cache
 def reader_of(cls: type) -> Fast | None:
     """The compiled fast reader of the generated model ``cls`` (or a subclass of one), or None without one."""
+    return _compile(cls, ())
+
+
+def _compile(cls: type, outer: tuple[type, ...]) -> Fast | None:
+    if cls in outer:
+        return None  # a schema that contains itself: from_dict reads it
     keys = _json_keys(cls)
     if keys is None:
         return None
     hints = typing.get_type_hints(cls, localns=vars(generated_models))
     fields = [f for f in attrs.fields(cls) if f.init]
-    if {f.name for f in fields} != set(keys) or "additional_properties" not in hints:
-        return None
-    source = _Source()
+    if {f.name for f in fields} != set(keys) or hints.get("additional_properties") != dict[str, Any]:
+        return None  # typed unknown keys (``additionalProperties: {...}``) are converted by from_dict, not kept
+    source = _Source((*outer, cls))
     source.names["cls"] = cls
     source.names["KNOWN"] = frozenset(keys.values())
     source.lines += ["def read(d):", "    if d.__class__ is not dict: raise Unusual", "    g = d.get"]
