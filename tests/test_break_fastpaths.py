@@ -10,6 +10,7 @@ no key in a repr.
 from __future__ import annotations
 
 import asyncio
+import datetime
 import json
 import threading
 import typing
@@ -249,6 +250,7 @@ def test_the_other_answers_read_as_the_generated_reader(index: int) -> None:
         if isinstance(value, dict):
             for inner in value:
                 cases += [with_(body, **{key: with_(value, **{inner: odd})}) for odd in EDGE_VALUES]
+    cases.append(with_(body, all_=1, type_=2, additional_properties={}))  # attribute names as unknown keys
     results = [assert_reads_as_generated(cls, case) for case in cases]
     assert results[0] is True  # the usual answer takes the fast path
     assert results.count(False) > 0
@@ -263,10 +265,12 @@ def test_duplicate_keys_the_last_wins_on_both_paths() -> None:
 
 
 def test_unknown_keys_kept_in_order_in_a_new_dict_as_from_dict_keeps_them() -> None:
-    body = {"zeta": 1, **LISTED, "alpha": {"x": [1]}, "class": None, "def": "python words", "": 0}
+    odd = {"additional_properties": {"a": 1}, "__class__": "x", "type_": 1, "pay_url": "p", "uuid ": "x"}
+    body = {"zeta": 1, **LISTED, "alpha": {"x": [1]}, "class": None, "def": "python words", "": 0, **odd}
     ours, fast = _reader.read(models.InvoiceDetails, body)
     assert fast is True
-    assert list(ours.additional_properties) == ["zeta", "alpha", "class", "def", ""]
+    assert list(ours.additional_properties) == ["zeta", "alpha", "class", "def", "", *odd]
+    assert type(ours) is models.InvoiceDetails and ours.pay_url == "https://pay.cryptocloud.plus/8X1K2M3N"
     assert ours.additional_properties["alpha"] is body["alpha"]  # from_dict keeps the same values
     ours.additional_properties["new"] = 1
     assert "new" not in body
@@ -436,6 +440,52 @@ class TwoEnums:
 
         two_enums.additional_properties = d
         return two_enums
+
+
+@attrs.define
+class PlainTime:
+    """A standard ``format: date-time``: from_dict reads it with ``fromisoformat`` (naive, from this text)."""
+
+    when: datetime.datetime
+    additional_properties: dict[str, Any] = attrs.field(init=False, factory=dict)
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        when = datetime.datetime.fromisoformat(d.pop("when"))
+
+        plain_time = cls(
+            when=when,
+        )
+
+        plain_time.additional_properties = d
+        return plain_time
+
+
+@attrs.define
+class PlainAmount:
+    """A ``Decimal`` field whose from_dict keeps the value as sent (a conversion the postprocess missed)."""
+
+    amount: Decimal
+    additional_properties: dict[str, Any] = attrs.field(init=False, factory=dict)
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        amount = d.pop("amount")
+
+        plain_amount = cls(
+            amount=amount,
+        )
+
+        plain_amount.additional_properties = d
+        return plain_amount
+
+
+def test_a_field_from_dict_reads_another_way_is_read_its_way() -> None:
+    assert assert_reads_as_generated(PlainTime, {"when": "2026-01-02 10:11:12.123456"}) is False
+    assert assert_reads_as_generated(PlainAmount, {"amount": 5}) is False  # refused by the type check, as before
+    assert assert_reads_as_generated(PlainAmount, {"amount": Decimal("5.0")}) is False
 
 
 def test_a_schema_that_refers_to_itself_reads_as_its_from_dict() -> None:
