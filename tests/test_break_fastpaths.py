@@ -1040,3 +1040,21 @@ def test_every_compiled_model_reads_random_bodies_as_its_from_dict() -> None:
         except AssertionError as exc:
             raise AssertionError(f"{cls.__name__}: {body!r}") from exc
     assert 300 < fast < 2700, fast  # both paths, in bulk
+
+
+def test_httpx_patched_after_a_first_call_is_still_used(monkeypatch: pytest.MonkeyPatch) -> None:
+    transport = Recording()
+    client = CryptoCloud(api_key=API_KEY, shop_id=SHOP_ID, http_client=httpx.Client(transport=transport))
+    client.invoices.create(amount="1")
+    original = httpx.Client.build_request
+
+    def instrumented(self: httpx.Client, *args: Any, **kwargs: Any) -> httpx.Request:
+        request = original(self, *args, **kwargs)
+        request.headers["X-Instrumented"] = "1"
+        return request
+
+    monkeypatch.setattr(httpx.Client, "build_request", instrumented)  # what an instrumentation library does
+    client.invoices.create(amount="1")
+    monkeypatch.undo()
+    client.invoices.create(amount="1")
+    assert [r.headers.get("x-instrumented") for r in transport.seen] == [None, "1", None]

@@ -405,22 +405,20 @@ class Core:
             logger.debug("%s %s (attempt %d) headers=%s", request.method, request.url, attempt + 1, headers)
 
 
-# The client methods build_request goes through: a caller's client that changes one of them (a subclass that adds a
-# tracing or signing header, an instrumentation library patching the instance) builds its own way, so it is asked.
-_BUILD_STEPS = ("build_request", "_merge_url", "_merge_headers", "_merge_cookies", "_merge_queryparams")
-
-
-_PLAIN_TYPES: dict[type, bool] = {}  # client class -> whether it keeps httpx's own build steps
+# The client methods build_request goes through, as httpx defines them: a caller's client that changes one (a
+# subclass adding a tracing or signing header, an instrumentation library patching the class or the instance) builds
+# its own way, so it is asked. Checked on every call (about 1 us): a class can be patched at any time.
+_BUILD_STEPS = tuple(
+    (name, next(vars(c)[name] for c in httpx.Client.__mro__ if name in vars(c)))
+    for name in ("build_request", "_merge_url", "_merge_headers", "_merge_cookies", "_merge_queryparams")
+)
 
 
 def _builds_as_httpx(http: httpx.Client | httpx.AsyncClient) -> bool:
     """Whether ``http.build_request`` is httpx's own, unchanged on the class and on the instance."""
     kind = type(http)
-    plain = _PLAIN_TYPES.get(kind)
-    if plain is None:
-        plain = _PLAIN_TYPES[kind] = all(getattr(kind, name) is getattr(httpx.Client, name) for name in _BUILD_STEPS)
     own = getattr(http, "__dict__", {})
-    return plain and not any(name in own for name in _BUILD_STEPS)
+    return all(getattr(kind, name) is step and name not in own for name, step in _BUILD_STEPS)
 
 
 def _may_have_landed(error: errors.APIError) -> bool:
