@@ -242,7 +242,7 @@ class Core:
         ``http.build_request`` makes (``test_request_building`` holds the two equal), built from parts kept per
         client, because merging the same headers and parsing the same URL again cost ~25 us of every call."""
         params = kwargs.get("params") or None
-        if params or http.params or http.cookies:  # rare: let httpx merge them
+        if params or http.params or http.cookies or not _builds_as_httpx(http):  # rare: let httpx merge them
             return http.build_request(
                 kwargs["method"],
                 self.base_url + kwargs["url"],
@@ -403,6 +403,22 @@ class Core:
         if logger.isEnabledFor(logging.DEBUG):
             headers = {k: ("Token <hidden>" if k.lower() == "authorization" else v) for k, v in request.headers.items()}
             logger.debug("%s %s (attempt %d) headers=%s", request.method, request.url, attempt + 1, headers)
+
+
+# The client methods build_request goes through, as httpx defines them: a caller's client that changes one (a
+# subclass adding a tracing or signing header, an instrumentation library patching the class or the instance) builds
+# its own way, so it is asked. Checked on every call (about 1 us): a class can be patched at any time.
+_BUILD_STEPS = tuple(
+    (name, next(vars(c)[name] for c in httpx.Client.__mro__ if name in vars(c)))
+    for name in ("build_request", "_merge_url", "_merge_headers", "_merge_cookies", "_merge_queryparams")
+)
+
+
+def _builds_as_httpx(http: httpx.Client | httpx.AsyncClient) -> bool:
+    """Whether ``http.build_request`` is httpx's own, unchanged on the class and on the instance."""
+    kind = type(http)
+    own = getattr(http, "__dict__", {})
+    return all(getattr(kind, name) is step and name not in own for name, step in _BUILD_STEPS)
 
 
 def _may_have_landed(error: errors.APIError) -> bool:

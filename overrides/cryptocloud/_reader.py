@@ -40,18 +40,30 @@ class Unusual(Exception):
 def _json_keys(cls: type) -> dict[str, str] | None:
     """Each ``__init__`` argument of a generated model and the JSON key its ``from_dict`` pops for it, read from the
     generated source; None when that source is not in the expected form (then there is no fast path)."""
+    found = _from_dict_source(cls)
+    return None if found is None else {name: key for name, (key, _) in found.items()}
+
+
+def _from_dict_source(cls: type) -> dict[str, tuple[str, frozenset[str]]] | None:
+    """``_json_keys``, with the names of the functions each value goes through on its way from ``d.pop`` (where
+    ``parse_decimal`` and ``parse_utc_datetime`` must be seen for the fast path to convert as they do)."""
     try:
         tree = ast.parse(textwrap.dedent(inspect.getsource(typing.cast(Any, cls).from_dict)))
     except (OSError, TypeError, SyntaxError):
         return None
-    popped: dict[str, str] = {}  # variable -> key
+    popped: dict[str, tuple[str, frozenset[str]]] = {}  # variable -> (key, functions called in its assignment)
     built: ast.Call | None = None
     for node in ast.walk(tree):
         if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
-            for call in ast.walk(node.value):
+            calls = [call for call in ast.walk(node.value) if isinstance(call, ast.Call)]
+            called = frozenset(
+                call.func.id if isinstance(call.func, ast.Name) else call.func.attr
+                for call in calls
+                if isinstance(call.func, (ast.Name, ast.Attribute))
+            )
+            for call in calls:
                 if (
-                    isinstance(call, ast.Call)
-                    and isinstance(call.func, ast.Attribute)
+                    isinstance(call.func, ast.Attribute)
                     and call.func.attr == "pop"
                     and isinstance(call.func.value, ast.Name)
                     and call.func.value.id == "d"
@@ -59,13 +71,13 @@ def _json_keys(cls: type) -> dict[str, str] | None:
                     and isinstance(call.args[0], ast.Constant)
                     and isinstance(call.args[0].value, str)
                 ):
-                    popped[node.targets[0].id] = call.args[0].value
+                    popped[node.targets[0].id] = (call.args[0].value, called)
             value = node.value
             if isinstance(value, ast.Call) and isinstance(value.func, ast.Name) and value.func.id == "cls":
                 built = value
     if built is None or built.args:
         return None
-    keys: dict[str, str] = {}
+    keys: dict[str, tuple[str, frozenset[str]]] = {}
     for keyword in built.keywords:
         if keyword.arg is None or not isinstance(keyword.value, ast.Name):
             return None
@@ -77,6 +89,10 @@ def _json_keys(cls: type) -> dict[str, str] | None:
     return keys
 
 
+# What from_dict must call on a value of each type for the fast path's conversion to be the same as its own.
+_CONVERSIONS = {Decimal: "parse_decimal", datetime.datetime: "parse_utc_datetime"}
+
+
 def _branches(hint: Any) -> tuple[Any, ...]:
     origin = typing.get_origin(hint)
     return typing.get_args(hint) if origin is typing.Union or origin is types.UnionType else (hint,)
@@ -85,7 +101,8 @@ def _branches(hint: Any) -> tuple[Any, ...]:
 class _Source:
     """The lines of one compiled reader and the objects they refer to."""
 
-    def __init__(self) -> None:
+    def __init__(self, outer: tuple[type, ...]) -> None:
+        self.outer = outer  # the classes being compiled, this one last: a model inside itself has no fast path
         self.lines: list[str] = []
         self.names: dict[str, Any] = {"Unusual": Unusual, "UNSET": UNSET, "Unset": Unset, "Decimal": Decimal}
         self.names["NoneType"] = type(None)
@@ -128,7 +145,7 @@ class _Source:
                 lookup = f"{members}.get({var}, {var})" if open_enum else f"{members}[{var}]"
                 converting.insert(0, ("c is str", [f"{var} = {lookup}"]))
             elif isinstance(branch, type) and attrs.has(branch):
-                fast = reader_of(branch)
+                fast = _compile(branch, self.outer)
                 if fast is None:
                     return False
                 converting.append(("c is dict", [f"{var} = {self.name(fast)}({var})"]))
@@ -138,17 +155,22 @@ class _Source:
                     plain.append("list")
                 elif item is str:
                     converting.append(("c is list", [f"if not all(i.__class__ is str for i in {var}): raise Unusual"]))
-                elif isinstance(item, type) and attrs.has(item) and (fast := reader_of(item)) is not None:
+                elif isinstance(item, type) and attrs.has(item) and (fast := _compile(item, self.outer)) is not None:
                     converting.append(("c is list", [f"{var} = [{self.name(fast)}(i) for i in {var}]"]))
                 else:
                     return False
             else:
                 return False
-        # One test per class, the first written wins (an open enum's str is the enum's); a class that is
-        # converted is not also taken as it is.
+        # An open enum's "str" branch is the enum's. Any other pair of branches testing the same class (two enums,
+        # "int | Decimal") depends on the order from_dict tries them in: no fast path rather than a guess.
         tests: dict[str, list[str]] = {}
         for condition, lines in converting:
-            tests.setdefault(condition, lines)
+            if tests.get(condition, lines) != lines:
+                return False
+            tests[condition] = lines
+        for name in plain:
+            if f"c is {name}" in tests and not (open_enum and name == "str"):
+                return False
         kept = [name for name in dict.fromkeys(plain) if f"c is {name}" not in tests]
         self.lines.append(f"    c = {var}.__class__")
         for i, (condition, lines) in enumerate(tests.items()):
@@ -166,14 +188,25 @@ class _Source:
 @functools.cache
 def reader_of(cls: type) -> Fast | None:
     """The compiled fast reader of the generated model ``cls`` (or a subclass of one), or None without one."""
-    keys = _json_keys(cls)
-    if keys is None:
+    return _compile(cls, ())
+
+
+def _compile(cls: type, outer: tuple[type, ...]) -> Fast | None:
+    if cls in outer:
+        return None  # a schema that contains itself: from_dict reads it
+    found = _from_dict_source(cls)
+    if found is None:
         return None
+    keys = {name: key for name, (key, _) in found.items()}
     hints = typing.get_type_hints(cls, localns=vars(generated_models))
     fields = [f for f in attrs.fields(cls) if f.init]
-    if {f.name for f in fields} != set(keys) or "additional_properties" not in hints:
-        return None
-    source = _Source()
+    if {f.name for f in fields} != set(keys) or hints.get("additional_properties") != dict[str, Any]:
+        return None  # typed unknown keys (``additionalProperties: {...}``) are converted by from_dict, not kept
+    for field in fields:  # a Decimal or a time that from_dict reads some other way (or not at all): no fast path
+        needed = {_CONVERSIONS[b] for b in _branches(hints[field.name]) if b in _CONVERSIONS}
+        if not needed <= found[field.name][1]:
+            return None
+    source = _Source((*outer, cls))
     source.names["cls"] = cls
     source.names["KNOWN"] = frozenset(keys.values())
     source.lines += ["def read(d):", "    if d.__class__ is not dict: raise Unusual", "    g = d.get"]
