@@ -21,7 +21,7 @@ from cryptocloud_client.models import (
     ResendPeriod,
     TimeToPay,
 )
-from cryptocloud_client.types import UNSET
+from cryptocloud_client.types import UNSET, Unset
 
 from . import _params, errors
 from ._core import Call, Composite, Core, Flow, Operation
@@ -71,22 +71,24 @@ def create_call(
     """
     if period is not None and email_to_send is None:
         raise errors.InvalidParameterError("period", period, "needs email_to_send: the invoice is emailed again there")
-    extras = (time_to_pay, email_to_send, available_currencies, cryptocurrency, period)
-    add_fields = InvoiceAddFields(
-        time_to_pay=TimeToPay(*_params.time_to_pay(time_to_pay)) if time_to_pay is not None else UNSET,
-        email_to_send=_params.email(email_to_send, "email_to_send") if email_to_send is not None else UNSET,
-        available_currencies=(_params.crypto_list(available_currencies) if available_currencies is not None else UNSET),
-        cryptocurrency=_params.crypto(cryptocurrency) if cryptocurrency is not None else UNSET,
-        period=_params.code(period, ResendPeriod, "period") if period is not None else UNSET,
-    )
+    add_fields: InvoiceAddFields | Unset = UNSET  # sent only when one of its fields is given
+    if any(a is not None for a in (time_to_pay, email_to_send, available_currencies, cryptocurrency, period)):
+        add_fields = InvoiceAddFields(
+            time_to_pay=TimeToPay(*_params.time_to_pay(time_to_pay)) if time_to_pay is not None else UNSET,
+            email_to_send=_params.email(email_to_send, "email_to_send") if email_to_send is not None else UNSET,
+            available_currencies=(
+                _params.crypto_list(available_currencies) if available_currencies is not None else UNSET
+            ),
+            cryptocurrency=_params.crypto(cryptocurrency) if cryptocurrency is not None else UNSET,
+            period=_params.code(period, ResendPeriod, "period") if period is not None else UNSET,
+        )
     body = InvoiceCreateRequest(
         shop_id=core.require_shop_id(shop_id),
         amount=_params.amount(amount),
         currency=_params.fiat(currency),
         order_id=_params.text(order_id, "order_id") if order_id is not None else UNSET,
         email=_params.email(email) if email is not None else UNSET,
-        # Sent only when one of them was given (each field is UNSET exactly when its argument is None).
-        add_fields=add_fields if any(a is not None for a in extras) else UNSET,
+        add_fields=add_fields,
     )
     kwargs = create_invoice._get_kwargs(body=body, locale=_params.locale(locale) if locale is not None else UNSET)
     call = Call(core.build(http, kwargs), _decode_invoice, creates=True, order_id=order_id)
