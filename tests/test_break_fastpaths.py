@@ -739,7 +739,7 @@ def test_only_a_client_building_as_httpx_does_takes_the_fast_path() -> None:
     for http, expected in [*((h, True) for h in fast), *((h, False) for h in slow)]:
         core = Core.configure(api_key="k-0123456789", shop_id="s", base_url=None, timeout=5, max_retries=0)
         core.build(http, kwargs)
-        assert bool(core._urls) is expected, type(http)
+        assert bool(core._requests._urls) is expected, type(http)
 
 
 def test_an_async_client_that_builds_its_own_requests_still_builds_ours(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -854,7 +854,8 @@ def test_a_withdrawal_between_invoice_calls_never_sends_the_wrong_key(
         ("/v2/invoice/api/out/create", [f"Token {WITHDRAWAL_KEY}"]),
     )
     assert keys == [invoice, out, invoice, invoice, out, invoice]
-    assert len(made.client._core._header_sets) <= 1  # the withdrawal's headers are not kept on the client's core
+    # the withdrawal's headers are not kept on the client's core
+    assert len(made.client._core._requests._header_sets) <= 1
 
 
 def test_async_tasks_sharing_one_client_each_send_their_own_request() -> None:
@@ -917,7 +918,7 @@ def test_a_header_changed_on_every_call_does_not_grow_the_cache(monkeypatch: pyt
         http.headers["X-Request-Id"] = f"r-{n}"
         client.invoices.create(amount="1")
     assert [r.headers["x-request-id"] for r in transport.seen] == [f"r-{n}" for n in range(300)]
-    assert len(client._core._header_sets) <= 65 and len(client._core._urls) <= 65
+    assert len(client._core._requests._header_sets) <= 65 and len(client._core._requests._urls) <= 65
 
 
 def test_the_key_is_in_no_repr_of_what_the_fast_paths_keep() -> None:
@@ -929,8 +930,8 @@ def test_the_key_is_in_no_repr_of_what_the_fast_paths_keep() -> None:
     texts = [
         repr(client),
         repr(core),
-        repr(core._header_sets),
-        repr(core._urls),
+        repr(core._requests._header_sets),
+        repr(core._requests._urls),
         repr(transport.seen[0]),
         repr(transport.seen[0].headers),
         repr(Checked(core)),

@@ -21,6 +21,7 @@ import httpx
 
 from . import _params, _responses, errors
 from ._observe import Observer
+from ._requests import Requests
 from ._transport import (
     ACCEPT_ENCODING,
     DEFAULT_MAX_RESPONSE_BYTES,
@@ -157,9 +158,6 @@ class Core:
     # Creates interrupted after they may have been sent: the only trace of an invoice that may exist.
     unsettled: list[Unsettled] = attrs.field(factory=list, eq=False)
     also_hidden: tuple[str, ...] = ()  # other secrets redaction removes too (the API key, on withdrawals)
-    # What build() keeps per client: parsed URLs by path, merged header sets by what they were merged from.
-    _urls: dict[str, httpx.URL] = attrs.field(factory=dict, eq=False, init=False)
-    _header_sets: dict[tuple[Any, ...], httpx.Headers] = attrs.field(factory=dict, eq=False, init=False)
 
     @classmethod
     def configure(
@@ -237,48 +235,13 @@ class Core:
             "User-Agent": USER_AGENT,
         }
 
+    @functools.cached_property
+    def _requests(self) -> Requests:
+        return Requests(self.base_url, self._headers, self.timeout)
+
     def build(self, http: httpx.Client | httpx.AsyncClient, kwargs: dict[str, Any]) -> httpx.Request:
-        """An httpx request from a generated operation's ``_get_kwargs()``, with auth and our timeout: what
-        ``http.build_request`` makes (``test_request_building`` holds the two equal), built from parts kept per
-        client, because merging the same headers and parsing the same URL again cost ~25 us of every call."""
-        params = kwargs.get("params") or None
-        if params or http.params or http.cookies or not _builds_as_httpx(http):  # rare: let httpx merge them
-            return http.build_request(
-                kwargs["method"],
-                self.base_url + kwargs["url"],
-                params=params,
-                content=kwargs.get("content"),
-                headers=self._headers | kwargs.get("headers", {}),
-                timeout=self.timeout,
-            )
-        return httpx.Request(
-            kwargs["method"],
-            self._url(kwargs["url"]),
-            content=kwargs.get("content"),
-            headers=self._merged_headers(http, kwargs.get("headers")),
-            extensions={"timeout": self.timeout.as_dict()},
-        )
-
-    def _url(self, path: str) -> httpx.URL:
-        url = self._urls.get(path)
-        if url is None:
-            if len(self._urls) > 64:  # paths are a fixed set; never let odd ones grow the cache
-                self._urls.clear()
-            url = self._urls[path] = httpx.URL(self.base_url + path)
-        return url
-
-    def _merged_headers(self, http: httpx.Client | httpx.AsyncClient, extra: dict[str, str] | None) -> httpx.Headers:
-        """The client's default headers, then ours, then the operation's, merged as httpx merges them; kept per
-        (client headers, operation headers), so that a change to the client's headers is still seen."""
-        key = (tuple(http.headers.raw), tuple(extra.items()) if extra else ())
-        headers = self._header_sets.get(key)
-        if headers is None:
-            if len(self._header_sets) > 64:
-                self._header_sets.clear()
-            headers = httpx.Headers(http.headers)
-            headers.update(self._headers | (extra or {}))
-            self._header_sets[key] = headers
-        return headers
+        """An httpx request from a generated operation's ``_get_kwargs()``, with auth and our timeout."""
+        return self._requests.build(http, kwargs)
 
     def require_shop_id(self, shop_id: str | None) -> str:
         if shop_id is not None:
@@ -403,22 +366,6 @@ class Core:
         if logger.isEnabledFor(logging.DEBUG):
             headers = {k: ("Token <hidden>" if k.lower() == "authorization" else v) for k, v in request.headers.items()}
             logger.debug("%s %s (attempt %d) headers=%s", request.method, request.url, attempt + 1, headers)
-
-
-# The client methods build_request goes through, as httpx defines them: a caller's client that changes one (a
-# subclass adding a tracing or signing header, an instrumentation library patching the class or the instance) builds
-# its own way, so it is asked. Checked on every call (about 1 us): a class can be patched at any time.
-_BUILD_STEPS = tuple(
-    (name, next(vars(c)[name] for c in httpx.Client.__mro__ if name in vars(c)))
-    for name in ("build_request", "_merge_url", "_merge_headers", "_merge_cookies", "_merge_queryparams")
-)
-
-
-def _builds_as_httpx(http: httpx.Client | httpx.AsyncClient) -> bool:
-    """Whether ``http.build_request`` is httpx's own, unchanged on the class and on the instance."""
-    kind = type(http)
-    own = getattr(http, "__dict__", {})
-    return all(getattr(kind, name) is step and name not in own for name, step in _BUILD_STEPS)
 
 
 def _may_have_landed(error: errors.APIError) -> bool:
