@@ -685,3 +685,20 @@ def test_a_deadline_that_strikes_while_the_answer_closes_still_closes_it(
         result = made.create()
         assert isinstance(result, APITimeoutError) and result.stage is Stage.ANSWERED, repr(result)
         assert server.wait_until_closed() == 0
+
+
+@pytest.mark.parametrize("backend_name", ["async", "aiohttp"])
+def test_many_tasks_share_one_async_client(backend_name: str) -> None:
+    fake = FakeCryptoCloud(seed=1)
+    with WireServer(fake.handle) as server, client(backend_name, server.url) as made:
+        assert isinstance(made.client, AsyncCryptoCloud)
+        api = made.client
+
+        async def all_of_them() -> list[Any]:
+            calls = [api.invoices.create(amount=Decimal("10"), order_id=f"task-{n}") for n in range(50)]
+            return await asyncio.gather(*calls, return_exceptions=True)
+
+        results = made.run(all_of_them)
+    assert [type(r) for r in results] == [Invoice] * 50, [r for r in results if not isinstance(r, Invoice)][:3]
+    assert (len({r.uuid for r in results}), len(server.requests), len(fake.invoices)) == (50, 50, 50)
+    assert 1 <= server.connections <= 50
