@@ -487,12 +487,23 @@ def test_a_cancelled_create_gives_its_connection_back(backend_name: str) -> None
     assert len(server.heads) == 3
 
 
-def test_ctrl_c_mid_read_gives_the_connection_back() -> None:
+def silent(number: int, head: bytes, conn: socket.socket) -> bool:
+    """No answer at all: wait (3 s at most) for the client to hang up."""
+    with contextlib.suppress(OSError):
+        conn.settimeout(3.0)
+        conn.recv(1)
+    return False
+
+
+@pytest.mark.parametrize("where", ["waiting_for_the_head", "mid_body"])
+def test_ctrl_c_mid_exchange_gives_the_connection_back(where: str) -> None:
     def interrupt(signum: int, frame: object) -> None:
         raise KeyboardInterrupt
 
+    first = silent if where == "waiting_for_the_head" else drip
+
     def serve(number: int, head: bytes, conn: socket.socket) -> bool:
-        return drip(number, head, conn) if number == 0 else answer(BALANCES)(number, head, conn)
+        return first(number, head, conn) if number == 0 else answer(BALANCES)(number, head, conn)
 
     with Counting(serve) as server, client("sync", server.url, timeout=httpx.Timeout(3.0, pool=1.0)) as made:
         made.limit_pool_to_one()
