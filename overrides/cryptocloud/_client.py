@@ -116,10 +116,10 @@ class CryptoCloud(_Base):
         deadline = time.monotonic() + limits.deadline
         token = _transport.DEADLINE.set(deadline)  # bounds each socket operation of our own httpx client
         try:
-            started = time.perf_counter() if self._direct else None
+            started = time.perf_counter() if self._direct else None  # httpx times what its send() sends
             try:
                 if started is not None:
-                    response = _transport.send_direct(self._http, request)
+                    response = _transport.send_direct(self._http, request, self._core.redact)
                 else:
                     response = self._http.send(request, stream=True, follow_redirects=False)
             except Exception as exc:
@@ -136,6 +136,7 @@ class CryptoCloud(_Base):
                     raise
                 return Broken.of(exc, response, deadline)
             finally:
+                _transport.timed(response, started)  # an answer cut short is kept on the error: give it one
                 response.close()
         finally:
             _transport.DEADLINE.reset(token)
@@ -238,13 +239,13 @@ class AsyncCryptoCloud(_Base):
         deadline = time.monotonic() + limits.deadline
         response: httpx.Response | None = None
         try:
-            started = time.perf_counter() if self._direct else None
-            async with asyncio.timeout(limits.deadline):
-                if started is not None:
-                    response = await _transport.send_direct_async(self._http, request)
-                else:
-                    response = await self._http.send(request, stream=True, follow_redirects=False)
-                try:
+            started = time.perf_counter() if self._direct else None  # httpx times what its send() sends
+            try:
+                async with asyncio.timeout(limits.deadline):
+                    if started is not None:
+                        response = await _transport.send_direct_async(self._http, request, self._core.redact)
+                    else:
+                        response = await self._http.send(request, stream=True, follow_redirects=False)
                     body = Body.of(response, limits, deadline)
                     for chunk in body.unread(response):
                         body.add(chunk)
@@ -252,7 +253,12 @@ class AsyncCryptoCloud(_Base):
                         async for chunk in response.aiter_raw():
                             body.add(chunk)
                     return body.complete(response, started)
-                finally:
+            finally:
+                # Closed outside the timeout: when Body's own deadline check fires first, asyncio.timeout's
+                # cancellation would land in the close, which httpcore shields only from anyio, and leave the
+                # connection open. An answer cut short is kept on the error: it gets its elapsed time too.
+                if response is not None:
+                    _transport.timed(response, started)
                     await response.aclose()
         except Exception as exc:
             if not _transport.is_transport_error(exc):

@@ -16,7 +16,7 @@ import functools
 import logging
 import time
 import zlib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -163,9 +163,15 @@ class Body:
         """``response`` with its (inflated) body in place, as if read by httpx itself (``.content`` works); with
         ``started`` (a request sent directly, which httpx did not time), its ``elapsed`` time too."""
         response._content = b"".join(self._chunks)
-        if started is not None:
-            response.elapsed = datetime.timedelta(seconds=time.perf_counter() - started)
+        timed(response, started)
         return response
+
+
+def timed(response: httpx.Response, started: float | None) -> None:
+    """Set ``response.elapsed`` of a direct send (``started`` given) when not yet set: it has no stream of httpx's
+    to set it on close, and an answer cut short (kept on the error) must still have one, or reading it raises."""
+    if started is not None and not hasattr(response, "_elapsed"):
+        response.elapsed = datetime.timedelta(seconds=time.perf_counter() - started)
 
 
 _ZLIB_TYPE = type(zlib.decompressobj())
@@ -259,16 +265,18 @@ def _deadline_backend_class() -> type[httpcore.NetworkBackend]:
 
 
 def bound_by_deadline(http: httpx.Client) -> httpx.Client:
-    """``http`` with the deadline in its default transport's sockets (a caller's client too: the bound applies only
-    while one of our calls runs, when DEADLINE is set). A mock or custom transport is left alone: the drivers still
-    check the deadline between body chunks."""
+    """``http`` with the deadline in the sockets of its transports: the default one and each mounted one (the
+    proxies from the environment are mounts), a caller's client too (the bound applies only while one of our calls
+    runs, when DEADLINE is set). A mock or custom transport is left alone: the drivers still check the deadline
+    between body chunks."""
     import httpcore  # httpx's own transport has imported it by now
 
     deadline_backend = _deadline_backend_class()
-    pool = getattr(getattr(http, "_transport", None), "_pool", None)
-    backend = getattr(pool, "_network_backend", None)
-    if isinstance(backend, httpcore.NetworkBackend) and not isinstance(backend, deadline_backend):
-        pool._network_backend = deadline_backend(backend)  # type: ignore[call-arg,union-attr]
+    for transport in [getattr(http, "_transport", None), *getattr(http, "_mounts", {}).values()]:
+        pool = getattr(transport, "_pool", None)
+        backend = getattr(pool, "_network_backend", None)
+        if isinstance(backend, httpcore.NetworkBackend) and not isinstance(backend, deadline_backend):
+            pool._network_backend = deadline_backend(backend)  # type: ignore[call-arg,union-attr]
     return http
 
 
@@ -292,21 +300,22 @@ def _transport_of(http: httpx.Client | httpx.AsyncClient, request: httpx.Request
     return http._transport_for_url(request.url)  # proxies from the environment are mounts of their own
 
 
-def _answered(response: httpx.Response, request: httpx.Request) -> httpx.Response:
+def _answered(response: httpx.Response, request: httpx.Request, redact: Callable[[str], str]) -> httpx.Response:
     response.request = request
     if _httpx_logger.isEnabledFor(logging.INFO):
+        # Unlike httpx's, this line is redacted: a server (or proxy) may echo the key in its reason phrase.
         _httpx_logger.info(
             'HTTP Request: %s %s "%s %d %s"',
             request.method,
-            request.url,
+            redact(str(request.url)),
             response.http_version,
             response.status_code,
-            response.reason_phrase,
+            redact(response.reason_phrase),
         )
     return response
 
 
-def send_direct(http: httpx.Client, request: httpx.Request) -> httpx.Response:
+def send_direct(http: httpx.Client, request: httpx.Request, redact: Callable[[str], str]) -> httpx.Response:
     """``http.send(request, stream=True)`` for a client this package made."""
     transport = _transport_of(http, request)
     try:
@@ -314,10 +323,12 @@ def send_direct(http: httpx.Client, request: httpx.Request) -> httpx.Response:
     except httpx.RequestError as exc:
         exc.request = request
         raise
-    return _answered(response, request)
+    return _answered(response, request, redact)
 
 
-async def send_direct_async(http: httpx.AsyncClient, request: httpx.Request) -> httpx.Response:
+async def send_direct_async(
+    http: httpx.AsyncClient, request: httpx.Request, redact: Callable[[str], str]
+) -> httpx.Response:
     """``await http.send(request, stream=True)`` for a client this package made."""
     transport = _transport_of(http, request)
     try:
@@ -325,7 +336,7 @@ async def send_direct_async(http: httpx.AsyncClient, request: httpx.Request) -> 
     except httpx.RequestError as exc:
         exc.request = request
         raise
-    return _answered(response, request)
+    return _answered(response, request, redact)
 
 
 def sync_http_client() -> httpx.Client:
@@ -355,4 +366,15 @@ def aiohttp_client() -> httpx.AsyncClient:
             max_field_size=MAX_HEADER_LINE,
         )
 
-    return HttpxAiohttpClient(transport=AiohttpTransport(client=session), follow_redirects=False)
+    # httpx makes no mounts from $HTTP_PROXY, $HTTPS_PROXY, $ALL_PROXY and $NO_PROXY for a client given its
+    # transport: make them as it would (aiohttp's own trust_env would also put ~/.netrc in the Authorization
+    # header). aiohttp speaks only to HTTP proxies; a SOCKS one is left out, as before.
+    from httpx._utils import get_environment_proxies
+
+    mounts: dict[str, httpx.AsyncBaseTransport | None] = {}
+    for pattern, url in get_environment_proxies().items():
+        if url is None:
+            mounts[pattern] = None
+        elif httpx.URL(url).scheme in ("http", "https"):
+            mounts[pattern] = AiohttpTransport(client=session, proxy=httpx.Proxy(url))
+    return HttpxAiohttpClient(transport=AiohttpTransport(client=session), mounts=mounts, follow_redirects=False)
