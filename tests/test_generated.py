@@ -149,6 +149,28 @@ def test_generated_client_sends_exactly_the_docs_request() -> None:
     assert response.parsed.result.uuid == "INV-89UX09KA"
 
 
+def test_query_parameters_go_to_httpx_only_when_given() -> None:
+    # codegen drops an empty params dict from _get_kwargs: httpx would still re-parse the URL to merge it in.
+    body = InvoiceCreateRequest(shop_id="shop", amount=Decimal("1"))
+    assert "params" not in create_invoice._get_kwargs(body=body)
+    assert create_invoice._get_kwargs(body=body, locale=Locale.RU)["params"] == {"locale": "ru"}
+    seen: list[httpx.Request] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        seen.append(request)
+        return httpx.Response(200, content=example_bytes(EXAMPLE_RESPONSE))
+
+    transport = httpx.MockTransport(handler)
+    client = AuthenticatedClient(base_url="https://api.trybit.com", token="k", httpx_args={"transport": transport})
+    with client:
+        create_invoice.sync_detailed(client=client, body=body)
+        create_invoice.sync_detailed(client=client, body=body, locale="de")
+    assert [str(r.url) for r in seen] == [
+        "https://api.trybit.com/v2/invoice/create",
+        "https://api.trybit.com/v2/invoice/create?locale=de",
+    ]
+
+
 def test_amount_digits_are_sent_as_given() -> None:
     body = InvoiceCreateRequest(shop_id="s", amount=Decimal("100.10"))
     assert _exact.dumps(body.to_dict()) == b'{"shop_id":"s","amount":100.10,"currency":"USD"}'

@@ -36,8 +36,9 @@ def _get_kwargs(
     _kwargs: dict[str, Any] = {
         "method": "post",
         "url": "/v2/invoice/create",
-        "params": params,
     }
+    if params:
+        _kwargs["params"] = params
 
     _kwargs["content"] = _exact.dumps(body.to_dict())
 
