@@ -239,6 +239,7 @@ def main() -> None:
     mock_raws: dict[str, float] = {}
     rows += per_call_rows("mock transport", over_mock(), calls * 4, rounds, mock_raws)
     rows += floor.rows(mock_raws["list"])
+    rows += floor.generated_rows()
     with serve(tls=True) as url:
         candidates, close = over_network(url)
         try:
