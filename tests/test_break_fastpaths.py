@@ -42,6 +42,7 @@ from cryptocloud_client.api.invoices import create_invoice
 from cryptocloud_client.models import InvoiceCreateRequest
 from cryptocloud_client.types import UNSET, Unset
 from harness import API_KEY, SHOP_ID, Harness, docs_response, json_response
+from test_request_building import reference
 
 T = TypeVar("T")
 
@@ -638,14 +639,7 @@ def test_a_withdrawal_under_either_envelope_reads_as_from_dict(mode: str, envelo
 
 def old_build(self: Core, http: httpx.Client | httpx.AsyncClient, kwargs: dict[str, Any]) -> httpx.Request:
     """``Core.build`` as it was before issue 15: httpx's own ``build_request``."""
-    return http.build_request(
-        kwargs["method"],
-        self.base_url + kwargs["url"],
-        params=kwargs.get("params") or None,
-        content=kwargs.get("content"),
-        headers=self._headers | kwargs.get("headers", {}),
-        timeout=self.timeout,
-    )
+    return reference(self, http, kwargs)
 
 
 def wire(request: httpx.Request) -> tuple[Any, ...]:
