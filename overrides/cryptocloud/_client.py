@@ -130,13 +130,13 @@ class CryptoCloud(_Base):
                 body = Body.of(response, limits, deadline)
                 for chunk in body.unread(response) or response.iter_raw():
                     body.add(chunk)
-                return body.complete(response, started)
+                return body.complete(response)
             except Exception as exc:
                 if not _transport.is_transport_error(exc):
                     raise
                 return Broken.of(exc, response, deadline)
             finally:
-                _transport.timed(response, started)  # an answer cut short is kept on the error: give it one
+                _transport.timed(response, started)  # a direct send's answer, whole or cut, gets elapsed
                 response.close()
         finally:
             _transport.DEADLINE.reset(token)
@@ -252,7 +252,7 @@ class AsyncCryptoCloud(_Base):
                     if not response.is_stream_consumed:
                         async for chunk in response.aiter_raw():
                             body.add(chunk)
-                    return body.complete(response, started)
+                    return body.complete(response)
             finally:
                 # Closed outside the timeout: when Body's own deadline check fires first, asyncio.timeout's
                 # cancellation would land in the close, which httpcore shields only from anyio, and leave the

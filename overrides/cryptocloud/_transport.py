@@ -159,11 +159,9 @@ class Body:
             self._inflate = zlib.decompressobj(-zlib.MAX_WBITS)
             return self._inflated(chunk, room)
 
-    def complete(self, response: httpx.Response, started: float | None = None) -> httpx.Response:
-        """``response`` with its (inflated) body in place, as if read by httpx itself (``.content`` works); with
-        ``started`` (a request sent directly, which httpx did not time), its ``elapsed`` time too."""
+    def complete(self, response: httpx.Response) -> httpx.Response:
+        """``response`` with its (inflated) body in place, as if read by httpx itself (``.content`` works)."""
         response._content = b"".join(self._chunks)
-        timed(response, started)
         return response
 
 
