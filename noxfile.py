@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import sys
 import tempfile
 from pathlib import Path
 
@@ -51,7 +52,9 @@ _built: list[Path] = []  # the wheel, built once per nox run
 def _wheel(session: nox.Session) -> Path:
     if not _built:
         outdir = Path(tempfile.mkdtemp(prefix="cryptocloud-wheel-"))
-        session.run("python", "-m", "build", "--wheel", "--no-isolation", "--outdir", str(outdir), str(ROOT))
+        # Built by the interpreter running nox (the project's .venv, which has build and hatchling pinned).
+        build = [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(outdir), str(ROOT)]
+        session.run(*build, external=True)
         _built.extend(outdir.glob("*.whl"))
     return _built[0]
 
@@ -63,3 +66,26 @@ def tests(session: nox.Session) -> None:
     # The suite must import the installed wheel, never the checkout's overrides/ folder.
     session.run("python", "-c", "import cryptocloud, sys; sys.exit('site-packages' not in cryptocloud.__file__)")
     session.run("pytest", "-q", "-p", "no:cacheprovider", *session.posargs)
+
+
+# The oldest and the newest httpx the package allows (pyproject.toml: httpx>=0.23.1,<0.29), each with the httpcore
+# and h11 it was released with: ``_pool`` reads httpcore's private state, so the transport tests run on both.
+HTTPX_RANGE = {
+    "oldest": ["httpx==0.23.1", "httpcore==0.16.3", "h11==0.14.0", "anyio==3.7.1"],
+    "newest": ["httpx==0.28.1", "httpcore==1.0.9", "h11==0.16.0", "anyio==4.16.0"],
+}
+TRANSPORT_TESTS = ["tests/test_answer_binding.py", "tests/test_faults.py", "tests/test_attacks.py"]
+
+
+@nox.session(python=PYTHONS[:1])
+@nox.parametrize("httpx_version", list(HTTPX_RANGE))
+def httpx_range(session: nox.Session, httpx_version: str) -> None:
+    """The transport tests (every wire fault, surplus answers, attacks) on the httpx backends, against the built
+    wheel with the oldest and the newest httpx allowed. The aiohttp backend needs httpx >= 0.27 (as httpx-aiohttp
+    does) and runs in the main suite."""
+    pins = HTTPX_RANGE[httpx_version]
+    wheel = _wheel(session)
+    session.install("pytest==9.2.0", "hypothesis==6.170.17", f"{wheel}[testing]", *pins)
+    session.install("--no-deps", "--force-reinstall", str(wheel))  # this checkout's, even when the version is not new
+    session.run("python", "-c", "import httpx, httpcore, h11; print(httpx.__version__, httpcore.__version__)")
+    session.run("pytest", "-q", "-p", "no:cacheprovider", "-k", "not aiohttp", *TRANSPORT_TESTS, *session.posargs)

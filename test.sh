@@ -24,5 +24,19 @@ echo "== mypy --strict" >&2
 mypy --strict overrides/cryptocloud generated/cryptocloud_client tests bench openapi/codegen/postprocess.py \
   openapi/codegen/surface_diff.py openapi/codegen/down_convert.py noxfile.py
 
+# The transport tests on the oldest and the newest httpx allowed (noxfile.py), beside pytest: they install their
+# own virtual environments from the package index once (.nox/, reused after).
+echo "== httpx range (in the background: build/httpx-range.log)" >&2
+mkdir -p build
+nox -r -s httpx_range >build/httpx-range.log 2>&1 &
+httpx_range=$!
+
 echo "== pytest" >&2
-pytest "$@"
+status=0
+pytest "$@" || status=$?
+if ! wait "$httpx_range"; then
+  tail -30 build/httpx-range.log >&2
+  echo "== httpx range failed (build/httpx-range.log)" >&2
+  status=1
+fi
+exit "$status"

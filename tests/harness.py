@@ -11,6 +11,7 @@ from typing import Any
 import httpx
 import pytest
 from cryptocloud import AsyncCryptoCloud, CryptoCloud
+from cryptocloud_client import _exact
 from reference import spec
 from wire import WireServer
 
@@ -32,6 +33,18 @@ def docs_response() -> dict[str, Any]:
 def json_response(body: Any, status: int = 200, headers: dict[str, str] | None = None) -> httpx.Response:
     headers = {"content-type": "application/json"} | (headers or {})
     return httpx.Response(status, content=json.dumps(body).encode(), headers=headers)
+
+
+def echoing(body: dict[str, Any]) -> Handler:
+    """A handler that answers a create with ``body``, its fiat amount and currency those the request asked for (the
+    client refuses an answer that states another order's)."""
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        asked = _exact.loads(request.content)
+        result = body["result"] | {"amount_in_fiat": asked["amount"], "fiat_currency": asked.get("currency", "USD")}
+        return httpx.Response(200, content=_exact.dumps(body | {"result": result}))
+
+    return handler
 
 
 _OPEN: list[Harness] = []  # closed after each test by the autouse fixture below

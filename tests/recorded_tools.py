@@ -79,7 +79,7 @@ def decode(operation: str, body: Any, mode: str = "sync") -> Any:
     harness = Harness(mode, lambda request: answer(body), withdrawal_key="recorded-withdrawal-key")
     client = harness.client
     if operation == "createInvoice":
-        return harness.create()
+        return harness.create(**asked_for(body, ("amount_in_fiat", "amount"), ("fiat_currency", "currency")))
     if operation == "getInvoiceInfo":
         ids = [item["uuid"] for item in body["result"] if isinstance(item, dict) and isinstance(item.get("uuid"), str)]
         return harness.call(client.invoices.retrieve_many, uuids=ids or ["INV-89UX09KA"])
@@ -102,8 +102,25 @@ def decode(operation: str, body: Any, mode: str = "sync") -> Any:
         return harness.call(client.static_wallets.create, currency="USDT_TRC20", identify="customer-42")
     if operation == "createWithdrawal":
         SPACING.clear()  # many decodes in one test: the 12 s between withdrawals is not what is tested here
-        return harness.call(client.withdrawals.create, currency_code="BTC", to_address="bc1qexample", amount=1)
+        asked = {"currency_code": "BTC", "amount": 1} | asked_for(
+            body, ("amount", "amount"), ("currency", "currency_code")
+        )
+        return harness.call(client.withdrawals.create, to_address="bc1qexample", **asked)
     raise AssertionError(f"no facade call for {operation}")
+
+
+def asked_for(body: Any, *fields: tuple[str, str]) -> dict[str, Any]:
+    """The arguments of the request ``body`` answers: each (answer field, argument) the answer states in a form the
+    client can send (a positive amount, a code), so that the client takes the answer as this request's."""
+    envelope = body.get("result", body.get("data")) if isinstance(body, dict) else None
+    asked: dict[str, Any] = {}
+    for field, argument in fields:
+        value = envelope.get(field) if isinstance(envelope, dict) else None
+        if isinstance(value, (int, Decimal)) and not isinstance(value, bool) and value > 0:
+            asked[argument] = Decimal(value)
+        elif isinstance(value, str) and value.isupper() and value.replace("_", "").isalnum():
+            asked[argument] = value
+    return asked
 
 
 def answer(body: Any, status: int = 200) -> httpx.Response:

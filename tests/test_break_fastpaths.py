@@ -41,7 +41,7 @@ from cryptocloud_client import _exact
 from cryptocloud_client.api.invoices import create_invoice
 from cryptocloud_client.models import InvoiceCreateRequest
 from cryptocloud_client.types import UNSET, Unset
-from harness import API_KEY, SHOP_ID, Harness, docs_response, json_response
+from harness import API_KEY, SHOP_ID, Harness, docs_response, echoing, json_response
 from test_request_building import reference
 
 T = TypeVar("T")
@@ -659,8 +659,7 @@ def same_as_before(scenario: Scenario, monkeypatch: pytest.MonkeyPatch) -> list[
     return ours
 
 
-def ok_create(request: httpx.Request) -> httpx.Response:
-    return json_response({"status": "success", "result": CREATED})
+ok_create = echoing({"status": "success", "result": CREATED})
 
 
 def recorded_sync(http: httpx.Client, calls: Callable[[CryptoCloud], None], **options: Any) -> list[httpx.Request]:
@@ -854,8 +853,9 @@ def test_a_withdrawal_between_invoice_calls_never_sends_the_wrong_key(
 
 def test_async_tasks_sharing_one_client_each_send_their_own_request() -> None:
     def handler(request: httpx.Request) -> httpx.Response:
-        order = json.loads(request.content).get("order_id")
-        return json_response({"status": "success", "result": with_(CREATED, order_id=order)})
+        asked = json.loads(request.content, parse_float=Decimal)
+        stated = {"order_id": asked.get("order_id"), "amount_in_fiat": asked["amount"]}
+        return json_response({"status": "success", "result": with_(CREATED, **stated)})
 
     transport = Recording(handler)
 

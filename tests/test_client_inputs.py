@@ -10,7 +10,7 @@ from typing import Any
 import httpx
 import pytest
 from cryptocloud import AsyncCryptoCloud, CryptoCloud, InvalidParameterError
-from harness import API_KEY, Harness, docs_response, json_response
+from harness import API_KEY, Harness, docs_response, echoing, json_response
 
 # (id, create() arguments, the field the error must name)
 BAD_CREATE: list[tuple[str, dict[str, Any], str]] = [
@@ -153,7 +153,7 @@ def test_missing_shop_id_names_the_env_var(monkeypatch: pytest.MonkeyPatch, mode
     ],
 )
 def test_amount_is_sent_with_exact_digits(mode: str, given: Any, sent: bytes) -> None:
-    harness = Harness(mode, lambda r: json_response(docs_response()))
+    harness = Harness(mode, echoing(docs_response()))
     harness.create(amount=given)
     assert sent in harness.requests[0].content
 

@@ -311,6 +311,8 @@ CASES = [
         raises=RateLimitError,
         check=_rate_limited,
     ),
+    # --- a redirect is never followed, and after a create it says the invoice may exist: HTTP defines 303 as
+    # "done, see there", and a server may redirect after carrying a request out
     Case(
         "301 redirect",
         301,
@@ -318,8 +320,20 @@ CASES = [
         {"Location": "https://evil.example/v2/invoice/create"},
         raises=APIStatusError,
         check=_not_followed,
+        may_exist=True,
     ),
-    Case("307 redirect", 307, "", {"Location": "/elsewhere"}, raises=APIStatusError, check=_not_followed),
+    Case(
+        "303 see other",
+        303,
+        '{"detail": "created"}',
+        {"Location": "/v2/invoice/merchant/info"},
+        raises=APIStatusError,
+        check=_not_followed,
+        may_exist=True,
+    ),
+    Case(
+        "307 redirect", 307, "", {"Location": "/elsewhere"}, raises=APIStatusError, check=_not_followed, may_exist=True
+    ),
     Case(
         "400 echoing the key",
         400,

@@ -64,12 +64,12 @@ def test_documented_surface(mock_mode: str) -> None:
 
 def test_minimal_create_sends_only_what_was_given(mode: str) -> None:
     harness = Harness(mode, ok)
-    harness.create(amount=5, locale="ru", cryptocurrency="ETH", email="payer@example.com")
+    harness.create(amount=100, locale="ru", cryptocurrency="ETH", email="payer@example.com")
     (request,) = harness.requests
     assert request.url.params["locale"] == "ru"
     assert json.loads(request.content) == {
         "shop_id": SHOP_ID,
-        "amount": 5,
+        "amount": 100,
         "currency": "USD",
         "email": "payer@example.com",
         "add_fields": {"cryptocurrency": "ETH"},
@@ -152,7 +152,7 @@ def test_users_http_client_keeps_its_settings_and_gets_auth() -> None:
 
     http = httpx.Client(transport=httpx.MockTransport(handler), headers={"X-Team": "payments"})
     with CryptoCloud(api_key=API_KEY, shop_id=SHOP_ID, http_client=http) as client:
-        client.invoices.create(amount=1)
+        client.invoices.create(amount=100)  # the amount the docs' answer states
     assert seen[0].headers["x-team"] == "payments"
     assert seen[0].headers["authorization"] == f"Token {API_KEY}"
     assert not http.is_closed  # the user's client is the user's to close

@@ -2,21 +2,26 @@
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
+from typing import Any
 
+import httpx
 import pytest
 from cryptocloud import (
     APIConnectionError,
     APIError,
     APITimeoutError,
     InternalServerError,
+    InvalidParameterError,
     Invoice,
     OrderIdConflictError,
     RateLimitError,
 )
 from cryptocloud.testing import FakeCryptoCloud
 from fake_harness import FakeHarness
+from harness import Harness
 
 # fault -> (may the request have landed, the error create raises without recovery)
 FAULTS: dict[str, tuple[bool, type[APIError]]] = {
@@ -193,3 +198,101 @@ def test_a_zero_recovery_window_looks_once(mode: str, sleeps: list[float]) -> No
     h.run(h.client.invoices.create, amount=Decimal("5"), order_id="order-11", recover=True)
     assert h.paths().count("/v2/invoice/merchant/list") == 1
     assert created_for(h.fake, "order-11") == 1
+
+
+# ------------------------------------------------------------ the create is resent only when every invoice was seen
+# A listing the client cannot see to its end, or an invoice it cannot rule out, ends in the create's own error (or
+# a conflict to decide by hand), never in a second invoice.
+
+LIST = "/v2/invoice/merchant/list"
+
+
+def _reshaped(mode: str, fake: FakeCryptoCloud, reshape: Any) -> Harness:
+    """A harness whose list answers are the fake's whole list, cut into pages by ``reshape(items, offset, limit)``
+    (-> the page, and all_count or None); every other answer is the fake's."""
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        if request.url.path != LIST:
+            return fake.handle(request)
+        asked = json.loads(request.content)
+        everything = json.loads(fake.handle(_with_body(request, asked | {"offset": 0, "limit": 100})).content)
+        page, all_count = reshape(everything["result"], int(asked.get("offset", 0)), int(asked["limit"]))
+        answer: dict[str, Any] = {"status": "success", "result": page}
+        if all_count is not None:
+            answer["all_count"] = all_count
+        return httpx.Response(200, json=answer)
+
+    return Harness(mode, handler, api_key=fake.api_key, shop_id=fake.shop_id)
+
+
+def _with_body(request: httpx.Request, body: dict[str, Any]) -> httpx.Request:
+    return httpx.Request(request.method, request.url, headers=request.headers, json=body)
+
+
+def _others(h: Harness, fake: FakeCryptoCloud, count: int) -> None:
+    for n in range(count):
+        h.call(h.client.invoices.create, amount=Decimal("3"), order_id=f"other-{n}")
+
+
+def test_recovery_never_resends_when_the_listed_invoice_states_no_creation_time(mode: str, sleeps: list[float]) -> None:
+    fake = FakeCryptoCloud(seed=7)
+    h = _reshaped(mode, fake, _undated)
+    fake.fail_next("read_timeout")  # the create lands, its answer is lost; the list cannot say when it was made
+    with pytest.raises(OrderIdConflictError) as info:
+        h.call(h.client.invoices.create, amount=Decimal("12.34"), order_id="order-1", recover=True)
+    assert "creation time not stated" in str(info.value) and info.value.may_have_been_created is True
+    assert created_for(fake, "order-1") == 1
+    assert [r.url.path for r in h.requests].count("/v2/invoice/create") == 1
+
+
+def _undated(items: list[dict[str, Any]], offset: int, limit: int) -> tuple[list[dict[str, Any]], None]:
+    """Pages as asked, each invoice without its ``created`` (as the docs' info example shows them)."""
+    return [{k: v for k, v in item.items() if k != "created"} for item in items][offset : offset + limit], None
+
+
+def test_recovery_pages_past_short_pages_without_all_count(mode: str, sleeps: list[float]) -> None:
+    # Pages of at most 3 whatever the limit, oldest first, no all_count: this create's invoice is on page 3.
+    fake = FakeCryptoCloud(seed=7)
+    h = _reshaped(mode, fake, lambda items, o, n: (items[::-1][o : o + min(n, 3)], None))
+    _others(h, fake, 6)
+    fake.fail_next("read_timeout")
+    invoice = h.call(h.client.invoices.create, amount=Decimal("12.34"), order_id="order-1", recover=True)
+    (stored,) = [i for i in fake.invoices.values() if i["order_id"] == "order-1"]
+    assert invoice.uuid == stored["uuid"] and created_for(fake, "order-1") == 1
+
+
+def test_recovery_never_resends_when_the_list_shows_no_end(mode: str, sleeps: list[float]) -> None:
+    # A server that ignores offset: the same short first page whatever is asked, this create's invoice not on it.
+    fake = FakeCryptoCloud(seed=7)
+    h = _reshaped(mode, fake, lambda items, o, n: (items[::-1][:3], None))
+    _others(h, fake, 4)
+    fake.fail_next("read_timeout")
+    with pytest.raises(APIConnectionError) as info:  # the create's own error: a lost answer
+        h.call(h.client.invoices.create, amount=Decimal("12.34"), order_id="order-1", recover=True)
+    assert info.value.may_have_been_created is True and info.value.order_id == "order-1"
+    assert created_for(fake, "order-1") == 1
+    assert [r.url.path for r in h.requests].count("/v2/invoice/create") == 5  # 4 others, and this one once
+
+
+def test_find_by_order_id_finds_an_invoice_that_states_no_creation_time_and_never_says_none_unseen(
+    mode: str,
+) -> None:
+    fake = FakeCryptoCloud(seed=7)
+    undated = _reshaped(mode, fake, _undated)
+    made = undated.call(undated.client.invoices.create, amount=Decimal("5"), order_id="order-5")
+    assert undated.call(undated.client.invoices.find_by_order_id, "order-5").uuid == made.uuid
+    endless = _reshaped(mode, fake, lambda items, o, n: (items[:1], None))
+    with pytest.raises(APIError) as info:
+        endless.call(endless.client.invoices.find_by_order_id, "order-6")
+    assert "cannot tell whether an invoice with order_id 'order-6' exists" in str(info.value)
+
+
+@pytest.mark.parametrize("order_id", [" order-42", "order-42 ", "\torder-42", "order-42\u00a0"])
+def test_an_order_id_the_server_could_trim_is_refused_before_anything_is_sent(mode: str, order_id: str) -> None:
+    h = FakeHarness(mode)
+    for method in (h.client.invoices.create, h.client.invoices.find_by_order_id):
+        arguments = {"amount": Decimal("1"), "order_id": order_id} if method == h.client.invoices.create else {}
+        with pytest.raises(InvalidParameterError) as info:
+            h.run(method, **arguments) if arguments else h.run(method, order_id)
+        assert (info.value.field, info.value.value) == ("order_id", order_id)
+    assert h.fake.requests == []

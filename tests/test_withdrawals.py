@@ -166,7 +166,7 @@ def test_both_envelopes_decode_with_exact_amounts(mode: str, envelope: str) -> N
     answer += '"amount": 0.10000000000000000555, "fee": 1}'
     body = f'{{"status": "success", "{envelope}": {answer}}}'
     made = harness(mode, lambda r: httpx.Response(200, content=body.encode()))
-    out = withdraw(made)
+    out = withdraw(made, currency_code="BTC", amount=Decimal("0.10000000000000000555"))  # what the answer states
     assert isinstance(out, Withdrawal)
     assert (out.invoice_id, out.status, out.currency) == ("OUT-1", "created", "BTC")
     assert out.amount == Decimal("0.10000000000000000555") and type(out.amount) is Decimal
@@ -218,10 +218,6 @@ def test_an_unreadable_success_is_not_resent_and_may_have_worked(
 HOSTILE = [c for c in CASES if c.exc is not None or not 200 <= c.status < 300]
 ANSWERED = [c for c in HOSTILE if c.exc is None]
 RAISED = [c for c in HOSTILE if c.exc is not None]
-
-
-def test_hostile_table_size() -> None:
-    assert (len(ANSWERED), len(RAISED)) == (26, 7)
 
 
 def _check_hostile(mode: str, case: Case, sleeps: list[float]) -> None:

@@ -41,6 +41,12 @@ LIMITS = (
     "huge_body",  # carried out; Content-Length 100 MB of zeros
     "gzip_bomb",  # carried out; 100 MB of zeros compressed to ~100 KB
 )
+# Carried out and answered properly, with a second complete answer in the same write (a server or proxy that
+# answers twice): the surplus sits in the client's buffer of a kept-alive connection.
+SURPLUS = (
+    "answer_twice",  # the same answer again
+    "answer_plus_400",  # then a 400 in the API's error shape
+)
 MAX_STREAM_SECONDS = 30.0
 
 
@@ -166,6 +172,9 @@ class WireServer:
         if cut == "duplicate_length":
             framing.append(("Content-Length", str(length + 7)))
         head = _head(response.status_code, reason, headers + framing)
+        if cut in SURPLUS:
+            self._send(conn, head + body + (head + body if cut == "answer_twice" else _REFUSAL))
+            return True
         if cut == "close_after_headers":
             self._send(conn, head)
             return False
@@ -210,6 +219,11 @@ class WireServer:
         return False
 
 
+_REFUSAL_BODY = b'{"status": "error", "result": {"validate_error": "surplus answer"}}'
+_REFUSAL = (
+    b"HTTP/1.1 400 Bad Request\r\nContent-Type: application/json\r\nContent-Length: %d\r\n\r\n" % len(_REFUSAL_BODY)
+    + _REFUSAL_BODY
+)
 _FRAMING = frozenset({"content-length", "transfer-encoding", "content-encoding", "connection"})
 
 

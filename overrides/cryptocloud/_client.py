@@ -9,7 +9,7 @@ from typing import Any, Literal, Self, TypeVar
 
 import httpx
 
-from . import _transport
+from . import _pool, _transport
 from ._core import DEFAULT_MAX_RETRIES, DEFAULT_RECOVERY_WINDOW, DEFAULT_TIMEOUT, Core, Operation, Outcome, Unsettled
 from ._transport import DEFAULT_MAX_RESPONSE_BYTES, Body, Broken
 from .balances import AsyncBalances, Balances
@@ -84,7 +84,7 @@ class CryptoCloud(_Base):
         )
         self.postbacks = Postbacks(self, postback_secret)  # checks the secret before any connection is opened
         self.withdrawals = Withdrawals(self, withdrawal_key)  # checks the key, if any, before that too
-        self._http = _transport.bound_by_deadline(http_client) if http_client else _transport.sync_http_client()
+        self._http = _pool.bound_by_deadline(http_client) if http_client else _transport.sync_http_client()
         self._owns_http = http_client is None
         self._direct = self._owns_http and _transport.can_send_direct(self._http)
         self.invoices = Invoices(self)
@@ -114,7 +114,7 @@ class CryptoCloud(_Base):
         """Send one request and read its whole answer within the size cap and the attempt's deadline."""
         limits = self._core.limits
         deadline = time.monotonic() + limits.deadline
-        token = _transport.DEADLINE.set(deadline)  # bounds each socket operation of our own httpx client
+        token = _pool.DEADLINE.set(deadline)  # bounds each socket operation of our own httpx client
         try:
             started = time.perf_counter() if self._direct else None  # httpx times what its send() sends
             try:
@@ -130,6 +130,7 @@ class CryptoCloud(_Base):
                 body = Body.of(response, limits, deadline)
                 for chunk in body.unread(response) or response.iter_raw():
                     body.add(chunk)
+                _transport.end_of_answer(response)
                 return body.complete(response)
             except Exception as exc:
                 if not _transport.is_transport_error(exc):
@@ -139,7 +140,7 @@ class CryptoCloud(_Base):
                 _transport.timed(response, started)  # a direct send's answer, whole or cut, gets elapsed
                 response.close()
         finally:
-            _transport.DEADLINE.reset(token)
+            _pool.DEADLINE.reset(token)
 
     def close(self) -> None:
         """Close the HTTP client, if this object opened it."""
@@ -252,6 +253,7 @@ class AsyncCryptoCloud(_Base):
                     if not response.is_stream_consumed:
                         async for chunk in response.aiter_raw():
                             body.add(chunk)
+                    _transport.end_of_answer(response)
                     return body.complete(response)
             finally:
                 # Closed outside the timeout: when Body's own deadline check fires first, asyncio.timeout's

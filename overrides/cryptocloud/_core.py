@@ -29,6 +29,7 @@ from ._transport import (
     Limits,
     Stage,
     deadline_message,
+    drop_connection,
     is_timeout,
 )
 from ._version import __version__
@@ -117,6 +118,9 @@ class Call(Generic[T]):
     # A 429 is a refusal, so it is resent by default; a withdrawal (money going out) is not, to be conservative.
     resend_rate_limited: bool = True
     envelope: tuple[str, ...] = ("result",)  # the keys a success may carry its answer under (the first present)
+    # What the decoded answer states of the request, compared with what was asked: a description of the first
+    # disagreement, or None. An answer that disagrees answers another request (a surplus answer read late).
+    agrees: Callable[[Any], str | None] | None = None
 
     def flow(self, core: Core) -> Flow[T | RawResponse[T]]:
         return core.run(self)
@@ -331,9 +335,13 @@ class Core:
 
     def _decode(self, response: httpx.Response, call: Call[T]) -> T:
         try:
-            return _responses.decode_success(response, call.decode, self.redact, call.envelope)
+            result = _responses.decode_success(response, call.decode, self.redact, call.envelope)
         except errors.APIError as error:
             raise self.settle(error, call) from None
+        if call.agrees is not None and (problem := call.agrees(result)) is not None:
+            drop_connection(response)  # it may be out of step by one answer: later requests get a new one
+            raise self.settle(_responses.foreign_answer(response, problem, self.redact), call)
+        return result
 
     def _broken(self, broken: Broken, call: Call[Any]) -> errors.APIConnectionError:
         exc = broken.exc
@@ -370,11 +378,11 @@ class Core:
 
 def _may_have_landed(error: errors.APIError) -> bool:
     """Whether the server may have carried out a request that ended in ``error``, by how far the exchange got:
-    not if nothing was sent, nor if the server answered with a refusal (a 3xx or 4xx status, or an error envelope
-    under 2xx); otherwise yes: the request was sent and no answer said it was refused (a lost or cut answer, a
-    5xx or unknown status, a success whose body could not be read)."""
+    not if nothing was sent, nor if the server answered with a refusal (a 4xx status, or an error envelope under
+    2xx); otherwise yes: the request was sent and no answer said it was refused (a lost or cut answer, a 3xx,
+    which may mean "done, see there" as 303 does, a 5xx or unknown status, a success that could not be read)."""
     if isinstance(error, errors.APIConnectionError):
         return error.stage is not Stage.NOT_SENT
     if isinstance(error, errors.APIStatusError):
-        return isinstance(error, errors.InternalServerError)
+        return isinstance(error, errors.InternalServerError) or 300 <= error.status_code < 400
     return True

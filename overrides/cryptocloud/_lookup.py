@@ -2,7 +2,9 @@
 
 ``create(..., recover=True)`` runs ``recovering_create``: after a failure that may have left an invoice behind,
 it looks the order up several times over the client's ``recovery_window`` and returns an invoice only if this
-call could have made it (see ``_ours``); it sends the create again only when nothing appeared.
+call could have made it (see ``_ours``); it sends the create again only when every lookup positively saw every
+invoice that could be this one and none was (see ``_could_be_ours``). A lookup that cannot prove it saw the whole
+list (a page it could not read, a list with no visible end) ends in the create's own error, never a resend.
 """
 
 from __future__ import annotations
@@ -14,7 +16,8 @@ from typing import cast
 
 import httpx
 from cryptocloud_client.api.invoices import list_invoices
-from cryptocloud_client.models import InvoiceCreateRequest, InvoiceListRequest
+from cryptocloud_client.models import FiatCurrency, InvoiceCreateRequest, InvoiceListRequest
+from cryptocloud_client.types import Unset
 
 from . import _params, errors
 from ._core import Call, Core, Flow, Unsettled
@@ -28,6 +31,15 @@ FIRST_LOOKUP_DELAY = 0.5  # then 1, 2, 4 ... seconds apart, until the client's r
 MAX_LOOKUP_PAGES = 50
 # The states an invoice this very call created can be in seconds later (a canceled one is someone else's).
 _FRESH_STATUSES = frozenset({"created", "paid", "partial", "overpaid"})
+# A fiat amount may come back rounded to the cent: an answer within this of the asked amount agrees with it.
+CENT = Decimal("0.01")
+# How the API renders a missing order_id in some answers (a server-side str(None)): never a merchant's order.
+NO_ORDER = "None"
+_FIAT_CODES = frozenset(code.value for code in FiatCurrency)
+
+
+class Unproven(Exception):
+    """A lookup could not see every invoice that could be the one looked for (a list with no visible end)."""
 
 
 class InvoicePager:
@@ -38,10 +50,21 @@ class InvoicePager:
     next pages are asked for that way. Paging stops on an empty page, on a short page (unless ``all_count``
     says more remain), or on a page with nothing new; ids repeated from the previous page are skipped. Only
     one page is held at a time.
+
+    With ``prove_end`` (a lookup that decides whether to create again), a short page is not taken as the end (a
+    server may send shorter pages than asked without saying so): paging goes on until an empty page or until
+    ``all_count`` invoices were seen, and a page with nothing new raises ``Unproven``.
     """
 
     def __init__(
-        self, core: Core, http: httpx.Client | httpx.AsyncClient, start: object, end: object, page_size: object
+        self,
+        core: Core,
+        http: httpx.Client | httpx.AsyncClient,
+        start: object,
+        end: object,
+        page_size: object,
+        *,
+        prove_end: bool = False,
     ):
         self._core, self._http = core, http
         self._start, self._end = _params.period(start, end)
@@ -51,6 +74,7 @@ class InvoicePager:
         self._previous: set[str] = set()
         self._seen = 0
         self._done = False
+        self._prove_end = prove_end
 
     def next_call(self) -> Call[InvoicePage] | None:
         if self._done:
@@ -68,48 +92,73 @@ class InvoicePager:
         self._offset += len(invoices)
         self._previous = {invoice.uuid for invoice in invoices}
         self._seen += len(fresh)
-        more_by_count = page.all_count is not None and self._seen < page.all_count
+        counted_out = page.all_count is not None and self._seen >= page.all_count
+        if self._prove_end:
+            if invoices and not fresh and not counted_out:
+                raise Unproven(f"the list repeated a page at offset {self._offset - len(invoices)} without an end")
+            self._done = not invoices or counted_out
+            return fresh
         short = len(invoices) < self._size
-        if not invoices or not fresh or (short and not more_by_count):
-            self._done = True
-        if page.all_count is not None and self._seen >= page.all_count:
+        if not invoices or not fresh or (short and page.all_count is None) or counted_out:
             self._done = True
         return fresh
 
 
 def _find_all(
-    core: Core, http: httpx.Client | httpx.AsyncClient, order_id: str, since: datetime
+    core: Core,
+    http: httpx.Client | httpx.AsyncClient,
+    keep: Callable[[InvoiceDetails], bool],
+    since: datetime,
+    what: str,
 ) -> Flow[list[InvoiceDetails]]:
-    """Every invoice with this order_id created at or after ``since``, oldest first, through the list endpoint.
+    """Every listed invoice that ``keep`` cannot rule out, created (or not saying when) at or after ``since``,
+    oldest first, through the list endpoint, having seen the list to its proven end (else ``Unproven``).
 
     The dates asked for reach a day further on each side: the API may count days in its own time zone."""
     today = datetime.now(UTC).date()
     day = timedelta(days=1)
-    pager = InvoicePager(core, http, min(since.date(), today) - day, today + day, 100)
+    pager = InvoicePager(core, http, min(since.date(), today) - day, today + day, 100, prove_end=True)
     found: list[InvoiceDetails] = []
     pages = 0
-    while (call := pager.next_call()) is not None:
-        pages += 1
-        if pages > MAX_LOOKUP_PAGES:
-            raise errors.APIConnectionError(
-                f"looking up order_id {order_id!r}: the invoice list has more than {MAX_LOOKUP_PAGES} pages",
-                request=call.request,
-            )
-        page = cast(InvoicePage, (yield from core.run(call)))
-        found += [i for i in pager.accept(page) if i.order_id == order_id and _created(i) >= since]
+    try:
+        while (call := pager.next_call()) is not None:
+            pages += 1
+            if pages > MAX_LOOKUP_PAGES:
+                raise Unproven(f"looking up {what}: the invoice list has more than {MAX_LOOKUP_PAGES} pages")
+            page = cast(InvoicePage, (yield from core.run(call)))
+            found += [i for i in pager.accept(page) if keep(i) and not _created_before(i, since)]
+    except Unproven:
+        if not found:
+            raise  # nothing seen proves nothing
+        # What was seen is enough to decide that something exists: never "none", so never a resend.
     return sorted(found, key=_created)
 
 
 def _created(invoice: InvoiceDetails) -> datetime:
-    """When the invoice was created; a listed invoice that does not say counts as made long ago (not ours)."""
+    """When the invoice was created; one that does not say sorts first (it cannot be shown to be newer)."""
     return invoice.created if isinstance(invoice.created, datetime) else datetime.min.replace(tzinfo=UTC)
+
+
+def _created_before(invoice: InvoiceDetails, moment: datetime) -> bool:
+    """Whether the invoice says it was created before ``moment`` (one that does not say cannot be ruled out)."""
+    return isinstance(invoice.created, datetime) and invoice.created < moment
+
+
+def _order_id_of(invoice: InvoiceDetails) -> str | None:
+    """The merchant's order_id the invoice states; None when it states that there is none (null, "None")."""
+    order_id = invoice.order_id
+    return order_id if isinstance(order_id, str) and order_id != NO_ORDER else None
 
 
 def find(
     core: Core, http: httpx.Client | httpx.AsyncClient, order_id: str, since: datetime
 ) -> Flow[InvoiceDetails | None]:
-    """The newest invoice with this order_id created at or after ``since``."""
-    found = yield from _find_all(core, http, order_id, since)
+    """The newest invoice with this order_id created at or after ``since`` (or not saying when); None only when the
+    whole list was seen without one."""
+    try:
+        found = yield from _find_all(core, http, lambda i: _order_id_of(i) == order_id, since, f"order_id {order_id!r}")
+    except Unproven as exc:
+        raise errors.APIError(f"{exc}: cannot tell whether an invoice with order_id {order_id!r} exists") from None
     return found[-1] if found else None
 
 
@@ -139,47 +188,65 @@ def recovering_create(
             if not error.may_have_been_created:
                 raise
             try:
-                found = yield from _look_for(core, http, order_id, since, error)
+                found = yield from _look_for(core, http, body, since, error)
             except BaseException as exc:  # abandoned mid-recovery: the invoice may exist, leave a trace
                 if not isinstance(exc, Exception):
                     core.unsettled.append(Unsettled(order_id, first_sent))
                 raise
             if found:
-                return _ours(found, body, error, core.redact)
+                return _ours(found, body, since, error, core.redact)
             if attempt >= core.max_retries:
                 raise
-            attempt += 1  # no invoice with this order_id appeared in the window: resend
+            attempt += 1  # every lookup saw the whole list, and no invoice that could be this one: resend
 
 
 def _look_for(
-    core: Core, http: httpx.Client | httpx.AsyncClient, order_id: str, since: datetime, error: errors.APIError
+    core: Core,
+    http: httpx.Client | httpx.AsyncClient,
+    body: InvoiceCreateRequest,
+    since: datetime,
+    error: errors.APIError,
 ) -> Flow[list[InvoiceDetails]]:
-    """The invoices with this order_id since ``since``, looked for over the recovery window; [] if none showed."""
+    """The invoices that could be this create's, looked for over the recovery window; [] only when every lookup saw
+    the whole list and none appeared. A lookup that fails or cannot prove it saw everything raises ``error``."""
     for delay in _lookup_delays(core.recovery_window):
         yield delay  # a request still in flight may land, and a slow server commit, before we look
         try:
-            found = yield from _find_all(core, http, order_id, since)
+            found = yield from _find_all(
+                core, http, lambda i: _could_be_ours(i, body), since, f"order_id {body.order_id!r}"
+            )
         except errors.APIError as lookup_error:
             raise error from lookup_error
+        except Unproven as unproven:
+            raise error from unproven
         if found:
             return found
     return []
 
 
+def _could_be_ours(invoice: InvoiceDetails, body: InvoiceCreateRequest) -> bool:
+    """Whether nothing the listed invoice states rules out that this create made it: its order_id, when it states
+    one, is ours; when it states none at all (the field absent), its amount and currency do not contradict ours."""
+    if not isinstance(invoice.order_id, Unset):
+        return _order_id_of(invoice) == body.order_id
+    return disagreement(invoice, body) is None
+
+
 def _ours(
-    found: list[InvoiceDetails], body: InvoiceCreateRequest, error: errors.APIError, redact: Callable[[str], str]
+    found: list[InvoiceDetails],
+    body: InvoiceCreateRequest,
+    since: datetime,
+    error: errors.APIError,
+    redact: Callable[[str], str],
 ) -> Invoice:
-    """The one invoice among ``found`` (this order_id, recent) that this create could have made, or a conflict."""
-    matches = [invoice for invoice in found if _same_order(invoice, body)]
+    """The one invoice among ``found`` that this create could have made, proven by what it states, or a conflict."""
+    matches = [invoice for invoice in found if _same_order(invoice, body, since)]
     if len(matches) == 1:
         match = matches[0]
         if not (isinstance(match.link, str) and isinstance(match.amount_usd, Decimal)):
             raise error  # it exists, but the listing lacks what an Invoice needs: never send a second create
         return Invoice.from_dict(match.to_dict())
-    described = ", ".join(
-        f"{i.uuid} ({_amount_of(i)} {_currency_of(i)}, {i.status}, created {_created(i):%Y-%m-%d %H:%M:%S})"
-        for i in found
-    )
+    described = ", ".join(f"{i.uuid} ({_amount_of(i)} {_currency_of(i)}, {i.status}, {_when(i)})" for i in found)
     message = (
         f"recovery of order_id {body.order_id!r} ({body.amount} {body.currency}) found invoices this call cannot "
         f"be proven to have created: {described}; nothing was resent. {error.message}"
@@ -190,6 +257,12 @@ def _ours(
     raise conflict
 
 
+def _when(invoice: InvoiceDetails) -> str:
+    if isinstance(invoice.created, datetime):
+        return f"created {invoice.created:%Y-%m-%d %H:%M:%S}"
+    return "creation time not stated"
+
+
 def _amount_of(invoice: InvoiceDetails) -> object:
     return invoice.amount_in_fiat if isinstance(invoice.amount_in_fiat, Decimal) else "?"
 
@@ -198,12 +271,30 @@ def _currency_of(invoice: InvoiceDetails) -> str:
     return str(invoice.fiat_currency) if isinstance(invoice.fiat_currency, str) else "?"
 
 
-def _same_order(invoice: InvoiceDetails, body: InvoiceCreateRequest) -> bool:
-    """Same amount and currency as asked for, and in a state a fresh invoice can be in (not canceled). An invoice
-    that does not say all of this cannot be proven to be the one this call made."""
-    amount = invoice.amount_in_fiat
-    currency = invoice.fiat_currency
-    if not isinstance(amount, Decimal) or not isinstance(currency, str):
-        return False
+def disagreement(invoice: Invoice | InvoiceDetails, body: InvoiceCreateRequest) -> str | None:
+    """How an invoice's stated fiat amount, currency or order_id contradicts the create ``body``; None when nothing
+    it states does (what it leaves out cannot disagree). ``amount`` is the crypto amount: not compared."""
+    amount, currency = invoice.amount_in_fiat, invoice.fiat_currency
+    if isinstance(amount, Decimal) and abs(amount - body.amount) > CENT:
+        return f"amount_in_fiat {amount}, asked {body.amount}"
+    # Only a code the spec knows is compared: an unknown one (the API's enums are open) proves nothing.
+    if isinstance(currency, str) and currency.upper() in _FIAT_CODES and currency.upper() != str(body.currency):
+        return f"fiat_currency {currency!r}, asked {str(body.currency)!r}"
+    stated = invoice.order_id if isinstance(invoice, InvoiceDetails) else invoice.additional_properties.get("order_id")
+    if isinstance(stated, str) and stated != NO_ORDER and stated != body.order_id:
+        return f"order_id {stated!r}, asked {body.order_id if isinstance(body.order_id, str) else None!r}"
+    return None
+
+
+def _same_order(invoice: InvoiceDetails, body: InvoiceCreateRequest, since: datetime) -> bool:
+    """Proven to be the invoice this create made: our order_id, created since the first send, the same amount and
+    currency, and in a state a fresh invoice can be in (not canceled). All of it stated, none of it contradicted."""
+    stated = (
+        _order_id_of(invoice) == body.order_id
+        and isinstance(invoice.created, datetime)
+        and invoice.created >= since
+        and isinstance(invoice.amount_in_fiat, Decimal)
+        and isinstance(invoice.fiat_currency, str)
+    )
     status = getattr(invoice.status, "value", invoice.status)
-    return amount == body.amount and currency == str(body.currency) and status in _FRESH_STATUSES
+    return stated and disagreement(invoice, body) is None and status in _FRESH_STATUSES

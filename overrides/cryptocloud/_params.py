@@ -109,14 +109,17 @@ def time_to_pay(value: object) -> tuple[int, int]:
 
 
 def email(value: object, field: str = "email") -> str:
-    if not isinstance(value, str) or len(value) > 254 or not _EMAIL.fullmatch(value):
+    checked = text(value, field)
+    if len(checked) > 254 or not _EMAIL.fullmatch(checked):
         raise InvalidParameterError(field, value, f"is not an email address: {value!r}")
-    return value
+    return checked
 
 
 def text(value: object, field: str) -> str:
-    """A non-empty string without control, format or separator characters, that UTF-8 can encode (order_id,
-    shop_id...): what the server stores is then what the merchant sees and searches for."""
+    """A non-empty string without control, format or separator characters, nor leading or trailing whitespace,
+    that UTF-8 can encode: every text sent (order_id, email, shop_id...) follows this one rule, so that what the
+    server stores is what the merchant sees and searches for (a server that trims " order-42 " would store an
+    order_id that a lookup for " order-42 " never finds)."""
     if not isinstance(value, str):
         raise InvalidParameterError(field, value, f"must be a string, got {type(value).__name__}")
     if not value.strip():
@@ -124,6 +127,8 @@ def text(value: object, field: str) -> str:
     bad = _CONTROL.search(value) if value.isascii() else _first_invisible(value)
     if bad:
         raise InvalidParameterError(field, value, "must not contain control, format or separator characters")
+    if value != value.strip():
+        raise InvalidParameterError(field, value, "must not start or end with whitespace (the API may trim it)")
     return value
 
 

@@ -123,12 +123,11 @@ def status_error(response: httpx.Response, redact: Redact, data: Any = None) -> 
             data = None
     messages = {k: [redact(m) for m in v] for k, v in server_messages(data).items()}
     status = response.status_code
-    if messages:
-        detail = "; ".join(f"{field}: {' '.join(msgs)}" for field, msgs in messages.items())
-    elif 300 <= status < 400:
-        detail = _redirect_detail(response)
+    said = "; ".join(f"{field}: {' '.join(msgs)}" for field, msgs in messages.items())
+    if 300 <= status < 400:  # where the API went matters more than what the body says
+        detail = _redirect_detail(response) + (f" ({said})" if said else "")
     else:
-        detail = one_line(text) or "empty body"
+        detail = said or one_line(text) or "empty body"
     cls = _error_class(status, messages)
     error = cls(f"{status_text(status)}: {one_line(detail)}", response=response, body=text, errors=messages)
     if isinstance(error, errors.RateLimitError):
@@ -194,6 +193,23 @@ def _invalid(
     )
     error.is_json = is_json
     return error
+
+
+def foreign_answer(response: httpx.Response, problem: str, redact: Redact) -> errors.APIResponseValidationError:
+    """A success whose body states other values than the request asked for: it answers another request."""
+    text = redact(body_text(response))
+    try:
+        data = _load(response)
+    except DECODE_ERRORS:
+        data = None
+    uuid = _find_uuid(data, text)
+    where = f" (it names invoice {uuid})" if uuid else ""
+    return errors.APIResponseValidationError(
+        f"{status_text(response.status_code)} that does not answer this request: {one_line(redact(problem))}{where}",
+        response=response,
+        body=text,
+        invoice_uuid=uuid,
+    )
 
 
 class Missing(Exception):

@@ -9,21 +9,20 @@ sent, because for a create the cost of a wrong "not sent" is a second invoice.
 
 from __future__ import annotations
 
-import contextvars
+import contextlib
 import datetime
 import enum
-import functools
 import logging
+import socket
 import time
 import zlib
-from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable
+from typing import Any
 
 import attrs
 import httpx
 
-if TYPE_CHECKING:
-    import httpcore
+from . import _pool
 
 DEFAULT_MAX_RESPONSE_BYTES = 10 * 1024 * 1024  # decompressed; the largest real answer (a list page) is ~100 KB
 # What we ask for and can inflate within the cap. httpx would add br/zstd when their packages are installed.
@@ -191,91 +190,22 @@ def deadline_message(limits: Limits) -> str:
     return f"no complete answer within the {limits.deadline:g} s deadline"
 
 
-# ------------------------------------------------------------------ the deadline inside httpx's own transport
-# Between body chunks the drivers check the deadline themselves, but a server that trickles its headers a byte at
-# a time keeps a sync call inside httpx. For the clients we make, every socket read and write is bounded by the
-# time left (the sync driver sets it here); async calls are bounded by asyncio.timeout instead.
-
-DEADLINE: contextvars.ContextVar[float | None] = contextvars.ContextVar("cryptocloud_deadline", default=None)
-
-
-def _bounded(timeout: float | None, error: type[Exception]) -> float | None:
-    deadline = DEADLINE.get()
-    if deadline is None:
-        return timeout
-    left = deadline - time.monotonic()
-    if left <= 0:
-        raise error("the attempt's deadline passed")
-    return left if timeout is None else min(timeout, left)
+def end_of_answer(response: httpx.Response) -> None:
+    """Called once an answer is read to its end: a connection holding bytes beyond it (a server that answered
+    twice) is dropped, so that no later request reads them as its own answer."""
+    if _pool.holds_surplus(response):
+        drop_connection(response)
 
 
-@functools.cache
-def _deadline_backend_class() -> type[httpcore.NetworkBackend]:
-    """The deadline-aware backend, defined on first use: httpcore is imported when a client is made (httpx
-    itself imports it only then), not when cryptocloud is."""
-    import httpcore
-
-    class _DeadlineStream(httpcore.NetworkStream):
-        def __init__(self, stream: httpcore.NetworkStream) -> None:
-            self._stream = stream
-
-        def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
-            return self._stream.read(max_bytes, _bounded(timeout, httpcore.ReadTimeout))
-
-        def write(self, buffer: bytes, timeout: float | None = None) -> None:
-            self._stream.write(buffer, _bounded(timeout, httpcore.WriteTimeout))
-
-        def close(self) -> None:
-            self._stream.close()
-
-        def start_tls(self, ssl_context: Any, server_hostname: str | None = None, timeout: float | None = None) -> Any:
-            bounded = _bounded(timeout, httpcore.ConnectTimeout)
-            return _DeadlineStream(self._stream.start_tls(ssl_context, server_hostname, bounded))
-
-        def get_extra_info(self, info: str) -> Any:
-            return self._stream.get_extra_info(info)
-
-    class _DeadlineBackend(httpcore.NetworkBackend):
-        def __init__(self, backend: httpcore.NetworkBackend) -> None:
-            self._backend = backend
-
-        def connect_tcp(
-            self,
-            host: str,
-            port: int,
-            timeout: float | None = None,
-            local_address: str | None = None,
-            socket_options: Iterable[Any] | None = None,
-        ) -> httpcore.NetworkStream:
-            bounded = _bounded(timeout, httpcore.ConnectTimeout)
-            return _DeadlineStream(self._backend.connect_tcp(host, port, bounded, local_address, socket_options))
-
-        def connect_unix_socket(
-            self, path: str, timeout: float | None = None, socket_options: Iterable[Any] | None = None
-        ) -> httpcore.NetworkStream:
-            bounded = _bounded(timeout, httpcore.ConnectTimeout)
-            return _DeadlineStream(self._backend.connect_unix_socket(path, bounded, socket_options))
-
-        def sleep(self, seconds: float) -> None:
-            self._backend.sleep(seconds)
-
-    return _DeadlineBackend
-
-
-def bound_by_deadline(http: httpx.Client) -> httpx.Client:
-    """``http`` with the deadline in the sockets of its transports: the default one and each mounted one (the
-    proxies from the environment are mounts), a caller's client too (the bound applies only while one of our calls
-    runs, when DEADLINE is set). A mock or custom transport is left alone: the drivers still check the deadline
-    between body chunks."""
-    import httpcore  # httpx's own transport has imported it by now
-
-    deadline_backend = _deadline_backend_class()
-    for transport in [getattr(http, "_transport", None), *getattr(http, "_mounts", {}).values()]:
-        pool = getattr(transport, "_pool", None)
-        backend = getattr(pool, "_network_backend", None)
-        if isinstance(backend, httpcore.NetworkBackend) and not isinstance(backend, deadline_backend):
-            pool._network_backend = deadline_backend(backend)  # type: ignore[call-arg,union-attr]
-    return http
+def drop_connection(response: httpx.Response) -> None:
+    """Make sure the connection that carried ``response`` is never used again: its socket is shut down, so that
+    httpcore, which checks an idle connection's socket before reusing it, closes it instead. A no-op where the
+    answer names no socket (aiohttp, which never reuses a connection holding unread bytes; a mock transport)."""
+    stream = response.extensions.get("network_stream")
+    sock = stream.get_extra_info("socket") if stream is not None else None
+    if sock is not None:  # a socket.socket, or asyncio's TransportSocket around one
+        with contextlib.suppress(OSError, AttributeError):
+            sock.shutdown(socket.SHUT_RDWR)
 
 
 # ------------------------------------------------------------------ sending on a client we made
@@ -339,7 +269,7 @@ async def send_direct_async(
 
 def sync_http_client() -> httpx.Client:
     """The httpx.Client the sync client makes for itself: no redirects, socket operations within the deadline."""
-    return bound_by_deadline(httpx.Client(follow_redirects=False))
+    return _pool.bound_by_deadline(httpx.Client(follow_redirects=False))
 
 
 def aiohttp_client() -> httpx.AsyncClient:
@@ -367,10 +297,8 @@ def aiohttp_client() -> httpx.AsyncClient:
     # httpx makes no mounts from $HTTP_PROXY, $HTTPS_PROXY, $ALL_PROXY and $NO_PROXY for a client given its
     # transport: make them as it would (aiohttp's own trust_env would also put ~/.netrc in the Authorization
     # header). aiohttp speaks only to HTTP proxies; a SOCKS one is left out, as before.
-    from httpx._utils import get_environment_proxies
-
     mounts: dict[str, httpx.AsyncBaseTransport | None] = {}
-    for pattern, url in get_environment_proxies().items():
+    for pattern, url in _pool.environment_proxies().items():
         if url is None:
             mounts[pattern] = None
         elif httpx.URL(url).scheme in ("http", "https"):

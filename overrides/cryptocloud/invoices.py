@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import AsyncIterator, Iterator
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
@@ -25,7 +26,7 @@ from cryptocloud_client.types import UNSET, Unset
 
 from . import _params, errors
 from ._core import Call, Composite, Core, Flow, Operation
-from ._lookup import InvoicePager, find, recovering_create
+from ._lookup import InvoicePager, disagreement, find, recovering_create
 from ._resource import AsyncResource, SyncResource, async_method, async_raw_method, sync_method, sync_raw_method
 from ._responses import Checked, Missing, unchecked
 from .models import Invoice, InvoiceDetails, result_as, results_as
@@ -91,7 +92,10 @@ def create_call(
         add_fields=add_fields,
     )
     kwargs = create_invoice._get_kwargs(body=body, locale=_params.locale(locale) if locale is not None else UNSET)
-    call = Call(core.build(http, kwargs), _decode_invoice, creates=True, order_id=order_id)
+    # The answer states the fiat amount and currency asked for (and may state the order_id): one that disagrees
+    # answers another request. Two orders of the same price cannot be told apart this way (see _pool).
+    agrees = functools.partial(disagreement, body=body)
+    call = Call(core.build(http, kwargs), _decode_invoice, creates=True, order_id=order_id, agrees=agrees)
     if not recover:
         return call
     if order_id is None:

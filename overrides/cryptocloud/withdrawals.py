@@ -18,6 +18,7 @@ whatever its outcome. Other processes using the same key are not seen: the serve
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import re
@@ -127,6 +128,17 @@ def request(
     )
 
 
+def disagreement(withdrawal: Withdrawal, body: WithdrawalCreateRequest) -> str | None:
+    """How the answer's stated amount or currency contradicts the request; None when nothing it states does. The
+    currency may be stated as the full code ("USDT_TRC20") or the coin alone ("USDT")."""
+    if isinstance(withdrawal.amount, Decimal) and withdrawal.amount != body.amount:
+        return f"amount {withdrawal.amount}, asked {body.amount}"
+    asked = str(body.currency_code)
+    if isinstance(withdrawal.currency, str) and withdrawal.currency.upper() not in (asked, asked.split("_")[0]):
+        return f"currency {withdrawal.currency!r}, asked {asked!r}"
+    return None
+
+
 def _decode(data: dict[str, Any]) -> Withdrawal:
     key = next(key for key in ENVELOPES if key in data)  # decode_success made sure one is there
     return Withdrawal.from_dict(data[key])
@@ -162,6 +174,7 @@ def create_call(
         resend_rate_limited=False,
         what="withdrawal",
         envelope=ENVELOPES,
+        agrees=functools.partial(disagreement, body=body),  # one that disagrees answers another request
     )
 
     def flow(_: Core) -> Flow[Withdrawal]:
