@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 
@@ -12,13 +13,16 @@ import httpx
 import pytest
 from cryptocloud import (
     UNSET,
+    APIConnectionError,
     AsyncCryptoCloud,
     BadRequestError,
     CryptoCloud,
+    InvalidParameterError,
     Invoice,
     InvoiceStatus,
     RawResponse,
 )
+from cryptocloud._transport import Stage
 from harness import API_KEY, SHOP_ID, Harness, docs_response, json_response
 
 
@@ -200,3 +204,38 @@ def test_requests_and_responses_are_logged_at_debug(mock_mode: str, caplog: pyte
     assert len(messages) == 2
     assert messages[0].startswith("POST https://api.trybit.com/v2/invoice/create (attempt 1) headers=")
     assert messages[1].startswith("POST https://api.trybit.com/v2/invoice/create -> 200 in ")
+
+
+def test_a_closed_client_sends_nothing_and_records_nothing(mode: str, sleeps: list[float]) -> None:
+    harness = Harness(mode, lambda r: json_response(docs_response()), max_retries=3)
+    client = harness.client
+    if isinstance(client, CryptoCloud):
+        client._http.close()  # the caller's own HTTP client, closed by the caller
+    elif harness.loop is not None:  # aiohttp: the client made its own HTTP client; close() closes it
+        harness.loop.run_until_complete(client.close())
+    else:
+        asyncio.run(client._http.aclose())
+    with pytest.raises(APIConnectionError) as info:
+        harness.create(order_id="order-1")
+    error = info.value
+    assert "the client is closed" in str(error) and "nothing was sent" in str(error)
+    assert (error.stage, error.may_have_been_created, error.may_have_taken_effect) == (Stage.NOT_SENT, False, False)
+    assert harness.client.unsettled_creates == [] and harness.requests == [] and sleeps == []
+
+
+@pytest.mark.parametrize("variable", ["ALL_PROXY", "https_proxy"])
+def test_a_socks_proxy_in_the_environment_is_refused_by_name_before_connecting(
+    monkeypatch: pytest.MonkeyPatch, variable: str
+) -> None:
+    monkeypatch.setenv(variable, "socks5://user:secret@10.0.0.1:1080")
+    refusals: list[tuple[Callable[[], object], str]] = [
+        (lambda: AsyncCryptoCloud(api_key=API_KEY, http_backend="aiohttp"), "the aiohttp backend cannot use"),
+        # without socksio (not installed here), httpx itself cannot either: the error says how to get it
+        (lambda: CryptoCloud(api_key=API_KEY), "pip install 'httpx[socks]'"),
+        (lambda: AsyncCryptoCloud(api_key=API_KEY), "pip install 'httpx[socks]'"),
+    ]
+    for make, words in refusals:
+        with pytest.raises(InvalidParameterError) as info:
+            make()
+        assert (info.value.field, info.value.value) == (variable, "socks5://10.0.0.1:1080")  # no password shown
+        assert words in str(info.value) and "secret" not in str(info.value)

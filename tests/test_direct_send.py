@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import re
 from datetime import timedelta
 from typing import Any, Literal
 
 import httpx
 import pytest
-from cryptocloud import AsyncCryptoCloud, CryptoCloud
+from cryptocloud import APIConnectionError, AsyncCryptoCloud, CryptoCloud
 from cryptocloud.testing import FakeCryptoCloud
 from test_attacks import RawServer
 from wire import WireServer
@@ -77,24 +78,26 @@ def test_cookies_are_neither_kept_nor_sent_back(backend: str) -> None:
     assert [r.headers.get("cookie") for r in server.requests] == [None, None]
 
 
-def test_a_closed_client_refuses_to_send_as_httpx_does(backend: str) -> None:
+def test_a_closed_client_refuses_to_send_with_an_api_error_and_records_nothing(backend: str) -> None:
     fake = FakeCryptoCloud(seed=1)
+    closed = "the client is closed (close() was called, or its with-block ended): nothing was sent"
     with WireServer(fake.handle) as server:
         if backend == "sync":
-            client = CryptoCloud(base_url=server.url, **OPTIONS)
+            client: CryptoCloud | AsyncCryptoCloud = CryptoCloud(base_url=server.url, **OPTIONS)
             client.close()
-            with pytest.raises(RuntimeError, match="client has been closed"):
+            with pytest.raises(APIConnectionError, match=re.escape(closed)) as info:
                 client.invoices.create(amount=5, order_id="o-1")
         else:
+            backend_name: Literal["httpx", "aiohttp"] = "httpx" if backend == "async" else "aiohttp"
+            client = AsyncCryptoCloud(base_url=server.url, http_backend=backend_name, **OPTIONS)
 
-            async def main() -> None:
-                backend_name: Literal["httpx", "aiohttp"] = "httpx" if backend == "async" else "aiohttp"
-                client = AsyncCryptoCloud(base_url=server.url, http_backend=backend_name, **OPTIONS)
+            async def main(client: AsyncCryptoCloud) -> None:
                 await client.close()
-                with pytest.raises(RuntimeError, match="client has been closed"):
-                    await client.invoices.create(amount=5, order_id="o-1")
+                await client.invoices.create(amount=5, order_id="o-1")
 
-            asyncio.run(main())
+            with pytest.raises(APIConnectionError, match=re.escape(closed)) as info:
+                asyncio.run(main(client))
+    assert info.value.may_have_been_created is False and client.unsettled_creates == []
     assert (server.connections, len(server.requests)) == (0, 0)
 
 

@@ -411,6 +411,25 @@ def test_record_to_writes_json_lines_without_secrets(mode: str, tmp_path: Path) 
     assert report([path]) == ([], 1)  # what the client records is what drift reads
 
 
+def test_a_recording_is_private_to_its_owner_and_bounded_in_size(
+    mode: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from cryptocloud import _observe
+
+    path = tmp_path / "answers.jsonl"
+    harness = Harness(mode, lambda r: answer(docs_response()), record_to=path)
+    harness.create()
+    assert path.stat().st_mode & 0o777 == 0o600  # answers hold customers' emails and addresses
+    size = path.stat().st_size  # every line is as long (the same answer, a time of fixed width)
+    monkeypatch.setattr(_observe, "RECORD_MAX_BYTES", 2 * size + 1)
+    harness.create()  # fits: two lines
+    harness.create()  # would pass the cap: the two lines move to .1, this one starts the file anew
+    older = tmp_path / "answers.jsonl.1"
+    assert (len(older.read_text().splitlines()), len(path.read_text().splitlines())) == (2, 1)
+    assert (older.stat().st_size, path.stat().st_size) == (2 * size, size)
+    assert (older.stat().st_mode & 0o777, path.stat().st_mode & 0o777) == (0o600, 0o600)
+
+
 def test_drift_logger_reports_each_unknown_once_and_the_call_succeeds(
     mode: str, caplog: pytest.LogCaptureFixture
 ) -> None:

@@ -11,7 +11,7 @@ import httpx
 
 from . import _pool, _transport
 from ._core import DEFAULT_MAX_RETRIES, DEFAULT_RECOVERY_WINDOW, DEFAULT_TIMEOUT, Core, Operation, Outcome, Unsettled
-from ._transport import DEFAULT_MAX_RESPONSE_BYTES, Body, Broken
+from ._transport import DEFAULT_MAX_RESPONSE_BYTES, Body, Broken, ClientClosed, Stage
 from .balances import AsyncBalances, Balances
 from .confirmations import AsyncPostbacks, Postbacks
 from .errors import InvalidParameterError
@@ -112,6 +112,8 @@ class CryptoCloud(_Base):
 
     def _exchange(self, request: httpx.Request) -> Outcome:
         """Send one request and read its whole answer within the size cap and the attempt's deadline."""
+        if self._http.is_closed:
+            return Broken(Stage.NOT_SENT, ClientClosed())
         limits = self._core.limits
         deadline = time.monotonic() + limits.deadline
         token = _pool.DEADLINE.set(deadline)  # bounds each socket operation of our own httpx client
@@ -156,7 +158,7 @@ class CryptoCloud(_Base):
 
 def _async_http(backend: str) -> httpx.AsyncClient:
     if backend == "httpx":
-        return httpx.AsyncClient(follow_redirects=False)
+        return _transport.async_http_client()
     if backend != "aiohttp":
         raise InvalidParameterError("http_backend", backend, "must be 'httpx' or 'aiohttp'")
     try:
@@ -236,6 +238,8 @@ class AsyncCryptoCloud(_Base):
         """Send one request and read its whole answer within the size cap and the attempt's deadline."""
         import asyncio
 
+        if self._http.is_closed:
+            return Broken(Stage.NOT_SENT, ClientClosed())
         limits = self._core.limits
         deadline = time.monotonic() + limits.deadline
         response: httpx.Response | None = None

@@ -22,10 +22,12 @@ import httpx
 from . import _params, _responses, errors
 from ._observe import Observer
 from ._requests import Requests
+from ._secrets import Secrets
 from ._transport import (
     ACCEPT_ENCODING,
     DEFAULT_MAX_RESPONSE_BYTES,
     Broken,
+    ClientClosed,
     Limits,
     Stage,
     deadline_message,
@@ -139,9 +141,6 @@ class Composite(Generic[T]):
 Operation = Call[T] | Composite[T]
 
 
-_PIECE = 8  # the shortest piece of the key that redaction removes
-
-
 def _deadline(timeout: httpx.Timeout) -> float:
     """The default deadline of one attempt: the connect timeout plus the read timeout (35 s by default)."""
     connect = timeout.connect if timeout.connect is not None else 30.0
@@ -200,33 +199,9 @@ class Core:
         return f"base_url={self.base_url!r}, shop_id={self.shop_id!r}, api_key=<hidden>"
 
     @functools.cached_property
-    def _key_pieces(self) -> frozenset[str]:
-        pieces: set[str] = set()
-        for key in (self.api_key, *self.also_hidden):
-            if len(key) < _PIECE:
-                pieces.add(key)  # a short key is hidden whole (its pieces would hide ordinary words)
-            else:
-                pieces.update(key[i : i + _PIECE] for i in range(len(key) - _PIECE + 1))
-        return frozenset(pieces)
-
-    def redact(self, text: str) -> str:
-        """``text`` without the API key, nor any piece of it of 8 characters or more (a cut message keeps none)."""
-        spans: list[tuple[int, int]] = []
-        for piece in self._key_pieces:  # str.find runs in C: milliseconds for a 10 MiB error page
-            start = text.find(piece)
-            while start != -1:
-                spans.append((start, start + len(piece)))
-                start = text.find(piece, start + 1)
-        if not spans:
-            return text
-        out: list[str] = []
-        kept = 0  # text before this index is written out or hidden
-        for start, end in sorted(spans):
-            if start > kept or not out:  # a new hidden run (overlapping pieces join the current one)
-                out += [text[kept:start], "<hidden>"]
-            kept = max(kept, end)
-        out.append(text[kept:])
-        return "".join(out)
+    def redact(self) -> Secrets:
+        """Removes the API key (and ``also_hidden``) from a text; its log filter keeps them out of log records."""
+        return Secrets(self.api_key, *self.also_hidden)
 
     # ------------------------------------------------------------------ requests
 
@@ -284,7 +259,11 @@ class Core:
                 error = self._broken(outcome, call)
                 if debug:
                     logger.debug("%s %s failed: %s", call.request.method, call.request.url, self.redact(error.message))
-                if not (outcome.stage is Stage.NOT_SENT or call.resendable) or attempt >= self.max_retries:
+                if (
+                    not (outcome.stage is Stage.NOT_SENT or call.resendable)
+                    or attempt >= self.max_retries
+                    or isinstance(outcome.exc, ClientClosed)  # no later attempt can go out either
+                ):
                     raise self.settle(error, call)
                 delay = self.backoff(attempt)
             else:

@@ -3,6 +3,8 @@
 - ``record_to=PATH`` on either client appends each answer of the API to PATH as one JSON line
   (``{"recorded", "operation", "method", "path", "status", "body"}``), the input ``cryptocloud drift`` reads.
   Only the answer is written, never the request's headers: the API key stays out, and the text is redacted too.
+  Answers hold customers' personal data (emails, addresses): the file is created readable by its owner only
+  (0600), and past ``RECORD_MAX_BYTES`` it is moved to PATH.1 (replacing an older one) and started anew.
 - The ``cryptocloud.drift`` logger gets one WARNING per process for each field or enum value of an answer that
   the spec does not know. The call itself goes on as if nothing was seen: drift is news, not an error.
 """
@@ -33,6 +35,7 @@ _seen_lock = threading.Lock()
 # answers (record_to=) are all kept, and `cryptocloud drift` checks every one of them.
 DRIFT_CHECK_INTERVAL = 60.0
 _last_checked: dict[str, float] = {}  # operation -> when an answer of it was last checked, process-wide
+RECORD_MAX_BYTES = 100 * 1024 * 1024  # a recording, then its one older part, each at most this big
 
 
 class Observer:
@@ -77,10 +80,21 @@ class Observer:
         }
         if body is None:
             entry["text"] = response.content.decode("utf-8", errors="replace")
-        line = redact(_exact.dumps(entry).decode()) + "\n"
+        line = (redact(_exact.dumps(entry).decode()) + "\n").encode()
         assert self._path is not None
-        with self._lock, self._path.open("a", encoding="utf-8") as out:
-            out.write(line)
+        with self._lock:
+            self._append(self._path, line)
+
+    @staticmethod
+    def _append(path: Path, line: bytes) -> None:
+        size = path.stat().st_size if path.exists() else 0
+        if size and size + len(line) > RECORD_MAX_BYTES:
+            os.replace(path, f"{path}.1")
+        fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)  # personal data: the owner's only
+        try:
+            os.write(fd, line)
+        finally:
+            os.close(fd)
 
     def _log_drift(self, spec: drift.Spec, operation: str, status: int, body: Any) -> None:
         # Only unknown fields and enum values: anything else makes decoding fail, with its own error.

@@ -27,6 +27,7 @@ from cryptocloud_client import _exact
 from cryptocloud_client.models import DetailError, ErrorResponse
 
 from . import errors
+from ._secrets import Secrets
 
 T = TypeVar("T")
 
@@ -49,7 +50,7 @@ _MAX_MESSAGE = 200
 _TAG = re.compile(r"<(?!hidden>)[^<>]*>")  # an HTML tag, but not the API key's placeholder; linear on "<<<<..."
 _SECONDS = re.compile(r"[0-9]{1,9}(?:\.[0-9]{1,6})?")
 
-Redact = Callable[[str], str]
+Redact = Secrets
 
 
 def body_text(response: httpx.Response) -> str:
@@ -115,7 +116,7 @@ def _error_class(status: int, messages: dict[str, list[str]]) -> type[errors.API
 def status_error(response: httpx.Response, redact: Redact, data: Any = None) -> errors.APIStatusError:
     """The error for an error answer (or an error envelope inside a success status); ``redact`` hides the API key
     in the body before anything is cut from it."""
-    text = redact(body_text(response))
+    text = redact.body(body_text(response))
     if data is None:
         try:
             data = _load(response)
@@ -182,7 +183,7 @@ def _find_uuid(data: Any, text: str) -> str | None:
 def _invalid(
     response: httpx.Response, problem: str, redact: Redact, data: Any = None, *, is_json: bool = True
 ) -> errors.APIResponseValidationError:
-    text = redact(body_text(response))
+    text = redact.body(body_text(response))
     uuid = _find_uuid(data, text)
     where = f" (invoice {uuid} may exist)" if uuid else ""
     error = errors.APIResponseValidationError(
@@ -197,7 +198,7 @@ def _invalid(
 
 def foreign_answer(response: httpx.Response, problem: str, redact: Redact) -> errors.APIResponseValidationError:
     """A success whose body states other values than the request asked for: it answers another request."""
-    text = redact(body_text(response))
+    text = redact.body(body_text(response))
     try:
         data = _load(response)
     except DECODE_ERRORS:
@@ -244,6 +245,8 @@ def decode_success(
     except DECODE_ERRORS as exc:
         reason = "nesting too deep" if isinstance(exc, RecursionError) else str(exc) or type(exc).__name__
         raise _invalid(response, f"not JSON ({reason})", redact, is_json=False) from None
+    if redact.echoed_in(response.content):
+        data = redact.scrub(data)  # the server echoed the key: it never reaches a model, its repr or a caller
     if isinstance(data, dict) and (
         data.get("status") == "error" or ("detail" in data and data.get("status") != "success")
     ):
@@ -255,7 +258,7 @@ def decode_success(
         result = decode(data)
     except Missing as exc:
         # The API answers 200 without what was asked for: status_code says 200, the message says what is missing.
-        text = redact(body_text(response))
+        text = redact.body(body_text(response))
         raise errors.NotFoundError(str(exc), response=response, body=text, errors={}) from None
     except DECODE_ERRORS as exc:
         problem = f"missing field {exc}" if isinstance(exc, KeyError) else f"{type(exc).__name__}: {exc}"

@@ -13,16 +13,19 @@ import contextlib
 import datetime
 import enum
 import logging
+import os
 import socket
 import time
 import zlib
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
 import attrs
 import httpx
 
 from . import _pool
+
+T = TypeVar("T")
 
 DEFAULT_MAX_RESPONSE_BYTES = 10 * 1024 * 1024  # decompressed; the largest real answer (a list page) is ~100 KB
 # What we ask for and can inflate within the cap. httpx would add br/zstd when their packages are installed.
@@ -39,8 +42,21 @@ class Stage(enum.IntEnum):
     ANSWERED = 2  # a status line and headers came back
 
 
+class ClientClosed(Exception):
+    """The client (or the HTTP client it was given) was closed: nothing was sent, and nothing will be."""
+
+    def __init__(self) -> None:
+        super().__init__("the client is closed (close() was called, or its with-block ended): nothing was sent")
+
+
 # httpx's own transport raises these only before a byte of the request is written.
-_HTTPX_NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout, httpx.UnsupportedProtocol)
+_HTTPX_NOT_SENT = (
+    httpx.ConnectError,
+    httpx.ConnectTimeout,
+    httpx.PoolTimeout,
+    httpx.UnsupportedProtocol,
+    ClientClosed,
+)
 # Libraries whose exceptions may escape a transport unmapped (httpx-aiohttp re-raises what it does not map).
 _TRANSPORT_MODULES = frozenset({"aiohttp", "httpcore", "h11", "anyio", "ssl", "socket"})
 
@@ -267,9 +283,41 @@ async def send_direct_async(
     return _answered(response, request, redact)
 
 
+_PROXY_VARIABLES = ("ALL_PROXY", "all_proxy", "HTTPS_PROXY", "https_proxy", "HTTP_PROXY", "http_proxy")
+
+
+def _socks_proxy() -> tuple[str, str] | None:
+    """The environment variable that names a SOCKS proxy, and its URL without any user:password; None if none."""
+    for name in _PROXY_VARIABLES:
+        value = os.environ.get(name, "")
+        if value.lower().startswith("socks"):
+            scheme, _, rest = value.partition("://")
+            return name, f"{scheme}://{rest.rpartition('@')[2]}"
+    return None
+
+
+def _proxied(make: Callable[[], T]) -> T:
+    """``make()`` (an httpx client), with httpx's bare ImportError for a SOCKS proxy without socksio made an
+    InvalidParameterError that names the variable and the fix."""
+    try:
+        return make()
+    except ImportError:
+        socks = _socks_proxy()
+        if socks is None:
+            raise
+        from .errors import InvalidParameterError
+
+        raise InvalidParameterError(*socks, "names a SOCKS proxy, which needs: pip install 'httpx[socks]'") from None
+
+
 def sync_http_client() -> httpx.Client:
     """The httpx.Client the sync client makes for itself: no redirects, socket operations within the deadline."""
-    return _pool.bound_by_deadline(httpx.Client(follow_redirects=False))
+    return _pool.bound_by_deadline(_proxied(lambda: httpx.Client(follow_redirects=False)))
+
+
+def async_http_client() -> httpx.AsyncClient:
+    """The httpx.AsyncClient the async client makes for itself: no redirects."""
+    return _proxied(lambda: httpx.AsyncClient(follow_redirects=False))
 
 
 def aiohttp_client() -> httpx.AsyncClient:
@@ -296,7 +344,16 @@ def aiohttp_client() -> httpx.AsyncClient:
 
     # httpx makes no mounts from $HTTP_PROXY, $HTTPS_PROXY, $ALL_PROXY and $NO_PROXY for a client given its
     # transport: make them as it would (aiohttp's own trust_env would also put ~/.netrc in the Authorization
-    # header). aiohttp speaks only to HTTP proxies; a SOCKS one is left out, as before.
+    # header). aiohttp speaks only to HTTP proxies: rather than connect around a SOCKS one, refuse.
+    socks = _socks_proxy()
+    if socks is not None:
+        from .errors import InvalidParameterError
+
+        raise InvalidParameterError(
+            *socks,
+            "names a SOCKS proxy, which the aiohttp backend cannot use (it would connect around it): use "
+            "http_backend='httpx' with pip install 'httpx[socks]', or an HTTP proxy",
+        )
     mounts: dict[str, httpx.AsyncBaseTransport | None] = {}
     for pattern, url in _pool.environment_proxies().items():
         if url is None:
