@@ -14,7 +14,7 @@ import httpx
 import pytest
 from cryptocloud import APIConnectionError, APITimeoutError, InternalServerError, RateLimitError, verify_postback
 from cryptocloud.testing import FAULTS, FakeCryptoCloud
-from cryptocloud.testing.spec import OpenAPIRequest, openapi
+from openapi_reference import OpenAPIRequest, openapi
 
 TODAY = datetime.now(UTC).strftime("%d.%m.%Y")
 

@@ -20,9 +20,9 @@ try:
     from rich.console import Console as Console
     from rich.table import Table
 except ImportError as missing:  # without the extra
-    raise SystemExit(
-        "cryptocloud: the command line needs its extra: pip install 'cryptocloud-client[cli]'"
-    ) from missing
+    from .._extras import install_hint
+
+    raise SystemExit(f"cryptocloud: the command line needs the cli extra: {install_hint('cli')}") from missing
 
 from cryptocloud_client import _exact
 
@@ -114,8 +114,8 @@ def _client(fake: bool) -> Iterator[CryptoCloud]:
     from .._client import CryptoCloud
 
     if fake:
-        # The client checks every argument itself; the fake's spec check of requests (openapi-core, about 0.9 s
-        # to load) is for tests of other code, so a one-shot CLI run skips it.
+        # The client checks every argument itself; the fake's spec check of requests (its validators compiled
+        # from the spec at the first request) is for tests of other code, so a one-shot CLI run skips it.
         with _fake_class()(validate=False).client() as client:
             yield client
     else:
