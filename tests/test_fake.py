@@ -213,3 +213,13 @@ def test_the_response_check_catches_a_broken_answer(fake: FakeCryptoCloud) -> No
     bad = httpx.Response(200, json=broken)
     assert spec_problems(request, bad) != []
     assert spec_problems(request, httpx.Response(200, json={"status": "success"})) != []
+
+
+def test_a_fake_client_confirms_the_fakes_postbacks_out_of_the_box() -> None:
+    fake = FakeCryptoCloud(seed=4)
+    client = fake.client()
+    invoice = client.invoices.create(amount=Decimal("10"), order_id="o-7")
+    note = fake.pay(invoice.uuid)
+    payment = client.postbacks.confirm(note.body, note.content_type)
+    assert (payment.invoice_uuid, payment.order_id, payment.paid, payment.status) == (invoice.uuid, "o-7", True, "paid")
+    assert fake.secret not in repr(client)
