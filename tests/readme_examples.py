@@ -143,9 +143,9 @@ def flask_stand_in(request: FlaskRequest, apps: list[FlaskApp]) -> types.ModuleT
     return module
 
 
-def run_python(block: Block, workdir: Path) -> int:
+def run_python(block: Block, workdir: Path, without: tuple[str, ...] = ()) -> int:
     """Run one Python block as written against a served fake; then drive the handlers and tests it defines.
-    Returns how many of those were driven."""
+    Returns how many of those were driven. ``without`` names variables of the environment left unset."""
     paid: list[tuple[Any, ...]] = []
     request = FlaskRequest()
     apps: list[FlaskApp] = []
@@ -153,6 +153,8 @@ def run_python(block: Block, workdir: Path) -> int:
     with served_fake() as (fake, env):
         try:
             os.environ.update(env)
+            for name in without:
+                os.environ.pop(name, None)
             os.chdir(workdir)
             sys.modules["flask"] = flask_stand_in(request, apps)
             recorder = lambda *args: paid.append(args)  # noqa: E731
