@@ -232,7 +232,7 @@ How to read these numbers:
 - `import cryptocloud` includes httpx itself (which, with click and rich installed, imports them for its
   own CLI). The rest is mostly class creation: 30 generated attrs models and the api modules
   (`python -X importtime -c "import cryptocloud"`). The CLI pays the same import, plus, with --fake, the
-  fake's OpenAPI validator (openapi-core, jsonschema, werkzeug) built from the bundled spec.
+  fake itself (its spec check of requests is off for a one-shot run: the client checks every argument).
 """
 
 
