@@ -4,7 +4,8 @@
 #   ./codegen.sh          validate the spec, write its OpenAPI 3.0 variant (build/openapi-3.0.yaml, git-ignored),
 #                         generate into a temp dir, post-process (exact money, UTC times),
 #                         mypy --strict, then replace generated/cryptocloud_client with the result, and build
-#                         the self-contained HTML API reference into build/docs/ (git-ignored)
+#                         the self-contained HTML API reference into build/docs/ and the Python package's
+#                         reference into build/reference/ (both git-ignored)
 #   ./codegen.sh --check  the same into a temp dir only; fail naming every file that differs from generated/
 #   --diff REF            compare the public surface with the spec at git REF instead of HEAD
 #
@@ -94,6 +95,10 @@ else
   step "building the HTML API reference (build/docs/index.html, Redoc inlined: no CDN needed)"
   scripts/build-docs.sh build/docs/index.html >"$work/docs.log" 2>&1 || {
     cat "$work/docs.log" >&2; step "building the HTML reference failed"; exit 1; }
+
+  step "building the Python package's reference (build/reference/index.html, pdoc, from the code's docstrings)"
+  python scripts/build_reference.py build/reference >"$work/reference.log" 2>&1 || {
+    cat "$work/reference.log" >&2; step "building the Python reference failed"; exit 1; }
 fi
 
 # Summary: what the spec became.

@@ -3,28 +3,11 @@
 // outside: [requests that tried to leave the file]}. Saves a screenshot of the first operations page.
 // Usage: node scripts/docs-in-browser.mjs PAGE.html SCREENSHOT.png  (DOCS_TIMEOUT_MS: wait per step, default 30 s)
 import { pathToFileURL } from "node:url";
-import { chromium } from "playwright-core";
+import { offlinePage } from "./offline-browser.mjs";
 
 const [page_path, screenshot] = process.argv.slice(2);
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
-  // The network is off twice: a proxy where nothing listens, and every non-file request aborted below.
-  args: [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--proxy-server=127.0.0.1:9", "--proxy-bypass-list=<-loopback>",
-  ],
-});
-const result = { pages: {}, outside: [], errors: [] };
+const { browser, page, result } = await offlinePage();
 try {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-  page.setDefaultTimeout(Number(process.env.DOCS_TIMEOUT_MS || 30000));
-  page.on("pageerror", (error) => result.errors.push(String(error)));
-  await page.route("**/*", (route) => {
-    const url = route.request().url();
-    if (url.startsWith("file:") || url.startsWith("data:") || url.startsWith("blob:")) return route.continue();
-    result.outside.push(url);
-    return route.abort();
-  });
   await page.goto(pathToFileURL(page_path).href);
   // Hydrated: Redoc's search box exists only once its script has run.
   await page.getByText("Search", { exact: false }).first().waitFor();

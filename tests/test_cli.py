@@ -73,7 +73,8 @@ def test_table_output(runner: CliRunner) -> None:
         (
             ["invoice", "cancel", "--fake", "INV-NOPE1234"],
             4,
-            "error: BadRequestError: 400 Bad Request: validate_error: Invoice is not created",
+            "error: BadRequestError: 400 Bad Request: validate_error: Invoice is not created (there is no invoice "
+            "INV-NOPE1234; only an invoice still waiting for payment, in status created, can be canceled)",
         ),
         (
             ["invoice", "create", "--fake", "--amount", "1", "--accept", "BTC", "--accept", "XXX"],
@@ -173,6 +174,44 @@ def record(table: str) -> dict[str, str]:
     return fields
 
 
+@pytest.mark.parametrize("status", ["paid", "partial", "canceled"])
+def test_cancelling_an_invoice_no_longer_created_says_why(
+    runner: CliRunner, monkeypatch: pytest.MonkeyPatch, status: str
+) -> None:
+    fake = FakeCryptoCloud(seed=4)
+    invoice = fake.client().invoices.create(amount=Decimal("10"))
+    if status == "canceled":
+        fake.cancel(invoice.uuid)
+    else:
+        fake.pay(invoice.uuid, None if status == "paid" else Decimal("1"))
+    monkeypatch.setattr("cryptocloud.testing.FakeCryptoCloud", lambda **options: fake)
+    result = runner.invoke(main, ["invoice", "cancel", "--fake", invoice.uuid])
+    assert (result.exit_code, result.stdout) == (4, "")
+    assert result.stderr == (
+        "error: BadRequestError: 400 Bad Request: validate_error: Invoice is not created "
+        f"({invoice.uuid} is {status}; only an invoice still waiting for payment, in status created, can be "
+        "canceled)\n"
+    )
+
+
+def test_times_are_marked_utc_in_tables_and_iso_8601_in_json(
+    runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fake = FakeCryptoCloud(seed=4)
+    made = [fake.client().invoices.create(amount=Decimal("1"), order_id=f"o-{i}") for i in range(2)]
+    fake.invoices[made[0].uuid]["created"] = "2026-12-05 07:21:00.026304"
+    fake.invoices[made[1].uuid]["created"] = "2026-12-05 23:59:59.999999"
+    monkeypatch.setattr("cryptocloud.testing.FakeCryptoCloud", lambda **options: fake)
+    monkeypatch.setenv("COLUMNS", "200")
+    table = runner.invoke(main, ["invoice", "get", "--fake", *(i.uuid for i in made)])
+    assert cell_texts(table.stdout, 5) == ["2026-12-05 07:21:00 UTC", "2026-12-05 23:59:59 UTC"]
+    lines = runner.invoke(main, ["invoice", "get", "--fake", "--json", *(i.uuid for i in made)]).stdout.splitlines()
+    assert [json.loads(line)["created"] for line in lines] == [
+        "2026-12-05T07:21:00.026304+00:00",
+        "2026-12-05T23:59:59.999999+00:00",
+    ]
+
+
 def test_help_lists_every_variable(runner: CliRunner) -> None:
     result = runner.invoke(main, ["--help"])
     assert result.exit_code == 0
@@ -182,7 +221,9 @@ def test_help_lists_every_variable(runner: CliRunner) -> None:
         "CRYPTOCLOUD_SHOP_ID",
         "CRYPTOCLOUD_BASE_URL",
         "CRYPTOCLOUD_WITHDRAWAL_KEY",
+        "CRYPTOCLOUD_SECRET",
     ]
+    assert "Times are UTC" in result.stdout
 
 
 def test_exit_codes_differ_by_error_class() -> None:

@@ -107,3 +107,19 @@ def test_codegen_ends_with_the_public_surface_diff() -> None:
 def test_codegen_usage() -> None:
     result = run(ROOT, "--diff")
     assert (result.returncode, result.stderr.strip()) == (2, "usage: ./codegen.sh [--check] [--diff REF]")
+
+
+def test_money_and_time_fields_carry_their_own_description() -> None:
+    """An IDE's hover shows the field's own description from the spec, not the shared Money or Timestamp one."""
+    models = ROOT / "generated" / "cryptocloud_client" / "models"
+    texts = {path.name: " ".join(path.read_text().split()) for path in models.glob("*.py")}
+    generic = ("An amount of money, to be read as an exact decimal.", "A UTC time as `YYYY-MM-DD HH:MI:SS.FFFFFF`")
+    assert [name for name, text in sorted(texts.items()) if any(g in text for g in generic)] == []
+    for file, entry in [
+        ("invoice.py", "amount_usd (Decimal): Invoice amount in USD."),
+        ("invoice.py", "created (datetime.datetime): Creation time, UTC."),
+        ("invoice_details.py", "received (Decimal | None | Unset): Amount received so far, in the payment currency."),
+        ("statistics_amount.py", "paid (Decimal): Invoices paid in full."),
+        ("invoice_create_request.py", "amount (Decimal): Payment amount, in `currency`."),
+    ]:
+        assert entry in texts[file], (file, entry)

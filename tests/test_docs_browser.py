@@ -8,6 +8,7 @@ import json
 import os
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -73,3 +74,79 @@ def test_the_check_fails_on_a_page_that_needs_the_cdn(tmp_path: Path) -> None:
     assert "cdn.redocly.com/redoc" in page.read_text()
     result = open_in_chromium(page, tmp_path / "cdn.png", timeout_ms=5_000)
     assert result.returncode != 0 and "waiting for getByText('Search')" in result.stderr
+
+
+REFERENCE = ROOT / "build" / "reference"
+
+
+def test_python_reference_is_built_from_the_code_and_renders_offline() -> None:
+    """The package's reference (pdoc) is built afresh from the code, names every public class, method, parameter,
+    model field and error with its docstring, and opens in Chromium with the network off."""
+    import cryptocloud
+    from cryptocloud import errors
+    from cryptocloud.invoices import Invoices
+
+    subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "build_reference.py"), str(REFERENCE)],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
+    pages = sorted(REFERENCE.rglob("*.html"), key=lambda page: (page.name != "cryptocloud.html", page))  # first
+    assert sorted(p.relative_to(REFERENCE).as_posix() for p in pages) == [
+        "cryptocloud.html",
+        "cryptocloud/balances.html",
+        "cryptocloud/confirmations.html",
+        "cryptocloud/errors.html",
+        "cryptocloud/invoices.html",
+        "cryptocloud/models.html",
+        "cryptocloud/postbacks.html",
+        "cryptocloud/pytest_plugin.html",
+        "cryptocloud/static_wallets.html",
+        "cryptocloud/statistics.html",
+        "cryptocloud/testing.html",
+        "cryptocloud/withdrawals.html",
+        "cryptocloud_client.html",
+        "cryptocloud_client/models.html",
+        "cryptocloud_client/types.html",
+        "index.html",
+    ]
+    screenshot = REFERENCE / "screenshot.png"
+    result = subprocess.run(
+        ["node", str(ROOT / "scripts" / "reference-in-browser.mjs"), str(screenshot), *map(str, pages)],
+        cwd=ROOT,
+        env=os.environ | {"CHROMIUM": shutil.which("chromium") or "chromium"},
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert (report["errors"], report["outside"]) == ([], [])
+    shown = {Path(path).relative_to(REFERENCE).as_posix(): text for path, text in report["pages"].items()}
+
+    top = shown["cryptocloud.html"]
+    missing = [name for name in cryptocloud.__all__ if name not in top.split()]
+    assert missing == []
+    assert _opening(cryptocloud.CryptoCloud.__doc__) in " ".join(top.split())
+    methods = shown["cryptocloud/invoices.html"]
+    for method in ("create", "retrieve", "retrieve_many", "cancel", "list", "find_by_order_id"):
+        assert f"def {method}(" in methods.replace("\n", " "), method
+        assert _opening(getattr(Invoices, method).__doc__) in " ".join(methods.split()), method
+    # Each method shows its operation's parameters and what it returns, not (*args, **kwargs).
+    flat = " ".join(methods.split())
+    assert "def retrieve(self, /, uuid: str) -> cryptocloud.InvoiceDetails:" in flat
+    for parameter in ("amount: decimal.Decimal | int | str", "order_id: str | None = None", "recover: bool = False"):
+        assert parameter in flat, parameter
+    assert "**kwargs" not in flat
+    failures = shown["cryptocloud/errors.html"]
+    assert [e for e in errors.__all__ if e not in failures.split()] == []
+    models = " ".join(shown["cryptocloud_client/models.html"].split())
+    assert "received (Decimal | None | Unset): Amount received so far, in the payment currency." in models
+    assert screenshot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and screenshot.stat().st_size > 20_000
+
+
+def _opening(docstring: str | None) -> str:
+    """A docstring's first words as a page shows them (Markdown's code marks gone)."""
+    assert docstring is not None
+    return " ".join(docstring.replace("`", "").split()[:8])

@@ -14,7 +14,7 @@ import httpx
 import pytest
 from cryptocloud import APIConnectionError, APITimeoutError, InternalServerError, RateLimitError, verify_postback
 from cryptocloud.testing import FAULTS, FakeCryptoCloud
-from cryptocloud.testing.spec import OpenAPIRequest, openapi
+from openapi_reference import OpenAPIRequest, openapi
 
 TODAY = datetime.now(UTC).strftime("%d.%m.%Y")
 
@@ -213,3 +213,35 @@ def test_the_response_check_catches_a_broken_answer(fake: FakeCryptoCloud) -> No
     bad = httpx.Response(200, json=broken)
     assert spec_problems(request, bad) != []
     assert spec_problems(request, httpx.Response(200, json={"status": "success"})) != []
+
+
+def test_a_fake_client_confirms_the_fakes_postbacks_out_of_the_box() -> None:
+    fake = FakeCryptoCloud(seed=4)
+    client = fake.client()
+    invoice = client.invoices.create(amount=Decimal("10"), order_id="o-7")
+    note = fake.pay(invoice.uuid)
+    payment = client.postbacks.confirm(note.body, note.content_type)
+    assert (payment.invoice_uuid, payment.order_id, payment.paid, payment.status) == (invoice.uuid, "o-7", True, "paid")
+    assert fake.secret not in repr(client)
+
+
+def test_the_fakes_json_is_exact_json() -> None:
+    """The fake's own encoder writes what _exact.dumps writes, for its records and for anything else."""
+    from cryptocloud.testing import wire
+    from cryptocloud_client import _exact
+    from cryptocloud_client.models import InvoiceStatus
+
+    fake = FakeCryptoCloud(seed=2)
+    client = fake.client()
+    invoice = client.invoices.create(amount=Decimal("100.10"), order_id="o-\u2603", cryptocurrency="BTC")
+    fake.pay(invoice.uuid, Decimal("0.0001"))
+    values: list[Any] = [
+        *fake.invoices.values(),
+        {"a": [True, False, None, 0, -5, Decimal("1E+2"), Decimal("-0.000"), '"\\\n\u2028'], "b": (1, "x")},
+        {"status": InvoiceStatus.PAID, "when": datetime(2026, 1, 2, 3, 4, 5, 6, tzinfo=UTC), 1: "int key"},
+        [],
+        {},
+    ]
+    for value in values:
+        assert wire.dumps(value) == _exact.dumps(value)
+    assert wire.dumps(values[1]) == (b'{"a":[true,false,null,0,-5,100,-0.000,"\\"\\\\\\n\xe2\x80\xa8"],"b":[1,"x"]}')

@@ -123,6 +123,7 @@ def test_control_api_document_is_valid_openapi() -> None:
     validate(document)
     assert document["openapi"] == "3.1.0"
     assert sorted(document["paths"]) == [
+        "/_fake/",
         "/_fake/advance",
         "/_fake/config",
         "/_fake/fail-next",
@@ -146,32 +147,40 @@ class _Receiver(BaseHTTPRequestHandler):
         pass
 
 
+def start_server(*arguments: str) -> tuple[subprocess.Popen[str], str]:
+    """`cryptocloud fake-server --port 0 ...` started; the process and what it printed before serving."""
+    command = Path(sys.executable).with_name("cryptocloud")
+    server = subprocess.Popen(
+        [str(command), "fake-server", "--port", "0", *arguments],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    assert server.stdout is not None
+    printed = "".join(server.stdout.readline() for _ in range(7))
+    return server, printed
+
+
 @pytest.fixture
 def served() -> Iterator[Served]:
     received: list[tuple[str, bytes]] = []
     listener = ThreadingHTTPServer(("127.0.0.1", 0), type("Receiver", (_Receiver,), {"received": received}))
     threading.Thread(target=listener.serve_forever, daemon=True).start()
     hook = f"http://127.0.0.1:{listener.server_address[1]}/hook"
-    command = Path(sys.executable).with_name("cryptocloud")
-    server = subprocess.Popen(
-        [str(command), "fake-server", "--port", "0", "--seed", "5", "--postback-url", hook],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
+    server, printed = start_server("--seed", "5", "--postback-url", hook)
     killer = threading.Timer(120, server.kill)  # a hung server must not hang the suite
     killer.start()
     try:
-        assert server.stdout is not None
-        printed = "".join(server.stdout.readline() for _ in range(6))
         found = dict(re.findall(r"^  (shop id|api key|postback secret): +(\S+)$", printed, re.M))
-        url = re.match(r"fake CryptoCloud at (http://127\.0\.0\.1:\d+) \(Ctrl-C stops\)\n", printed)
+        url = re.match(
+            rf"fake CryptoCloud at (http://127\.0\.0\.1:\d+) \(Ctrl-C or kill {server.pid} stops it\)\n", printed
+        )
         assert url is not None and len(found) == 3, "unexpected start lines"
         assert f"  postbacks to:    {hook} (json)\n" in printed
         yield Served(url[1], found["api key"], found["shop id"], found["postback secret"], received)
         server.send_signal(signal.SIGINT)
-        _, errors = server.communicate(timeout=30)
-        assert (server.returncode, errors) == (0, "")
+        printed, errors = server.communicate(timeout=30)
+        assert (server.returncode, printed, errors) == (0, "fake CryptoCloud stopped\n", "")
     finally:
         killer.cancel()
         server.kill()
@@ -179,11 +188,47 @@ def served() -> Iterator[Served]:
         listener.server_close()
 
 
+@pytest.mark.parametrize("background", [False, True], ids=["foreground", "background"])
+@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM], ids=["SIGINT", "SIGTERM"])
+def test_the_server_stops_on_sigint_and_sigterm(signum: signal.Signals, background: bool) -> None:
+    """Also as a shell's background job (`cryptocloud fake-server &`), which starts with SIGINT ignored."""
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN) if background else None
+    try:
+        server, printed = start_server()  # inherits the ignored SIGINT, as from a shell's `&`
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGINT, previous)
+    try:
+        url = re.match(r"fake CryptoCloud at (http://127\.0\.0\.1:\d+) ", printed)
+        assert url is not None
+        with DIRECT.open(url[1] + "/_fake/config", timeout=30) as answer:
+            assert answer.status == 200
+        server.send_signal(signum)
+        stopped, errors = server.communicate(timeout=30)
+        assert (server.returncode, stopped, errors) == (0, "fake CryptoCloud stopped\n", "")
+    finally:
+        server.kill()
+
+
 def test_a_test_in_another_language(served: Served) -> None:
     # The control API describes itself; from here on every control answer is checked against it.
     described = served.http("GET", "/_fake/openapi.yaml")
     assert described.status == 200 and described.body.decode() == CONTROL_SPEC.read_text()
     served.control = OpenAPI.from_dict(yaml.safe_load(described.body))
+    # The root the server prints lists every control.
+    index = served.http("GET", "/_fake/").json()
+    assert [(c["method"], c["path"]) for c in index["controls"]] == [
+        ("GET", "/_fake/"),
+        ("GET", "/_fake/config"),
+        ("GET", "/_fake/openapi.yaml"),
+        ("POST", "/_fake/invoices/{uuid}/pay"),
+        ("POST", "/_fake/fail-next"),
+        ("POST", "/_fake/fund"),
+        ("POST", "/_fake/withdrawals/refuse-next"),
+        ("POST", "/_fake/advance"),
+    ]
+    assert index["controls"][5]["does"] == "Add to the wallet's balance, for withdrawals"
+    assert index["described_at"] == "/_fake/openapi.yaml"
     config = served.http("GET", "/_fake/config").json()
     assert (config["api_key"], config["shop_id"], config["secret"]) == (
         served.api_key,

@@ -110,6 +110,123 @@ def test_unreadable_framing_is_refused(headers: dict[str, str], body: bytes, sta
     assert fake.requests == []
 
 
+GOOD_LINE = b"POST /v2/invoice/create HTTP/1.1\r\n"
+GOOD_HEADERS = b"Host: x\r\nAuthorization: Token fake-api-key\r\nContent-Type: application/json\r\n"
+
+
+@pytest.mark.parametrize(
+    ("head", "status", "detail"),
+    [
+        (
+            GOOD_LINE + GOOD_HEADERS + "Content-Length: \u00b2\r\n\r\n".encode("latin-1"),
+            400,
+            "the Content-Length header's value must be ASCII, got '\\xb2'",
+        ),
+        (
+            GOOD_LINE + GOOD_HEADERS + "Content-Length: \u00b2\r\n\r\n".encode(),
+            400,
+            "the Content-Length header's value must be ASCII, got '\\xc2\\xb2'",
+        ),
+        (
+            GOOD_LINE + GOOD_HEADERS + "X-Customer: caf\u00e9\r\nContent-Length: 0\r\n\r\n".encode(),
+            400,
+            "the X-Customer header's value must be ASCII, got 'caf\\xc3\\xa9'",
+        ),
+        (
+            GOOD_LINE + GOOD_HEADERS + b"X-Bell: a\x07b\r\n\r\n",
+            400,
+            "the X-Bell header's value has a control character: 'a\\x07b'",
+        ),
+        (GOOD_LINE + b"no colon here\r\n\r\n", 400, "a header line must be Name: value, got 'no colon here'"),
+        (GOOD_LINE + b"Bad Name: x\r\n\r\n", 400, "a header line must be Name: value, got 'Bad Name: x'"),
+        (
+            b"GARBAGE\r\n\r\n",
+            400,
+            "the request line must be METHOD /path HTTP/1.1, got 'GARBAGE'",
+        ),
+        (b"POST /v2/invoice/create HTTP/2.0\r\n\r\n", 505, "HTTP/1.1 only, got 'HTTP/2.0'"),
+        (
+            "POST /v2/\u00e9 HTTP/1.1\r\n\r\n".encode(),
+            400,
+            "the path must be ASCII (percent-encode the rest), got '/v2/\\xc3\\xa9'",
+        ),
+        (
+            GOOD_LINE + b"X-Long: " + b"a" * 20000 + b"\r\n\r\n",
+            431,
+            "a request line or header line may have at most 16384 bytes",
+        ),
+        (GOOD_LINE + b"X: y\r\n" * 101 + b"\r\n", 431, "a request may have at most 100 headers"),
+        (
+            GOOD_LINE + GOOD_HEADERS + b"Content-Length: 1\r\nContent-Length: 2\r\n\r\n",
+            400,
+            "one Content-Length, got 1, 2",
+        ),
+        (
+            GOOD_LINE + GOOD_HEADERS + b"Expect: magic\r\nContent-Length: 0\r\n\r\n",
+            417,
+            "only Expect: 100-continue is understood, got 'magic'",
+        ),
+    ],
+    ids=[
+        "length-latin1-superscript",
+        "length-utf8-superscript",
+        "non-ascii-value",
+        "control-character",
+        "no-colon",
+        "space-in-name",
+        "request-line",
+        "http2",
+        "non-ascii-path",
+        "long-line",
+        "many-headers",
+        "two-lengths",
+        "expect",
+    ],
+)
+def test_malformed_requests_get_a_json_error(
+    head: bytes, status: int, detail: str, capfd: pytest.CaptureFixture[str]
+) -> None:
+    """Every malformed request is answered, in JSON, and the connection closed; nothing is carried out and nothing
+    is printed (these once dropped the connection with a traceback)."""
+    fake = FakeCryptoCloud(seed=3)
+    with served(fake) as (host, port):
+        received = _raw(host, port, head, b"", reset=False)
+    status_line, _, rest = received.partition(b"\r\n")
+    headers, _, body = rest.partition(b"\r\n\r\n")
+    assert status_line.split(b" ")[:2] == [b"HTTP/1.1", str(status).encode()]
+    assert b"Connection: close" in headers.split(b"\r\n")
+    assert b"content-type: application/json" in headers.split(b"\r\n")
+    assert json.loads(body) == {"detail": detail}
+    assert (fake.requests, fake.invoices) == ([], {})
+    assert capfd.readouterr() == ("", "")
+
+
+def test_a_kept_alive_connection_answers_in_turn_and_honours_expect_100() -> None:
+    fake = FakeCryptoCloud(seed=3)
+    create = b"Content-Length: %d\r\n\r\n%s" % (len(CREATE), CREATE)
+    with served(fake) as (host, port), socket.create_connection((host, port), timeout=30) as sock:
+        sock.sendall(GOOD_LINE + GOOD_HEADERS + create + GOOD_LINE + GOOD_HEADERS + create)
+        stream = sock.makefile("rb")
+        for _ in range(2):
+            assert stream.readline() == b"HTTP/1.1 200 OK\r\n"
+            length = 0
+            while (line := stream.readline()) != b"\r\n":
+                if line.lower().startswith(b"content-length:"):
+                    length = int(line.split(b":")[1])
+            assert json.loads(stream.read(length))["status"] == "success"
+        sock.sendall(GOOD_LINE + GOOD_HEADERS + b"Expect: 100-continue\r\nContent-Length: %d\r\n\r\n" % len(CREATE))
+        assert stream.readline() == b"HTTP/1.1 100 Continue\r\n" and stream.readline() == b"\r\n"
+        sock.sendall(CREATE + b"HEAD /_fake/config HTTP/1.1\r\nConnection: close\r\n\r\n")
+        assert stream.readline() == b"HTTP/1.1 200 OK\r\n"
+        rest = stream.read()
+    # The control API takes GET there: a 405 whose head alone answers the HEAD, and the connection closed as asked.
+    assert rest.endswith(
+        b"}HTTP/1.1 405 Method Not Allowed\r\ncontent-type: application/json\r\nContent-Length: 19\r\n"
+        b"Connection: close\r\n\r\n"
+    )
+    assert len(fake.invoices) == 3
+
+
 def call(fake: FakeCryptoCloud, content: bytes, content_type: str = "application/json") -> httpx.Response:
     headers = {"Authorization": "Token fake-api-key", "Content-Type": content_type}
     return fake.handle(httpx.Request("POST", "https://x/v2/invoice/create", headers=headers, content=content))

@@ -13,7 +13,7 @@ from typing import Any
 
 import jwt
 import pytest
-from cryptocloud import APIConnectionError, CryptoCloud, InvalidParameterError, PostbackVerificationError
+from cryptocloud import UNSET, APIConnectionError, CryptoCloud, InvalidParameterError, PostbackVerificationError
 from cryptocloud.confirmations import ConfirmedPayment, Mismatch
 from cryptocloud.testing import FakeCryptoCloud
 from fake_harness import FakeHarness
@@ -81,6 +81,22 @@ def test_a_full_payment_is_paid_with_every_value_from_the_api(mode: str, postbac
         f"(invoice info for {created.uuid}), not from the postback"
     )
     assert infos(h) == 1
+
+
+def test_absent_is_unset_and_null_is_none_as_in_the_apis_answer(mode: str) -> None:
+    """ConfirmedPayment follows the models' one rule: a field the API's answer left out is UNSET, a null None."""
+    h = harness(mode)
+    created = invoice(h)
+    note = h.fake.pay(created.uuid)
+    record = h.fake.invoices[created.uuid]
+    del record["received_usd"], record["amount_usd"]  # left out of the answer
+    record["order_id"] = None  # sent as null
+    payment = confirm(h, rewritten(note.body, order_id=None))
+    assert (payment.received_usd, payment.amount_usd, payment.order_id) == (UNSET, UNSET, None)
+    assert (payment.received, payment.paid) == (record["amount"], True)
+    del record["received"], record["currency"]
+    payment = confirm(h, rewritten(note.body, order_id=None))
+    assert (payment.received, payment.currency, payment.paid) == (UNSET, UNSET, True)
 
 
 def test_a_partial_payment_says_success_in_the_body_and_is_not_paid(mode: str) -> None:
@@ -251,7 +267,7 @@ def test_the_readmes_flask_handler_ships_only_what_the_api_calls_paid(monkeypatc
     flask.Flask = lambda name: types.SimpleNamespace(post=lambda path: lambda handler: handler)  # type: ignore[attr-defined]
     flask.request = request  # type: ignore[attr-defined]
     monkeypatch.setitem(sys.modules, "flask", flask)
-    monkeypatch.setattr("cryptocloud.CryptoCloud", lambda: fake.client())
+    monkeypatch.setattr("cryptocloud.CryptoCloud", lambda **options: fake.client(**options))
     monkeypatch.setenv("CRYPTOCLOUD_SECRET", SECRET)
     namespace: dict[str, Any] = {}
     exec(compile(block, "README.md postback handler", "exec"), namespace)
@@ -265,14 +281,18 @@ def test_the_readmes_flask_handler_ships_only_what_the_api_calls_paid(monkeypatc
 
     partial_note = fake.pay(partial.uuid, amount=Decimal("0.5")).body
     full_note = fake.pay(full.uuid).body
-    assert post(partial_note) == ("", 200) and namespace["shipped"] == set()
-    assert post(rewritten(full_note, order_id="o-other")) == ("", 400)
-    assert post(rewritten(full_note, token=signed({"id": full.uuid[4:]}, key="k" * 32))) == ("", 400)
-    assert post(full_note) == post(full_note) == ("", 200)  # a replay is handled once
+    assert post(partial_note) == ("ok", 200) and namespace["shipped"] == set()
+    assert post(rewritten(full_note, order_id="o-other")) == (
+        "postback refused: order_id in the body ('o-other') is not the invoice's ('o-1'): the body was altered",
+        400,
+    )
+    forged = rewritten(full_note, token=signed({"id": full.uuid[4:]}, key="k" * 32))
+    assert post(forged) == ("postback refused: token signature does not match (wrong secret key?)", 400)
+    assert post(full_note) == post(full_note) == ("ok", 200)  # a replay is handled once
     assert namespace["shipped"] == {full.uuid}
     fake.fail_next("refused", count=3)
     monkeypatch.setattr("cryptocloud._client.time.sleep", lambda seconds: None)
-    assert post(full_note) == ("", 503)
+    assert post(full_note) == ("the invoice could not be read from CryptoCloud; try again later", 503)
 
 
 def test_confirm_on_the_aiohttp_backend_against_the_served_fake() -> None:

@@ -41,6 +41,14 @@ def test_console_example_runs(block: examples.Block, tmp_path: Path) -> None:
     assert examples.run_console(block, tmp_path) == len(examples.commands(block))
 
 
+def test_the_flask_handler_says_at_start_up_that_the_secret_is_missing(tmp_path: Path) -> None:
+    """Without CRYPTOCLOUD_SECRET the handler would refuse every postback: it stops at start-up, saying why."""
+    (flask,) = [b for b in BLOCKS if b.language == "python" and "@app.post" in b.code and "Flask(__name__)" in b.code]
+    with pytest.raises(SystemExit) as stopped:
+        examples.run_python(flask, tmp_path, without=("CRYPTOCLOUD_SECRET",))
+    assert str(stopped.value) == "set CRYPTOCLOUD_SECRET to the project's secret key (it signs postbacks)"
+
+
 def test_the_collector_catches_a_broken_example(tmp_path: Path) -> None:
     """A README example that fails makes the test fail: a Python error, a wrong line of output, an exit code."""
     text = "```python\nfrom decimal import Decimal\nDecimal('1') + undefined_name\n```\n"

@@ -351,7 +351,23 @@ def test_drift_command(tmp_path: Path) -> None:
         ("createInvoice", "unknown enum value", "result.status", 1),
     ]
     table = runner.invoke(main, ["drift", str(_drifted(tmp_path))], env={"COLUMNS": "200"})
-    assert table.exit_code == 1 and "result.brand_new" in table.stdout and "unknown enum value" in table.stdout
+    assert table.exit_code == 1 and "│ result.brand_new " in table.stdout and "unknown enum value" in table.stdout
+    # At 80 columns the table would break field paths mid-word: a block per row, each value whole on its line.
+    narrow = runner.invoke(main, ["drift", str(_drifted(tmp_path))], env={"COLUMNS": "80"})
+    lines = [line.rstrip() for line in narrow.stdout.splitlines()]
+    assert lines[:10] == [
+        "Drift: answers against the spec: 3",
+        "",
+        "1.",
+        "operation  createInvoice",
+        "kind       unknown field",
+        "field      result.brand_new",
+        "expected   not in the spec",
+        'sample     {"x":1}',
+        f"seen_in    {_drifted(tmp_path)}",
+        "count      1",
+    ]
+    assert "field      result.amount_usd" in lines and "field      result.status" in lines
 
 
 def test_drift_reads_json_lines_and_har(tmp_path: Path) -> None:

@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import readme_examples
 from reference import ROOT
 
 PYRIGHT = ROOT / "node_modules" / ".bin" / "pyright"
@@ -34,6 +35,9 @@ def scripts(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("user")
     shutil.copy(ROOT / "tests" / "typing_user_script.py", folder / "user_script.py")
     (folder / "mistake.py").write_text(MISTAKE)
+    # The README's example of the absent-or-null rule, as printed.
+    (rule,) = [b for b in readme_examples.blocks() if "details.received is UNSET" in b.code]
+    (folder / "readme_rule.py").write_text(rule.code)
     return folder
 
 
@@ -48,7 +52,7 @@ def test_mypy_strict_accepts_the_documented_way_and_rejects_the_mistake(scripts:
     assert result.stdout.splitlines() == [
         'mistake.py:8: error: Unsupported operand types for + ("Decimal" and "Unset")  [operator]',
         'mistake.py:8: note: Right operand is of type "Decimal | Unset"',
-        "Found 1 error in 1 file (checked 2 source files)",
+        "Found 1 error in 1 file (checked 3 source files)",
     ], result.stderr
 
 
@@ -66,6 +70,6 @@ def test_pyright_strict_accepts_the_documented_way_and_rejects_the_mistake(scrip
     report = json.loads(result.stdout)
     found = report["generalDiagnostics"]
     problems = [(Path(d["file"]).name, d["range"]["start"]["line"] + 1, d["rule"]) for d in found]
-    assert {file for file, _, _ in problems} == {"mistake.py"}, problems  # the user script is clean
+    assert {file for file, _, _ in problems} == {"mistake.py"}, problems  # the user script and the README's clean
     assert ("mistake.py", 8, "reportOperatorIssue") in problems
-    assert report["summary"]["filesAnalyzed"] == 2
+    assert report["summary"]["filesAnalyzed"] == 3

@@ -8,7 +8,17 @@ from datetime import datetime, timedelta, tzinfo
 from decimal import Decimal
 from typing import assert_type
 
-from cryptocloud import UNSET, AsyncCryptoCloud, CryptoCloud, Invoice, InvoiceDetails, InvoiceStatus, RawResponse, Unset
+from cryptocloud import (
+    UNSET,
+    AsyncCryptoCloud,
+    ConfirmedPayment,
+    CryptoCloud,
+    Invoice,
+    InvoiceDetails,
+    InvoiceStatus,
+    RawResponse,
+    Unset,
+)
 
 
 def create_one() -> Decimal:
@@ -62,3 +72,16 @@ def received(details: InvoiceDetails) -> Decimal:
     assert_type(details.received, Decimal)
     fee = details.fee if not isinstance(details.fee, Unset) else Decimal(0)
     return details.received - fee
+
+
+def confirmed(payment: ConfirmedPayment) -> Decimal:
+    """The one rule in a hand-written model: absent is UNSET, null is None, as in the API's invoice."""
+    assert_type(payment.received, Decimal | Unset | None)
+    if payment.received is UNSET:  # the API's answer left it out
+        return Decimal(0)
+    if payment.received is None:  # the API sent null: nothing received yet
+        return Decimal(0)
+    assert_type(payment.received, Decimal)
+    amount = payment.amount if payment.amount is not UNSET else Decimal(0)  # optional, never null
+    assert_type(amount, Decimal)
+    return payment.received + amount

@@ -9,6 +9,10 @@ imports nested models once per module instead of on every ``from_dict``/``to_dic
 looks open-enum values up in the enum's member table (``fast_enum_lookups``) and quotes the types given to
 ``cast`` (``quote_casts``), so that decoding a list page does no work per item that could be done once.
 
+Each converted field's docstring line carries the field's own description from the spec: the generator takes
+the one of the shared schema it refers to (every money field said "An amount of money, to be read as an exact
+decimal.", every time "A UTC time as ..."), which is what an IDE showed on hover.
+
 Driven by the spec only: a new ``format: decimal`` field needs no edit here. Every rewrite must match the
 generator's output exactly; when it does not (a generator upgrade), this step fails and names what it missed.
 
@@ -21,6 +25,7 @@ import json
 import re
 import shutil
 import sys
+import textwrap
 from collections.abc import Callable, Set
 from pathlib import Path
 from typing import Any
@@ -60,15 +65,17 @@ def properties(spec: dict[str, Any], schema: dict[str, Any]) -> dict[str, Any]:
     return found | own
 
 
-def converted_fields(spec: dict[str, Any]) -> list[tuple[str, str, str]]:
-    """(schema name, property name, format) for every property that needs a conversion."""
+def converted_fields(spec: dict[str, Any]) -> list[tuple[str, str, str, str | None]]:
+    """(schema name, property name, format, the property's own description) for every property that needs a
+    conversion; the description is None when the property has none beside its reference."""
     found = []
     for name, schema in spec["components"]["schemas"].items():
         for prop, prop_schema in properties(spec, schema).items():
             target = resolve(spec, prop_schema)
             fmt = target.get("format")
             if fmt in CONVERSIONS:
-                found.append((name, prop, fmt))
+                own = prop_schema.get("description") if prop_schema is not target else None
+                found.append((name, prop, fmt, " ".join(own.split()) if own else None))
             elif target.get("type") == "array" and resolve(spec, target.get("items", {})).get("format") in CONVERSIONS:
                 raise PostprocessError(f"{name}.{prop}: arrays of converted values are not supported yet")
             elif any(resolve(spec, s).get("format") in CONVERSIONS for s in target.get("anyOf", ())):
@@ -91,10 +98,22 @@ def attribute_name(prop: str, siblings: Set[str]) -> str:
     return PythonIdentifier(prop, prefix="field_", skip_snake_case=True) if clash and prop != name else name
 
 
-def patch_model(path: Path, fields: list[tuple[str, str]], siblings: Set[str] = frozenset()) -> None:
+def describe(text: str, name: str, description: str, what: str) -> str:
+    """The docstring entry ``name (Type): ...`` (and its continuation lines) with ``description`` as its text,
+    wrapped as the generator wraps: continuation lines indented four more spaces."""
+
+    def entry(match: re.Match[str]) -> str:
+        indent, head = match[1], f"{match[1]}{name} ({match[2]}): "
+        wrapped = textwrap.wrap(head + description, width=120, subsequent_indent=indent + "    ")
+        return "\n".join(wrapped) + "\n"
+
+    return sub_exactly(rf"^( +){name} \(([^)]*)\): .*\n(?:\1    .*\n)*", entry, text, 1, what)
+
+
+def patch_model(path: Path, fields: list[tuple[str, str, str | None]], siblings: Set[str] = frozenset()) -> None:
     text = path.read_text()
-    imports = {"from .._exact import " + ", ".join(sorted({CONVERSIONS[fmt][2] for _, fmt in fields}))}
-    for prop, fmt in fields:
+    imports = {"from .._exact import " + ", ".join(sorted({CONVERSIONS[fmt][2] for _, fmt, _ in fields}))}
+    for prop, fmt, description in fields:
         py_type, generated_type, converter = CONVERSIONS[fmt]
         imports.add(IMPORTS[fmt])
         name = attribute_name(prop, siblings)
@@ -114,8 +133,10 @@ def patch_model(path: Path, fields: list[tuple[str, str]], siblings: Set[str] = 
             text,
             flags=re.MULTILINE | re.DOTALL,
         )
-        # The docstring line: `name (float | Unset): ...`.
+        # The docstring line: `name (float | Unset): ...`, with the field's own description when it has one.
         text = sub_exactly(rf"^( +{name} \()([^)]*)(\):)", lambda m: m[1] + retype(m[2]) + m[3], text, 1, what)
+        if description is not None:
+            text = describe(text, name, description, what)
         # Decoding: `name = d.pop("prop", UNSET)` or `name = _parse_name(d.pop("prop"))`.
         pop = rf'd\.pop\("{re.escape(prop)}"'
         text = sub_exactly(rf"^( +{name} = )(.*{pop}.*)$", rf"\1{converter}(\2)", text, 1, what)
@@ -260,9 +281,9 @@ def main(spec_path: str, package_dir: str) -> None:
     (package / "py.typed").write_text("")
     patch_types(package / "types.py")
 
-    by_schema: dict[str, list[tuple[str, str]]] = {}
-    for schema, prop, fmt in converted_fields(spec):
-        by_schema.setdefault(schema, []).append((prop, fmt))
+    by_schema: dict[str, list[tuple[str, str, str | None]]] = {}
+    for schema, prop, fmt, description in converted_fields(spec):
+        by_schema.setdefault(schema, []).append((prop, fmt, description))
     for schema, fields in sorted(by_schema.items()):
         siblings = set(properties(spec, spec["components"]["schemas"][schema]))
         patch_model(package / "models" / f"{snake_case(schema)}.py", fields, siblings)

@@ -1,11 +1,14 @@
 """CryptoCloud payments API for Python: safe, typed clients over the generated ``cryptocloud_client``.
 
-from decimal import Decimal
-from cryptocloud import CryptoCloud
+    from decimal import Decimal
+    from cryptocloud import CryptoCloud
 
-with CryptoCloud() as client:  # $CRYPTOCLOUD_API_KEY, $CRYPTOCLOUD_SHOP_ID
-    invoice = client.invoices.create(amount=Decimal("100.00"), order_id="order-42")
-    print(invoice.pay_url, invoice.amount_usd)
+    with CryptoCloud() as client:  # $CRYPTOCLOUD_API_KEY, $CRYPTOCLOUD_SHOP_ID
+        invoice = client.invoices.create(amount=Decimal("100.00"), order_id="order-42")
+        print(invoice.pay_url, invoice.amount_usd)
+
+The methods of ``client.invoices``, ``client.balances``... are documented in their modules
+(``cryptocloud.invoices.Invoices``...); the answers' models in ``cryptocloud_client.models``.
 """
 
 from __future__ import annotations

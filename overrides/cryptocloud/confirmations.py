@@ -58,8 +58,11 @@ class ConfirmedPayment:
     """What the API says about the invoice a verified postback names: act on this, not on the postback.
 
     ``paid`` is true only for the API statuses ``paid`` and ``overpaid``. ``order_id``, ``status``, ``currency``
-    and the amounts come from the API (amounts in the payment currency unless ``_usd``; None when the API gave
-    none). ``test_mode`` is the API's flag: a test-mode project can confirm invoices without any payment.
+    and the amounts come from the API (amounts in the payment currency unless ``_usd``), by the models' one rule:
+    a field the API's answer left out is ``UNSET``, a field it sent as null is ``None`` (only where the spec
+    lets it be null: ``received`` before any payment, ``order_id`` of an invoice made without one). ``currency``
+    is the payment currency's full code. ``test_mode`` is the API's flag: a test-mode project can confirm
+    invoices without any payment.
     ``mismatches`` lists body fields that disagree with the API (amount, currency, invoice_info's status): the
     body was altered, or its meaning differs from what the docs say; the values here are the API's either way.
     A body whose order_id differs from the API's is refused instead (PostbackVerificationError).
@@ -69,12 +72,12 @@ class ConfirmedPayment:
     invoice_uuid: str
     paid: bool
     status: InvoiceStatus | str
-    order_id: str | None
-    currency: str | None
-    amount: Decimal | None
-    received: Decimal | None
-    amount_usd: Decimal | None
-    received_usd: Decimal | None
+    order_id: str | Unset | None
+    currency: str | Unset | None
+    amount: Decimal | Unset
+    received: Decimal | Unset | None
+    amount_usd: Decimal | Unset
+    received_usd: Decimal | Unset | None
     test_mode: bool
     mismatches: tuple[Mismatch, ...]
     verified_by: str
@@ -178,17 +181,17 @@ def confirm_call(
             invoice = cast(InvoiceDetails, (yield from core.run(read)))
         except errors.NotFoundError:
             raise errors.PostbackVerificationError(f"the API has no invoice {postback.invoice_uuid}") from None
-        currency = _set(invoice.currency)
+        currency = invoice.currency
         return ConfirmedPayment(
             invoice_uuid=invoice.uuid,
             paid=str(invoice.status) in PAID_STATUSES,
             status=invoice.status,
-            order_id=_set(invoice.order_id),
-            currency=currency.fullcode if currency is not None else None,
-            amount=_set(invoice.amount),
-            received=_set(invoice.received),
-            amount_usd=_set(invoice.amount_usd),
-            received_usd=_set(invoice.received_usd),
+            order_id=invoice.order_id,  # absent stays UNSET and null None, as the API's answer had them
+            currency=currency if currency is None or isinstance(currency, Unset) else currency.fullcode,
+            amount=invoice.amount,
+            received=invoice.received,
+            amount_usd=invoice.amount_usd,
+            received_usd=invoice.received_usd,
             test_mode=_set(invoice.test_mode) is True,
             mismatches=_mismatches(postback, invoice),
             verified_by=_verified_by(postback, invoice.uuid),

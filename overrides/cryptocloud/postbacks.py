@@ -41,6 +41,7 @@ from urllib.parse import parse_qs
 import attrs
 from cryptocloud_client.models import Postback as GeneratedPostback
 from cryptocloud_client.models import PostbackInvoice
+from cryptocloud_client.types import Unset  # noqa: F401  (the inherited fields' annotations name it: resolved here)
 
 from . import _token
 from ._responses import DECODE_ERRORS, type_problems

@@ -21,10 +21,10 @@ class Balance:
     Attributes:
         currency (BalanceCurrency): A currency as balances and static wallets show it. `code` is the full code here
             (`USDT_TRC20`).
-        balance_crypto (Decimal): An amount of money, to be read as an exact decimal.
-        balance_usd (Decimal): An amount of money, to be read as an exact decimal.
-        available_balance (Decimal | Unset): An amount of money, to be read as an exact decimal.
-        available_balance_usd (Decimal | Unset): An amount of money, to be read as an exact decimal.
+        balance_crypto (Decimal): Balance in the currency.
+        balance_usd (Decimal): Balance in USD.
+        available_balance (Decimal | Unset): What can be withdrawn now, in the currency.
+        available_balance_usd (Decimal | Unset): What can be withdrawn now, in USD.
     """
 
     currency: BalanceCurrency

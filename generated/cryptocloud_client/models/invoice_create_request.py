@@ -20,7 +20,7 @@ class InvoiceCreateRequest:
 
     Attributes:
         shop_id (str): Unique identifier of the shop (project) from the merchant dashboard.
-        amount (Decimal): An amount of money greater than zero, sent with the exact digits given.
+        amount (Decimal): Payment amount, in `currency`.
         currency (FiatCurrency | Unset): Currency in which an invoice amount is given (the docs' 25 conversion
             currencies, in their order). Default: FiatCurrency.USD.
         order_id (str | Unset): The shop's own order number, kept on the invoice and sent back in postbacks.

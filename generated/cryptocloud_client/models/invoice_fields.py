@@ -28,25 +28,23 @@ class InvoiceFields:
             uuid (str): Unique invoice identifier with the `INV-` prefix.
             status (InvoiceStatus | str): Invoice status (open; an unknown status is kept as a string). Always `created` on
                 creation.
-            created (datetime.datetime | Unset): A UTC time as `YYYY-MM-DD HH:MI:SS.FFFFFF` (fraction optional; see the document's
-                description).
+            created (datetime.datetime | Unset): Creation time, UTC.
             address (None | str | Unset): Payment address; filled only when a payment currency was chosen
                 (`add_fields.cryptocurrency`), `""` otherwise in real answers.
-            expiry_date (datetime.datetime | Unset): A UTC time as `YYYY-MM-DD HH:MI:SS.FFFFFF` (fraction optional; see the document's
-                description).
+            expiry_date (datetime.datetime | Unset): When the invoice expires, UTC; an unpaid invoice is canceled then.
             side_commission (CommissionSide | str | Unset): Who pays a fee (open; an unknown value is kept as a string).
             side_commission_cc (CommissionSide | str | Unset): Who pays a fee (open; an unknown value is kept as a string).
             side_commission_service (CommissionSide | str | Unset): Who pays a fee (open; an unknown value is kept as a
                 string).
             type_payments (None | str | Unset): How the invoice is paid (`crypto` in every answer seen; kept as text).
             invoice_id (None | str | Unset): A second invoice id of real create answers (`null` in every answer seen).
-            amount (Decimal | Unset): An amount of money, to be read as an exact decimal.
-            amount_usd (Decimal | Unset): An amount of money, to be read as an exact decimal.
-            amount_in_fiat (Decimal | Unset): An amount of money, to be read as an exact decimal.
-            fee (Decimal | Unset): An amount of money, to be read as an exact decimal.
-            fee_usd (Decimal | Unset): An amount of money, to be read as an exact decimal.
-            service_fee (Decimal | Unset): An amount of money, to be read as an exact decimal.
-            service_fee_usd (Decimal | Unset): An amount of money, to be read as an exact decimal.
+            amount (Decimal | Unset): Invoice amount in the selected cryptocurrency.
+            amount_usd (Decimal | Unset): Invoice amount in USD.
+            amount_in_fiat (Decimal | Unset): Invoice amount in the currency it was created in (`fiat_currency`).
+            fee (Decimal | Unset): Transfer fee, in the selected cryptocurrency.
+            fee_usd (Decimal | Unset): Transfer fee in USD.
+            service_fee (Decimal | Unset): Service fee, in the selected cryptocurrency.
+            service_fee_usd (Decimal | Unset): Service fee in USD.
             fiat_currency (FiatCurrency | str | Unset): Fiat currency the invoice was created in (open; an unknown code is
                 kept as a string).
             is_email_required (bool | Unset): Whether the payer must give an email on the invoice page.

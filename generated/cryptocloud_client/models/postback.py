@@ -21,7 +21,7 @@ class Postback:
     Attributes:
         status (str): `success` for a paid invoice (kept as text: other values are not documented).
         invoice_id (str): The invoice's id WITHOUT the `INV-` prefix.
-        amount_crypto (Decimal): An amount of money, to be read as an exact decimal.
+        amount_crypto (Decimal): Amount paid, in `currency` (text in a form body).
         currency (str): Full code of the payment currency (`USDT_TRC20`); kept open.
         token (str): JWT signed HS256 with the project's secret key, valid 5 minutes.
         order_id (None | str | Unset): The invoice's `order_id`, or a static wallet's `identify`.

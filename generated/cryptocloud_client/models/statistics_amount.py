@@ -17,12 +17,12 @@ class StatisticsAmount:
     """Sum of invoice amounts by status, in USD (a zero may come as an integer).
 
     Attributes:
-        all_ (Decimal): An amount of money, to be read as an exact decimal.
-        created (Decimal): An amount of money, to be read as an exact decimal.
-        paid (Decimal): An amount of money, to be read as an exact decimal.
-        overpaid (Decimal): An amount of money, to be read as an exact decimal.
-        partial (Decimal): An amount of money, to be read as an exact decimal.
-        canceled (Decimal): An amount of money, to be read as an exact decimal.
+        all_ (Decimal): All invoices.
+        created (Decimal): Invoices still waiting for payment.
+        paid (Decimal): Invoices paid in full.
+        overpaid (Decimal): Invoices paid more than due.
+        partial (Decimal): Invoices paid in part.
+        canceled (Decimal): Invoices canceled or expired.
     """
 
     all_: Decimal

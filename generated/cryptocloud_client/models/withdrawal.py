@@ -21,7 +21,7 @@ class Withdrawal:
         invoice_id (str): The withdrawal's id.
         status (str | Unset): `created` in the docs (kept as text: no other value is documented).
         currency (str | Unset): Code of the currency sent (`USDT_TRC20`); kept open.
-        amount (Decimal | Unset): An amount of money, to be read as an exact decimal.
+        amount (Decimal | Unset): Amount sent, in `currency`.
     """
 
     invoice_id: str

@@ -11,7 +11,9 @@ import re
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import date, datetime
+from datetime import UTC, date, datetime
+from decimal import Decimal
+from enum import Enum
 from functools import wraps
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -20,9 +22,9 @@ try:
     from rich.console import Console as Console
     from rich.table import Table
 except ImportError as missing:  # without the extra
-    raise SystemExit(
-        "cryptocloud: the command line needs its extra: pip install 'cryptocloud-client[cli]'"
-    ) from missing
+    from .._extras import install_hint
+
+    raise SystemExit(f"cryptocloud: the command line needs the cli extra: {install_hint('cli')}") from missing
 
 from cryptocloud_client import _exact
 
@@ -92,12 +94,43 @@ def error_line(error: errors.CryptoCloudError) -> str:
 
 
 def _plain(value: Any) -> Any:
-    """A model's to_dict() as plain JSON values: Decimal numbers kept exact, times in the API's text form."""
-    return _exact.loads(_exact.dumps(value))
+    """A model's to_dict() as plain values: Decimal numbers kept exact, enums as their text, times kept as aware
+    datetimes, so that each output writes them its way (ISO 8601 in JSON, "... UTC" in tables)."""
+    if isinstance(value, dict):
+        return {key: _plain(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(item) for item in value]
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, float):  # none in our models; exact from its shortest text if one comes
+        return _exact.parse_decimal(value)
+    return value
+
+
+def _json_times(value: Any) -> Any:
+    if isinstance(value, datetime):
+        return value.astimezone(UTC).isoformat()  # ISO 8601 with its zone: 2026-12-05T07:21:00.026304+00:00
+    if isinstance(value, dict):
+        return {key: _json_times(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_json_times(item) for item in value]
+    return value
 
 
 def _line(value: Any) -> str:
-    return _exact.dumps(value).decode()
+    """One JSON line: Decimal numbers with exactly their digits, times in ISO 8601 with their zone."""
+    return _exact.dumps(_json_times(value)).decode()
+
+
+def _cell(value: Any) -> str:
+    """A value as a table shows it: times in UTC, marked so; money with exactly its digits."""
+    if isinstance(value, datetime):
+        return value.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S UTC")
+    if isinstance(value, Decimal):
+        return _exact.format_decimal(value)
+    if isinstance(value, (dict, list)):
+        return _line(value)
+    return str(value)
 
 
 def _fake_class() -> type[FakeCryptoCloud]:
@@ -114,8 +147,8 @@ def _client(fake: bool) -> Iterator[CryptoCloud]:
     from .._client import CryptoCloud
 
     if fake:
-        # The client checks every argument itself; the fake's spec check of requests (openapi-core, about 0.9 s
-        # to load) is for tests of other code, so a one-shot CLI run skips it.
+        # The client checks every argument itself; the fake's spec check of requests (its validators compiled
+        # from the spec at the first request) is for tests of other code, so a one-shot CLI run skips it.
         with _fake_class()(validate=False).client() as client:
             yield client
     else:
@@ -164,10 +197,10 @@ def _show(rows: list[dict[str, Any]], columns: list[str], as_json: bool, title: 
         record.add_column("field", style="bold", no_wrap=True)
         record.add_column("value", overflow="fold")
         for column in columns:
-            record.add_row(column, str(rows[0].get(column, "")))
+            record.add_row(column, _cell(rows[0].get(column, "")))
         console.print(record)
         return
-    cells = [[str(row.get(column, "")) for column in columns] for row in rows]
+    cells = [[_cell(row.get(column, "")) for column in columns] for row in rows]
     whole = [
         max([len(column)] + [len(line[i]) for line in cells]) for i, column in enumerate(columns) if column in WHOLE
     ]
@@ -182,6 +215,26 @@ def _show(rows: list[dict[str, Any]], columns: list[str], as_json: bool, title: 
     for line in cells:
         table.add_row(*line)
     console.print(table)
+
+
+def _show_records_when_narrow(rows: list[dict[str, Any]], columns: list[str], as_json: bool, title: str) -> None:
+    """A table of many columns (drift's), or, on a terminal too narrow for it without breaking values
+    mid-word, one block per row with a field per line, so that each value has the terminal's width."""
+    console = Console()
+    cells = [[_cell(row.get(column, "")) for column in columns] for row in rows]
+    natural = sum(max([len(column)] + [len(line[i]) for line in cells]) for i, column in enumerate(columns))
+    if as_json or natural + 3 * len(columns) + 1 <= console.width:
+        _show(rows, columns, as_json, title)
+        return
+    console.print(f"{title}: {len(rows)}", style="bold")
+    for number, line in enumerate(cells, 1):
+        record = Table.grid(padding=(0, 2))
+        record.add_column("field", style="bold", no_wrap=True)
+        record.add_column("value", overflow="fold")
+        for column, value in zip(columns, line, strict=True):
+            record.add_row(column, value)
+        console.print(f"\n{number}.")
+        console.print(record)
 
 
 INVOICE_COLUMNS = ["uuid", "status", "amount_usd", "fiat_currency", "order_id", "created", "link"]
@@ -205,6 +258,10 @@ Environment:
   CRYPTOCLOUD_BASE_URL  the API's address (default https://api.trybit.com; the legacy
                         https://api.cryptocloud.plus serves the same API), e.g. a fake-server's URL
   CRYPTOCLOUD_WITHDRAWAL_KEY  the separate key `withdraw` needs (never printed)
+  CRYPTOCLOUD_SECRET    the project's secret key, which signs postbacks: `postback verify
+                        --secret-env CRYPTOCLOUD_SECRET` (never printed)
+
+Times are UTC: marked "UTC" in tables, ISO 8601 with their zone in --json.
 """
 
 

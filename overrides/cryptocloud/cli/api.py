@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING
 
 from .. import errors
 from ._app import (
@@ -19,8 +20,13 @@ from ._app import (
     _plain,
     _show,
     click,
+    error_line,
+    exit_code,
     main,
 )
+
+if TYPE_CHECKING:
+    from .._client import CryptoCloud
 
 
 @main.group()
@@ -106,10 +112,28 @@ def invoice_list(fake: bool, as_json: bool, start: datetime | None, end: datetim
 @_api_command(invoice, "cancel")
 @click.argument("uuid")
 def invoice_cancel(fake: bool, as_json: bool, uuid: str) -> None:
-    """Cancel an invoice that is still waiting for payment."""
+    """Cancel an invoice that is still waiting for payment (status created)."""
     with _client(fake) as client:
-        client.invoices.cancel(uuid)
+        try:
+            client.invoices.cancel(uuid)
+        except errors.BadRequestError as refused:
+            if refused.errors.get("validate_error") != ["Invoice is not created"]:
+                raise
+            # The API's words mean "not in status created"; say which status it is in, when it can be read.
+            click.echo(f"{error_line(refused)} ({_why_not_created(client, uuid)})", err=True)
+            sys.exit(exit_code(refused))
     click.echo(_line({"uuid": uuid, "canceled": True}) if as_json else f"canceled {uuid}")
+
+
+def _why_not_created(client: CryptoCloud, uuid: str) -> str:
+    rule = "only an invoice still waiting for payment, in status created, can be canceled"
+    try:
+        status = client.invoices.retrieve(uuid).status
+    except errors.NotFoundError:
+        return f"there is no invoice {uuid}; {rule}"
+    except errors.CryptoCloudError:
+        return f"{rule}: it may be paid, partly paid, canceled or expired"
+    return f"{uuid} is {getattr(status, 'value', status)}; {rule}"
 
 
 @_api_command(main, "balance")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from ._app import _line, _show, click, main
+from ._app import _line, _show_records_when_narrow, click, main
 
 
 @main.command("drift")
@@ -30,6 +30,6 @@ def drift(files: tuple[Path, ...], as_json: bool, operation: str | None) -> None
             click.echo(_line(row.as_dict()))
     elif rows:
         columns = ["operation", "kind", "field", "expected", "sample", "seen_in", "count"]
-        _show([row.as_dict() for row in rows], columns, False, "Drift: answers against the spec")
+        _show_records_when_narrow([row.as_dict() for row in rows], columns, False, "Drift: answers against the spec")
     click.echo(f"{count} answers read, {len(rows)} drift rows", err=True)
     sys.exit(1 if rows else 0)

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import contextlib
 import os
+import signal
 import threading
 
 from ._app import _fake_class, click, main
@@ -26,7 +26,11 @@ def fake_server(
     secret_env: str | None,
     withdrawal_key: str | None,
 ) -> None:
-    """Serve the embedded fake CryptoCloud over HTTP until interrupted, with a control API under /_fake/."""
+    """Serve the embedded fake CryptoCloud over HTTP until stopped, with a control API under /_fake/.
+
+    Stops cleanly on SIGINT (Ctrl-C) and SIGTERM (`kill PID`), also when started in the background
+    (`cryptocloud fake-server &`, where the shell has it ignore SIGINT).
+    """
     secret = os.environ.get(secret_env) if secret_env else None
     if secret_env and not secret:
         raise SystemExit(f"error: --secret-env: ${secret_env} is not set")
@@ -37,14 +41,20 @@ def fake_server(
         postback_format=postback_format,
         withdrawal_key=withdrawal_key,
     )
+    stop = threading.Event()
+    # Both signals are handled explicitly: a shell starts a background job with SIGINT ignored, and Python
+    # keeps an ignored SIGINT ignored, so `kill -INT` would leave the server running. SIGTERM's default would
+    # end the process without closing the server.
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(signum, lambda number, frame: stop.set())
     with fake.serve(host, port) as url:
         # A fake's made-up credentials, printed so that tests in any language can use them.
-        click.echo(f"fake CryptoCloud at {url} (Ctrl-C stops)")
+        click.echo(f"fake CryptoCloud at {url} (Ctrl-C or kill {os.getpid()} stops it)")
         click.echo(f"  shop id:         {fake.shop_id}")
         click.echo(f"  api key:         {fake.api_key}")
         click.echo(f"  withdrawal key:  {fake.withdrawal_key}")
         click.echo(f"  postback secret: {fake.secret}")
         click.echo(f"  postbacks to:    {postback_url or '(none: the control API returns them)'} ({postback_format})")
         click.echo(f"  control API:     {url}/_fake/ (described at {url}/_fake/openapi.yaml)")
-        with contextlib.suppress(KeyboardInterrupt):
-            threading.Event().wait()
+        stop.wait()
+    click.echo("fake CryptoCloud stopped")

@@ -6,6 +6,7 @@ import os
 from typing import Any
 
 import attrs
+from cryptocloud_client.types import Unset
 
 from .. import errors
 from ._app import _client, _line, _plain, _reports_errors, click, main
@@ -54,7 +55,10 @@ def postback_verify(secret_env: str, content_type: str | None, confirm: bool, fi
     if confirm:
         with _client(False) as client:
             payment = client.postbacks.confirm(body, content_type, secret)
-        api = attrs.asdict(payment, recurse=False, filter=lambda a, _: a.name in _API_FIELDS)
+        # A field the API left out (UNSET) is left out here too; null stays null.
+        api = attrs.asdict(
+            payment, recurse=False, filter=lambda a, value: a.name in _API_FIELDS and not isinstance(value, Unset)
+        )
         report |= {
             "confirmed": True,
             "paid": payment.paid,

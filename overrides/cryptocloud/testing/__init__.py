@@ -7,8 +7,9 @@
     verify_postback(postback.body, postback.content_type, fake.secret)
     fake.fail_next("read_timeout")              # the next request lands, then its answer is lost
 
-Requests are checked against ``openapi.yaml`` (shipped with the generated package) by openapi-core, not by
-hand-written rules, and refused with the real API's error shapes. Needs the ``testing`` extra.
+Requests are checked against ``openapi.yaml`` (shipped with the generated package) by JSON Schema validators
+compiled from it once (``spec``), not by hand-written rules, and refused with the real API's error shapes.
+Needs the ``testing`` extra.
 
 Its parts: ``fake`` (the FakeCryptoCloud class: controls and wiring), ``operations`` (the API's operations),
 ``state`` (clock and records), ``catalog`` (rates and currencies), ``payments`` (pay and postbacks), ``faults``
@@ -18,13 +19,14 @@ Its parts: ``fake`` (the FakeCryptoCloud class: controls and wiring), ``operatio
 
 from importlib.util import find_spec
 
+from .._extras import install_hint
+
 # The extra's own packages, checked first so that a missing one is named with the extra to install (found, not
-# imported: openapi-core is loaded when the first request is checked).
-for _needed in ("openapi_core", "yaml"):
+# imported: the validators are loaded when the first request is checked).
+for _needed in ("openapi_schema_validator", "jsonschema", "yaml"):
     if find_spec(_needed) is None:
         raise ImportError(
-            f"cryptocloud.testing needs the testing extra ({_needed} is missing): "
-            "pip install 'cryptocloud-client[testing]'"
+            f"cryptocloud.testing needs the testing extra ({_needed} is missing): {install_hint('testing')}"
         )
 
 from .fake import FAKE_BASE_URL, FakeCryptoCloud  # noqa: E402  (after the extra's check)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from datetime import timedelta
 from decimal import Decimal
+from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
@@ -33,13 +34,36 @@ class Refused(Exception):
         self.status = status
 
 
+@cache
 def control_spec() -> str:
     return resources.files(__package__).joinpath("fake-control.yaml").read_text(encoding="utf-8")
+
+
+@cache
+def index() -> dict[str, Any]:
+    """What ``GET /_fake/`` answers: every control's method, path and what it does, from the control API's own
+    document (one source for both)."""
+    import yaml
+
+    document = yaml.safe_load(control_spec())
+    controls = [
+        {"method": method.upper(), "path": path, "does": operation["summary"]}
+        for path, item in document["paths"].items()
+        for method, operation in item.items()
+    ]
+    return {
+        "controls": controls,
+        "api": "the API's own paths (/v2/...) answer as openapi.yaml says, with the API key of GET /_fake/config",
+        "described_at": "/_fake/openapi.yaml",
+    }
 
 
 def answer(fake: FakeCryptoCloud, request: httpx.Request) -> httpx.Response:
     path, method = request.url.path, request.method
     try:
+        if path == PREFIX:
+            _expect(method, "GET")
+            return json_response(200, index())
         if path == "/_fake/config":
             _expect(method, "GET")
             return json_response(200, _config(fake))
