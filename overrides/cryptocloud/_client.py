@@ -11,6 +11,7 @@ import httpx
 
 from . import _pool, _transport
 from ._core import DEFAULT_MAX_RETRIES, DEFAULT_RECOVERY_WINDOW, DEFAULT_TIMEOUT, Core, Operation, Outcome, Unsettled
+from ._extras import install_hint
 from ._transport import DEFAULT_MAX_RESPONSE_BYTES, Body, Broken, ClientClosed, Stage
 from .balances import AsyncBalances, Balances
 from .confirmations import AsyncPostbacks, Postbacks
@@ -165,7 +166,7 @@ def _async_http(backend: str) -> httpx.AsyncClient:
         return _transport.aiohttp_client()
     except ImportError:
         raise InvalidParameterError(
-            "http_backend", backend, "needs httpx-aiohttp: pip install 'cryptocloud-client[aiohttp]'"
+            "http_backend", backend, f"needs httpx-aiohttp: {install_hint('aiohttp')}"
         ) from None
 
 
