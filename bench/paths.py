@@ -162,5 +162,5 @@ def over_mock() -> Candidates:
 
     transport = httpx.MockTransport(answer)
     raw_http = httpx.Client(transport=transport, headers={"Authorization": f"Token {KEY}"})
-    ours = CryptoCloud(api_key=KEY, shop_id=SHOP, base_url=FAKE_BASE_URL, http_client=httpx.Client(transport=transport))
+    ours = CryptoCloud(api_key=KEY, shop_id=SHOP, base_url=FAKE_BASE_URL, transport=transport)
     return _candidates(FAKE_BASE_URL, raw_http, ours, uuid)

@@ -30,7 +30,6 @@ MODULES = [
     "cryptocloud.static_wallets",
     "cryptocloud.withdrawals",
     "cryptocloud.postbacks",
-    "cryptocloud.confirmations",
     "cryptocloud.errors",
     "cryptocloud.models",
     "cryptocloud.testing",
@@ -42,16 +41,16 @@ MODULES = [
 
 
 RESOURCE_MODULES = [m for m in MODULES if m.split(".")[-1] in ("invoices", "balances", "statistics", "static_wallets")]
-RESOURCE_MODULES.append("cryptocloud.withdrawals")
+RESOURCE_MODULES += ["cryptocloud.withdrawals", "cryptocloud.postbacks.confirm"]
 
 
 def show_operation_signatures() -> None:
-    """Give each resource method the parameters of the operation it runs, for the reference to show.
+    """Give each resource method the operation's signature with its annotations resolved, for the reference.
 
     ``client.invoices.create`` is made by cryptocloud/_resource.py's helpers from ``create_call(core, http, /,
-    *, amount, ...)``; the method itself is ``(self, /, *args, **kwargs)``, which is all pdoc (inspect.signature)
-    could read. Here, in the process that builds the reference only, each such method gets the operation's
-    signature without ``core`` and ``http``, returning what the call returns (``Call[Invoice]``: ``Invoice``).
+    *, amount, ...)`` and carries that signature (without ``core`` and ``http``), but its annotations are text
+    (``from __future__ import annotations``), which pdoc would read in _resource.py, where those names are unknown.
+    Here, in the process that builds the reference only, they are resolved in the operation's own module.
     """
     from cryptocloud import RawResponse
     from cryptocloud._resource import AsyncResource, SyncResource

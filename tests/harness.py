@@ -11,7 +11,7 @@ from typing import Any
 import httpx
 import pytest
 from cryptocloud import AsyncCryptoCloud, CryptoCloud
-from cryptocloud_client import _exact
+from cryptocloud_client import exact
 from reference import spec
 from wire import WireServer
 
@@ -40,9 +40,9 @@ def echoing(body: dict[str, Any]) -> Handler:
     client refuses an answer that states another order's)."""
 
     def handler(request: httpx.Request) -> httpx.Response:
-        asked = _exact.loads(request.content)
+        asked = exact.loads(request.content)
         result = body["result"] | {"amount_in_fiat": asked["amount"], "fiat_currency": asked.get("currency", "USD")}
-        return httpx.Response(200, content=_exact.dumps(body | {"result": result}))
+        return httpx.Response(200, content=exact.dumps(body | {"result": result}))
 
     return handler
 

@@ -15,7 +15,7 @@ import httpx
 import jwt
 from cryptocloud import AsyncCryptoCloud, CryptoCloud, verify_postback
 from cryptocloud.withdrawals import SPACING
-from cryptocloud_client import _exact
+from cryptocloud_client import exact
 from harness import Harness
 from reference import spec
 
@@ -74,7 +74,7 @@ def decode(operation: str, body: Any, mode: str = "sync") -> Any:
     """``body`` as the API's answer to ``operation``, decoded by the client the way a user calls it."""
     body = copy.deepcopy(body)
     if operation == "paymentPostback":
-        raw = _exact.dumps(_signed(body))
+        raw = exact.dumps(_signed(body))
         return verify_postback(raw, "application/json", POSTBACK_SECRET)
     harness = Harness(mode, lambda request: answer(body), withdrawal_key="recorded-withdrawal-key")
     client = harness.client
@@ -125,4 +125,4 @@ def asked_for(body: Any, *fields: tuple[str, str]) -> dict[str, Any]:
 
 def answer(body: Any, status: int = 200) -> httpx.Response:
     """An HTTP answer carrying ``body`` with its numbers exactly as recorded."""
-    return httpx.Response(status, content=_exact.dumps(body), headers={"content-type": "application/json"})
+    return httpx.Response(status, content=exact.dumps(body), headers={"content-type": "application/json"})

@@ -29,9 +29,11 @@ from cryptocloud import (
     AsyncCryptoCloud,
     CryptoCloud,
     Invoice,
-    _transport,
+    _body,
+    _http,
+    _stage,
 )
-from cryptocloud._transport import Stage
+from cryptocloud._stage import Stage
 from cryptocloud.testing import FakeCryptoCloud
 from test_attacks import create_answer, http
 from wire import CUTS, WireServer
@@ -58,7 +60,7 @@ class Client:
             self.client: CryptoCloud | AsyncCryptoCloud = CryptoCloud(**options)
         else:
             if not direct:
-                http_client = httpx.AsyncClient() if backend == "async" else _transport.aiohttp_client()
+                http_client = httpx.AsyncClient() if backend == "async" else _http.aiohttp_client()
                 self.given = options["http_client"] = http_client
             self.client = AsyncCryptoCloud(http_backend="httpx" if backend == "async" else "aiohttp", **options)
 
@@ -253,10 +255,15 @@ BALANCES = http(b"HTTP/1.1 200 OK", b'{"status": "success", "result": []}')
 FAULTS = [*CUTS, "huge_body", "gzip_bomb", "endless_chunked", "trickle"]
 
 
+# A head trickled into a caller's own sync client is read to its end (its transport is left untouched), and the
+# deadline strikes once the body starts: the outcome then differs in stage only, as the README says.
+TRICKLED_HEAD = {("sync", "trickle")}
+
+
 @pytest.mark.parametrize("fault", FAULTS)
 def test_a_broken_answer_ends_as_it_does_through_http_send(backend: str, fault: str) -> None:
     # Stage, "may exist", what the server saw and the answer the error holds (its elapsed time included) are
-    # the same whether the client sent directly or through http.send.
+    # the same whether the client made its HTTP client or was given one.
     fake = FakeCryptoCloud(seed=1)
     seen = []
     for direct in (True, False):
@@ -264,6 +271,10 @@ def test_a_broken_answer_ends_as_it_does_through_http_send(backend: str, fault: 
             with client(backend, server.url, direct=direct, max_retries=2, deadline=1.0) as made:
                 result = made.create()
             seen.append((summary(result), len(server.requests)))
+    if (backend, fault) in TRICKLED_HEAD:
+        (own, _), (given, _) = seen
+        assert (own[0], own[1], own[3], given[1]) == ("APITimeoutError", Stage.SENT, None, Stage.ANSWERED)
+        seen = [seen[1], seen[1]]
     assert seen[0] == seen[1]
     (kind, stage, may_exist, _), requests = seen[0]
     assert (may_exist, requests) == (True, 0 if fault in ("close_before_request", "close_mid_request") else 1)
@@ -643,7 +654,7 @@ def test_https_proxy_tunnels_and_a_refused_tunnel_was_not_sent(backend: str, no_
 
 
 def test_the_deadline_bounds_a_trickled_head_through_an_environment_proxy(no_proxy_env: pytest.MonkeyPatch) -> None:
-    # The sync deadline reaches the socket through the network backend of each transport the client holds,
+    # The sync deadline reaches the socket through the network backend of each transport the client made holds,
     # the proxies' transports (mounts made from the environment) as well.
     data = ok_answer()
     head_size = data.index(b"\r\n\r\n") + 4
@@ -660,12 +671,10 @@ def test_the_deadline_bounds_a_trickled_head_through_an_environment_proxy(no_pro
 
     with Counting(trickle) as proxy:
         no_proxy_env.setenv("HTTP_PROXY", proxy.url)
-        for direct in (True, False):
-            written.clear()
-            with client("sync", "http://api.example.invalid", direct=direct, deadline=0.3) as made:
-                result = made.create()
-            assert isinstance(result, APITimeoutError) and "0.3 s deadline" in str(result), repr(result)
-            assert len(written) < head_size // 2, f"{len(written)} of {head_size} head bytes were waited for"
+        with client("sync", "http://api.example.invalid", deadline=0.3) as made:
+            result = made.create()
+        assert isinstance(result, APITimeoutError) and "0.3 s deadline" in str(result), repr(result)
+        assert len(written) < head_size // 2, f"{len(written)} of {head_size} head bytes were waited for"
 
 
 @pytest.mark.parametrize("direct", [True, False])
@@ -679,7 +688,7 @@ def test_a_deadline_that_strikes_while_the_answer_closes_still_closes_it(
     import httpcore._async.http11 as http11
 
     original_close = http11.AsyncHTTP11Connection._response_closed
-    original_add = _transport.Body.add
+    original_add = _body.Body.add
 
     async def slow_close(self: Any) -> None:
         await asyncio.sleep(0.3)
@@ -688,10 +697,10 @@ def test_a_deadline_that_strikes_while_the_answer_closes_still_closes_it(
     def add_early(self: Any, chunk: bytes) -> None:
         original_add(self, chunk)
         if time.monotonic() > self._deadline - 0.05:
-            raise _transport.Overrun(_transport.deadline_message(self._limits), timed_out=True)
+            raise _stage.Overrun(_body.deadline_message(self._limits), timed_out=True)
 
     monkeypatch.setattr(http11.AsyncHTTP11Connection, "_response_closed", slow_close)
-    monkeypatch.setattr(_transport.Body, "add", add_early)
+    monkeypatch.setattr(_body.Body, "add", add_early)
     with Counting(drip) as server, client("async", server.url, direct=direct, deadline=0.3) as made:
         result = made.create()
         assert isinstance(result, APITimeoutError) and result.stage is Stage.ANSWERED, repr(result)

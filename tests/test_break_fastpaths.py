@@ -10,20 +10,14 @@ no key in a repr.
 from __future__ import annotations
 
 import asyncio
-import copy
-import datetime
-import functools
 import json
-import random
 import threading
 import typing
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Mapping
 from decimal import Decimal
-from enum import Enum, StrEnum
-from typing import Any, Self, TypeVar
+from typing import Any, TypeVar
 
 import attrs
-import cryptocloud_client.models as generated
 import httpx
 import pytest
 from cryptocloud import (
@@ -31,16 +25,13 @@ from cryptocloud import (
     AsyncCryptoCloud,
     CryptoCloud,
     Withdrawal,
-    _reader,
     models,
 )
 from cryptocloud import withdrawals as withdrawals_module
 from cryptocloud._core import Core
-from cryptocloud._responses import Checked, type_problems
-from cryptocloud_client import _exact
+from cryptocloud_client import exact
 from cryptocloud_client.api.invoices import create_invoice
 from cryptocloud_client.models import InvoiceCreateRequest
-from cryptocloud_client.types import UNSET, Unset
 from harness import API_KEY, SHOP_ID, Harness, docs_response, echoing, json_response
 from test_request_building import reference
 
@@ -107,37 +98,12 @@ def field_types(value: Any) -> Any:
 
 
 def generated_result(cls: type, value: Any) -> tuple[str, Any]:
-    """What the client did before the fast reader: ``from_dict``, then the type check; ("raises", exception
-    class), ("refused", problems) or ("ok", model)."""
+    """What the generated strict ``from_dict`` makes of ``value``: ("ok", model) or ("raises", exception class)."""
     try:
         model = typing.cast(Any, cls).from_dict(value)
     except Exception as exc:
         return "raises", type(exc)
-    problems = type_problems(model, "result")
-    return ("refused", problems) if problems else ("ok", model)
-
-
-def assert_reads_as_generated(cls: type, value: Any) -> bool:
-    """``_reader.read`` gives what the generated reader gives; True when the fast path vouched for it."""
-    verdict, reference = generated_result(cls, value)
-    try:
-        ours: Any
-        ours, fast = _reader.read(cls, value)
-    except Exception as exc:
-        assert (verdict, reference) == ("raises", type(exc))
-        return False
-    assert verdict != "raises", (verdict, reference)
-    if fast:  # vouched for: decode_success will not check it again
-        assert verdict == "ok", reference
-        assert type_problems(ours, "result") == []
-    if verdict == "ok":
-        assert ours == reference
-        assert field_types(ours) == field_types(reference)
-        assert list(ours.additional_properties) == list(reference.additional_properties)
-    else:
-        assert not fast
-        assert type_problems(ours, "result") == reference
-    return fast
+    return "ok", model
 
 
 def with_(body: Mapping[str, Any], **changes: Any) -> dict[str, Any]:
@@ -191,329 +157,6 @@ EDGE_VALUES: list[Any] = [
 ]
 
 
-def edge_cases() -> Iterator[tuple[str, type, dict[str, Any]]]:
-    for cls, body in ((models.InvoiceDetails, LISTED), (models.Invoice, CREATED)):
-        for key in body:
-            for value in EDGE_VALUES:
-                yield f"{cls.__name__}.{key}={value!r}", cls, with_(body, **{key: value})
-        for inner in ("currency", "project"):
-            for key in body[inner]:
-                for value in EDGE_VALUES:
-                    yield (
-                        f"{cls.__name__}.{inner}.{key}={value!r}",
-                        cls,
-                        with_(body, **{inner: with_(body[inner], **{key: value})}),
-                    )
-
-
-def test_every_edge_value_in_every_field_reads_as_the_generated_reader() -> None:
-    fast = slow = 0
-    for label, cls, body in edge_cases():
-        try:
-            if assert_reads_as_generated(cls, body):
-                fast += 1
-            else:
-                slow += 1
-        except AssertionError as exc:
-            raise AssertionError(label) from exc
-    assert fast > 400 and slow > 2500, (fast, slow)  # both paths, in bulk (499 and 3070 on the spec of cb64213)
-
-
-OTHER_MODELS: list[tuple[type, dict[str, Any]]] = [
-    (
-        generated.Balance,
-        {
-            "currency": {"id": 1, "code": "BTC", "obj_network": {"code": "BTC", "id": 1}, "enable": True},
-            "balance_crypto": Decimal("0.5"),
-            "balance_usd": 30000,
-            "available_balance": Decimal("0.4"),
-        },
-    ),
-    (
-        generated.StaticWallet,
-        {"address": "TX", "uuid": "W-1", "currency": {"code": "USDT", "stablecoin": True, "order": 2}},
-    ),
-    (
-        generated.Statistics,
-        {
-            "count": {"all": 3, "created": 1, "paid": 1, "overpaid": 0, "partial": 1, "canceled": 0},
-            "amount": {"all": 30, "created": 1, "paid": Decimal("9.5"), "overpaid": 0, "partial": 0, "canceled": 0},
-        },
-    ),
-    (generated.Withdrawal, {"invoice_id": "OUT-1", "status": "created", "currency": "BTC", "amount": Decimal("1")}),
-]
-
-
-@pytest.mark.parametrize("index", range(len(OTHER_MODELS)))
-def test_the_other_answers_read_as_the_generated_reader(index: int) -> None:
-    cls, body = OTHER_MODELS[index]
-    cases = [body]
-    for key, value in body.items():
-        cases += [with_(body, **{key: odd}) for odd in EDGE_VALUES]
-        if isinstance(value, dict):
-            for inner in value:
-                cases += [with_(body, **{key: with_(value, **{inner: odd})}) for odd in EDGE_VALUES]
-    cases.append(with_(body, all_=1, type_=2, additional_properties={}))  # attribute names as unknown keys
-    results = [assert_reads_as_generated(cls, case) for case in cases]
-    assert results[0] is True  # the usual answer takes the fast path
-    assert results.count(False) > 0
-
-
-def test_duplicate_keys_the_last_wins_on_both_paths() -> None:
-    tail = ', "amount": 7.25, "status": "canceled", "status": "paid"}'
-    text = _exact.dumps(with_(LISTED, amount="X")).decode()[:-1] + tail
-    value = _exact.loads(text)
-    assert assert_reads_as_generated(models.InvoiceDetails, value) is True
-    assert _reader.read(models.InvoiceDetails, value)[0].amount == Decimal("7.25")
-
-
-def test_unknown_keys_kept_in_order_in_a_new_dict_as_from_dict_keeps_them() -> None:
-    odd = {"additional_properties": {"a": 1}, "__class__": "x", "type_": 1, "pay_url": "p", "uuid ": "x"}
-    body = {"zeta": 1, **LISTED, "alpha": {"x": [1]}, "class": None, "def": "python words", "": 0, **odd}
-    ours, fast = _reader.read(models.InvoiceDetails, body)
-    assert fast is True
-    assert list(ours.additional_properties) == ["zeta", "alpha", "class", "def", "", *odd]
-    assert type(ours) is models.InvoiceDetails and ours.pay_url == "https://pay.cryptocloud.plus/8X1K2M3N"
-    assert ours.additional_properties["alpha"] is body["alpha"]  # from_dict keeps the same values
-    ours.additional_properties["new"] = 1
-    assert "new" not in body
-    again, _ = _reader.read(models.InvoiceDetails, body)
-    assert "new" not in again.additional_properties  # no dict shared between two reads
-    assert assert_reads_as_generated(models.InvoiceDetails, body) is True
-
-
-def test_a_subclass_reads_as_itself_and_one_with_its_own_from_dict_is_not_compiled() -> None:
-    @attrs.define
-    class Tagged(models.InvoiceDetails):
-        @classmethod
-        def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-            made: Any = super().from_dict(src_dict)  # type: ignore[misc]
-            made.additional_properties["tagged"] = True
-            return typing.cast(T, made)
-
-    class Plain(models.InvoiceDetails):
-        pass
-
-    plain, fast = _reader.read(Plain, LISTED)
-    assert type(plain) is Plain and fast is True
-    assert _reader.reader_of(Tagged) is None
-    tagged, fast = _reader.read(Tagged, LISTED)
-    assert type(tagged) is Tagged and fast is False
-    assert tagged.additional_properties == {"tagged": True}
-
-
-# --- models the generator makes from shapes the spec may grow: each must read as its from_dict, or not compile
-
-
-@attrs.define
-class Node:
-    """A schema that refers to itself (a tree of categories, a chain of refunds)."""
-
-    name: str
-    child: Node | Unset = UNSET
-    additional_properties: dict[str, Any] = attrs.field(init=False, factory=dict)
-
-    @classmethod
-    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        name = d.pop("name")
-
-        _child = d.pop("child", UNSET)
-        child: Node | Unset
-        child = UNSET if isinstance(_child, Unset) else Node.from_dict(_child)
-
-        node = cls(
-            name=name,
-            child=child,
-        )
-
-        node.additional_properties = d
-        return node
-
-
-@attrs.define
-class Pair:
-    """Two schemas that refer to each other."""
-
-    left: Other | Unset = UNSET
-    additional_properties: dict[str, Any] = attrs.field(init=False, factory=dict)
-
-    @classmethod
-    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        _left = d.pop("left", UNSET)
-        left: Other | Unset
-        left = UNSET if isinstance(_left, Unset) else Other.from_dict(_left)
-
-        pair = cls(
-            left=left,
-        )
-
-        pair.additional_properties = d
-        return pair
-
-
-@attrs.define
-class Other:
-    right: Pair | Unset = UNSET
-    additional_properties: dict[str, Any] = attrs.field(init=False, factory=dict)
-
-    @classmethod
-    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        _right = d.pop("right", UNSET)
-        right: Pair | Unset
-        right = UNSET if isinstance(_right, Unset) else Pair.from_dict(_right)
-
-        other = cls(
-            right=right,
-        )
-
-        other.additional_properties = d
-        return other
-
-
-@attrs.define
-class Rates:
-    """``additionalProperties: {$ref: Network}``: from_dict makes a model of every unknown key."""
-
-    base: str
-    additional_properties: dict[str, generated.Network] = attrs.field(init=False, factory=dict)
-
-    @classmethod
-    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        base = d.pop("base")
-
-        rates = cls(
-            base=base,
-        )
-
-        additional_properties = {}
-        for prop_name, prop_dict in d.items():
-            additional_property = generated.Network.from_dict(prop_dict)
-
-            additional_properties[prop_name] = additional_property
-
-        rates.additional_properties = additional_properties
-        return rates
-
-
-class Side(StrEnum):
-    CLIENT = "client"
-    MERCHANT = "merchant"
-
-
-class Payer(StrEnum):
-    CLIENT = "client"
-    SHOP = "shop"
-
-
-@attrs.define
-class TwoEnums:
-    """``anyOf: [Side, Payer, string]``: from_dict tries Side, then Payer, then keeps the text."""
-
-    who: Side | Payer | str
-    additional_properties: dict[str, Any] = attrs.field(init=False, factory=dict)
-
-    @classmethod
-    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-
-        def _parse_who(data: object) -> Side | Payer | str:
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                return typing.cast(Side, Side._value2member_map_[data])
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                return typing.cast(Payer, Payer._value2member_map_[data])
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return typing.cast("Side | Payer | str", data)
-
-        who = _parse_who(d.pop("who"))
-
-        two_enums = cls(
-            who=who,
-        )
-
-        two_enums.additional_properties = d
-        return two_enums
-
-
-@attrs.define
-class PlainTime:
-    """A standard ``format: date-time``: from_dict reads it with ``fromisoformat`` (naive, from this text)."""
-
-    when: datetime.datetime
-    additional_properties: dict[str, Any] = attrs.field(init=False, factory=dict)
-
-    @classmethod
-    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        when = datetime.datetime.fromisoformat(d.pop("when"))
-
-        plain_time = cls(
-            when=when,
-        )
-
-        plain_time.additional_properties = d
-        return plain_time
-
-
-@attrs.define
-class PlainAmount:
-    """A ``Decimal`` field whose from_dict keeps the value as sent (a conversion the postprocess missed)."""
-
-    amount: Decimal
-    additional_properties: dict[str, Any] = attrs.field(init=False, factory=dict)
-
-    @classmethod
-    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        amount = d.pop("amount")
-
-        plain_amount = cls(
-            amount=amount,
-        )
-
-        plain_amount.additional_properties = d
-        return plain_amount
-
-
-def test_a_field_from_dict_reads_another_way_is_read_its_way() -> None:
-    assert assert_reads_as_generated(PlainTime, {"when": "2026-01-02 10:11:12.123456"}) is False
-    assert assert_reads_as_generated(PlainAmount, {"amount": 5}) is False  # refused by the type check, as before
-    assert assert_reads_as_generated(PlainAmount, {"amount": Decimal("5.0")}) is False
-
-
-def test_a_schema_that_refers_to_itself_reads_as_its_from_dict() -> None:
-    body = {"name": "a", "child": {"name": "b", "child": {"name": "c", "x": 1}}}
-    value, _ = _reader.read(Node, body)
-    assert value == Node.from_dict(body)
-    assert value.child.child.additional_properties == {"x": 1}  # type: ignore[union-attr]
-    pair, _ = _reader.read(Pair, {"left": {"right": {"left": {}}}})
-    assert pair == Pair.from_dict({"left": {"right": {"left": {}}}})
-
-
-def test_typed_unknown_keys_are_models_as_from_dict_makes_them() -> None:
-    body = {"base": "USD", "BTC": {"code": "BTC", "id": 1}, "ETH": {"code": "ETH"}}
-    value, _ = _reader.read(Rates, body)
-    assert value == Rates.from_dict(body)
-    assert [type(v) for v in value.additional_properties.values()] == [generated.Network, generated.Network]
-
-
-@pytest.mark.parametrize("who", ["client", "merchant", "shop", "other"])
-def test_a_union_of_two_enums_gives_the_member_from_dict_gives(who: str) -> None:
-    value, _ = _reader.read(TwoEnums, {"who": who})
-    reference = TwoEnums.from_dict({"who": who})
-    assert type(value.who) is type(reference.who) and value.who == reference.who
-
-
 # --- through the client: what it returns and refuses, on every backend
 
 
@@ -526,7 +169,7 @@ def text_response(text: str) -> httpx.Response:
 
 
 def expected_create(text: str) -> tuple[str, Any]:
-    return generated_result(models.Invoice, _exact.loads(text)["result"])
+    return generated_result(models.Invoice, exact.loads(text)["result"])
 
 
 ODD_CREATES = {
@@ -584,7 +227,7 @@ def list_answer(items: list[Any], all_count: int | None = None) -> httpx.Respons
     body: dict[str, Any] = {"status": "success", "result": items}
     if all_count is not None:
         body["all_count"] = all_count
-    return httpx.Response(200, content=_exact.dumps(body), headers={"content-type": "application/json"})
+    return httpx.Response(200, content=exact.dumps(body), headers={"content-type": "application/json"})
 
 
 def test_a_page_mixing_usual_and_unusual_invoices_reads_each_as_from_dict(mode: str) -> None:
@@ -611,11 +254,11 @@ def test_retrieve_picks_an_unwrapped_invoice_and_refuses_a_bad_one(mode: str) ->
     answers = [[with_(LISTED, uuid="INV-OTHER"), LISTED], [with_(LISTED, amount_usd=True)]]
     made = Harness(mode, lambda r: list_answer(answers[min(len(made.requests), 2) - 1]))
     got = made.call(made.client.invoices.retrieve, "8X1K2M3N")
-    assert type(got) is models.InvoiceDetails and not isinstance(got, Checked)
+    assert type(got) is models.InvoiceDetails
     assert got == models.InvoiceDetails.from_dict(LISTED)
     with pytest.raises(APIResponseValidationError) as info:
         made.call(made.client.invoices.retrieve, "INV-8X1K2M3N")
-    assert "result: TypeError: expected a number, got a boolean (invoice INV-8X1K2M3N may exist)" in str(info.value)
+    assert "result[0].amount_usd: expected a number, got a boolean (invoice INV-8X1K2M3N may exist)" in str(info.value)
 
 
 WITHDRAWAL_KEY = "wk_live_4d3c2b1a0f9e-WITHDRAW"
@@ -626,7 +269,7 @@ def test_a_withdrawal_under_either_envelope_reads_as_from_dict(mode: str, envelo
     answer = {"invoice_id": "OUT-1", "status": "created", "currency": "USDT_TRC20", "amount": Decimal("10.1"), "z": 1}
     made = Harness(
         mode,
-        lambda r: httpx.Response(200, content=_exact.dumps({"status": "success", envelope: answer})),
+        lambda r: httpx.Response(200, content=exact.dumps({"status": "success", envelope: answer})),
         withdrawal_key=WITHDRAWAL_KEY,
     )
     got = made.call(made.client.withdrawals.create, currency_code="USDT_TRC20", to_address="TX1", amount="10.1")
@@ -720,15 +363,13 @@ def test_a_callers_client_that_builds_its_own_requests_still_builds_ours(monkeyp
     assert [r.headers["x-merged"] for r in sent] == ["1"] * 2
 
 
-def test_only_a_client_building_as_httpx_does_takes_the_fast_path() -> None:
-    from cryptocloud._transport import aiohttp_client
+def test_only_a_client_made_here_takes_prebuilt_requests() -> None:
+    from cryptocloud._http import aiohttp_client, async_http_client, sync_http_client
 
-    kwargs = create_invoice._get_kwargs(body=InvoiceCreateRequest(shop_id="s", amount=Decimal(1)))
-    patched = httpx.Client()
-    patched.build_request = patched.build_request  # type: ignore[method-assign]
-    fast: list[httpx.Client | httpx.AsyncClient] = [httpx.Client(), httpx.AsyncClient(), aiohttp_client()]
-    fast.append(httpx.Client(headers={"X": "1"}))
-    slow: list[httpx.Client | httpx.AsyncClient] = [Stamping(), AsyncStamping(), MergingHeaders(), patched]
+    kwargs = create_invoice.request_kwargs(body=InvoiceCreateRequest(shop_id="s", amount=Decimal(1)))
+    fast: list[httpx.Client | httpx.AsyncClient] = [sync_http_client(), async_http_client(), aiohttp_client()]
+    # a caller's client is asked to build every request, however plain it is
+    slow: list[httpx.Client | httpx.AsyncClient] = [httpx.Client(), httpx.AsyncClient(), Stamping(), MergingHeaders()]
     for http, expected in [*((h, True) for h in fast), *((h, False) for h in slow)]:
         core = Core.configure(api_key="k-0123456789", shop_id="s", base_url=None, timeout=5, max_retries=0)
         core.build(http, kwargs)
@@ -928,7 +569,6 @@ def test_the_key_is_in_no_repr_of_what_the_fast_paths_keep() -> None:
         repr(core._requests._urls),
         repr(transport.seen[0]),
         repr(transport.seen[0].headers),
-        repr(Checked(core)),
         str(vars(client)),
         repr(client.withdrawals.__dict__),
     ]
@@ -947,70 +587,6 @@ def test_two_clients_sharing_one_http_client_each_send_their_own_key() -> None:
         http.headers["X-Round"] = "next"
     keys = [r.headers.get_list("authorization") for r in transport.seen]
     assert keys == [[f"Token {API_KEY}"], ["Token sk_live_other-0123456789"]] * 3
-
-
-# --- every compiled model against its from_dict, on bodies made from its own annotations (fixed seed)
-
-
-def _value_for(rng: random.Random, hint: Any, depth: int) -> Any:
-    branch = rng.choice(_reader._branches(hint))
-    if rng.random() < 0.15:
-        return rng.choice(EDGE_VALUES)
-    if branch is str:
-        return rng.choice(["x", "", "paid", "USD", "client", "2026-01-02 10:11:12.123456"])
-    if branch is int:
-        return rng.choice([0, 5, 2**70, True])
-    if branch is bool:
-        return rng.choice([True, False, 0])
-    if branch is Decimal:
-        return rng.choice([Decimal("1.5"), 3, Decimal("1E+40"), Decimal("-0.0")])
-    if branch is type(None):
-        return None
-    if branch is Unset:
-        return UNSET  # left out
-    if branch is datetime.datetime:
-        return rng.choice(["2026-01-02 10:11:12.123456", "2026-01-02 10:11:12", "2026-01-02T10:11:12.1"])
-    if isinstance(branch, type) and issubclass(branch, Enum):
-        return rng.choice([*(m.value for m in branch), "unknown"])
-    if isinstance(branch, type) and attrs.has(branch) and depth < 3:
-        return _body_for(rng, branch, depth + 1)
-    if typing.get_origin(branch) is list:
-        (item,) = typing.get_args(branch)
-        return [_value_for(rng, item, depth + 1) for _ in range(rng.randint(0, 2))]
-    return rng.choice(EDGE_VALUES)
-
-
-@functools.cache
-def _hints_by_key(cls: type) -> tuple[tuple[str, Any], ...]:
-    hints = typing.get_type_hints(cls, localns=vars(generated))
-    return tuple((key, hints[name]) for name, key in (_reader._json_keys(cls) or {}).items())
-
-
-def _body_for(rng: random.Random, cls: type, depth: int = 0) -> dict[str, Any]:
-    body = {key: _value_for(rng, hint, depth) for key, hint in _hints_by_key(cls)}
-    body = {key: value for key, value in body.items() if value is not UNSET}
-    if rng.random() < 0.3:
-        body["extra"] = rng.choice(EDGE_VALUES)
-    return body
-
-
-def test_every_compiled_model_reads_random_bodies_as_its_from_dict() -> None:
-    compiled = [models.Invoice, models.InvoiceDetails]
-    for name in sorted(dir(generated)):
-        cls = getattr(generated, name)
-        if isinstance(cls, type) and attrs.has(cls) and _reader.reader_of(cls) is not None:
-            compiled.append(cls)
-    assert len(compiled) >= 20
-    rng = random.Random(15)
-    fast = 0
-    for _ in range(3000):
-        cls = rng.choice(compiled)
-        body = _body_for(rng, cls)
-        try:
-            fast += assert_reads_as_generated(cls, copy.deepcopy(body))
-        except AssertionError as exc:
-            raise AssertionError(f"{cls.__name__}: {body!r}") from exc
-    assert 300 < fast < 2700, fast  # both paths, in bulk
 
 
 def test_httpx_patched_after_a_first_call_is_still_used(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -22,7 +22,7 @@ from cryptocloud import (
     InvoiceStatus,
     RawResponse,
 )
-from cryptocloud._transport import Stage
+from cryptocloud._stage import Stage
 from harness import API_KEY, SHOP_ID, Harness, docs_response, json_response
 
 

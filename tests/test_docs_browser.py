@@ -96,7 +96,6 @@ def test_python_reference_is_built_from_the_code_and_renders_offline() -> None:
     assert sorted(p.relative_to(REFERENCE).as_posix() for p in pages) == [
         "cryptocloud.html",
         "cryptocloud/balances.html",
-        "cryptocloud/confirmations.html",
         "cryptocloud/errors.html",
         "cryptocloud/invoices.html",
         "cryptocloud/models.html",

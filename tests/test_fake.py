@@ -226,9 +226,9 @@ def test_a_fake_client_confirms_the_fakes_postbacks_out_of_the_box() -> None:
 
 
 def test_the_fakes_json_is_exact_json() -> None:
-    """The fake's own encoder writes what _exact.dumps writes, for its records and for anything else."""
+    """The fake's own encoder writes what exact.dumps writes, for its records and for anything else."""
     from cryptocloud.testing import wire
-    from cryptocloud_client import _exact
+    from cryptocloud_client import exact
     from cryptocloud_client.models import InvoiceStatus
 
     fake = FakeCryptoCloud(seed=2)
@@ -243,5 +243,5 @@ def test_the_fakes_json_is_exact_json() -> None:
         {},
     ]
     for value in values:
-        assert wire.dumps(value) == _exact.dumps(value)
+        assert wire.dumps(value) == exact.dumps(value)
     assert wire.dumps(values[1]) == (b'{"a":[true,false,null,0,-5,100,-0.000,"\\"\\\\\\n\xe2\x80\xa8"],"b":[1,"x"]}')

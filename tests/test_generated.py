@@ -9,7 +9,7 @@ from typing import Any
 
 import attrs
 import httpx
-from cryptocloud_client import AuthenticatedClient, _exact
+from cryptocloud_client import AuthenticatedClient, exact
 from cryptocloud_client.api.invoices import create_invoice
 from cryptocloud_client.models import (
     CommissionSide,
@@ -51,7 +51,7 @@ def leftover_properties(model: Any) -> list[str]:
 
 
 def decode_example() -> InvoiceCreateResponse:
-    return InvoiceCreateResponse.from_dict(_exact.loads(example_bytes(EXAMPLE_RESPONSE)))
+    return InvoiceCreateResponse.from_dict(exact.loads(example_bytes(EXAMPLE_RESPONSE)))
 
 
 def test_full_example_response_decodes_with_nothing_left_over() -> None:
@@ -72,9 +72,9 @@ def test_every_decoded_value_equals_the_docs() -> None:
             assert isinstance(value, Decimal) and value == expected, name
         elif name in ("created", "expiry_date"):
             assert isinstance(value, datetime) and value.tzinfo is UTC
-            assert _exact.format_utc_datetime(value) == expected, name
+            assert exact.format_utc_datetime(value) == expected, name
         elif field.doc_type == "dict":
-            assert _exact.loads(_exact.dumps(value.to_dict())) == expected, name
+            assert exact.loads(exact.dumps(value.to_dict())) == expected, name
         else:
             assert value == expected, name
         checked += 1
@@ -88,15 +88,15 @@ def test_every_decoded_value_equals_the_docs() -> None:
 
 def test_to_dict_round_trips() -> None:
     decoded = decode_example()
-    again = InvoiceCreateResponse.from_dict(_exact.loads(_exact.dumps(decoded.to_dict())))
+    again = InvoiceCreateResponse.from_dict(exact.loads(exact.dumps(decoded.to_dict())))
     assert again == decoded
-    assert _exact.loads(_exact.dumps(decoded.to_dict())) == _exact.loads(example_bytes(EXAMPLE_RESPONSE))
+    assert exact.loads(exact.dumps(decoded.to_dict())) == exact.loads(example_bytes(EXAMPLE_RESPONSE))
 
 
 def test_unknown_enum_values_stay_strings() -> None:
     body = json.loads(example_bytes(EXAMPLE_RESPONSE))
     body["result"] |= {"status": "refunded", "fiat_currency": "XYZ", "side_commission": "nobody"}
-    invoice = InvoiceCreateResponse.from_dict(_exact.loads(json.dumps(body))).result
+    invoice = InvoiceCreateResponse.from_dict(exact.loads(json.dumps(body))).result
     assert (invoice.status, invoice.fiat_currency, invoice.side_commission) == ("refunded", "XYZ", "nobody")
     assert not isinstance(invoice.status, InvoiceStatus)
 
@@ -150,10 +150,10 @@ def test_generated_client_sends_exactly_the_docs_request() -> None:
 
 
 def test_query_parameters_go_to_httpx_only_when_given() -> None:
-    # codegen drops an empty params dict from _get_kwargs: httpx would still re-parse the URL to merge it in.
+    # codegen drops an empty params dict from request_kwargs: httpx would still re-parse the URL to merge it in.
     body = InvoiceCreateRequest(shop_id="shop", amount=Decimal("1"))
-    assert "params" not in create_invoice._get_kwargs(body=body)
-    assert create_invoice._get_kwargs(body=body, locale=Locale.RU)["params"] == {"locale": "ru"}
+    assert "params" not in create_invoice.request_kwargs(body=body)
+    assert create_invoice.request_kwargs(body=body, locale=Locale.RU)["params"] == {"locale": "ru"}
     seen: list[httpx.Request] = []
 
     def handler(request: httpx.Request) -> httpx.Response:
@@ -173,9 +173,9 @@ def test_query_parameters_go_to_httpx_only_when_given() -> None:
 
 def test_amount_digits_are_sent_as_given() -> None:
     body = InvoiceCreateRequest(shop_id="s", amount=Decimal("100.10"))
-    assert _exact.dumps(body.to_dict()) == b'{"shop_id":"s","amount":100.10,"currency":"USD"}'
-    assert _exact.dumps({"fee": Decimal("4.500000159168849e-06")}) == b'{"fee":0.000004500000159168849}'
-    assert _exact.loads(b'{"fee":4.500000159168849e-06}')["fee"] == Decimal("4.500000159168849e-06")
+    assert exact.dumps(body.to_dict()) == b'{"shop_id":"s","amount":100.10,"currency":"USD"}'
+    assert exact.dumps({"fee": Decimal("4.500000159168849e-06")}) == b'{"fee":0.000004500000159168849}'
+    assert exact.loads(b'{"fee":4.500000159168849e-06}')["fee"] == Decimal("4.500000159168849e-06")
 
 
 def test_every_model_field_is_typed_by_the_spec() -> None:

@@ -47,7 +47,7 @@ def test_wheel_ships_both_packages(dist: tuple[Path, Path]) -> None:
     for required in (
         "cryptocloud_client/__init__.py",
         "cryptocloud_client/py.typed",
-        "cryptocloud_client/_exact.py",
+        "cryptocloud_client/exact.py",
         "cryptocloud_client/api/invoices/create_invoice.py",
         "cryptocloud_client/models/invoice.py",
         "cryptocloud_client/openapi.json",  # the drift check reads it at run time
@@ -179,3 +179,29 @@ def test_every_export_resolves_lazily() -> None:
     assert set(cryptocloud.__all__) <= set(dir(cryptocloud))
     with pytest.raises(AttributeError, match="module 'cryptocloud' has no attribute 'Nope'"):
         cryptocloud.Nope  # type: ignore[attr-defined]  # noqa: B018
+
+
+def test_installed_without_sources_the_package_decodes_the_same(dist: tuple[Path, Path], tmp_path: Path) -> None:
+    # Containers and frozen apps ship .pyc only: nothing of the decoding may need the sources (no code built at
+    # run time from inspect.getsource). Compile the installed packages, delete every .py, decode the evidence.
+    import json
+
+    from decoding_evidence import DECODE, decoded_lines
+
+    bin_dir = make_venv(tmp_path / "venv", dist[1], set())
+    site = Path(
+        run(
+            bin_dir, "python", "-c", "import cryptocloud, os; print(os.path.dirname(cryptocloud.__path__[0]))"
+        ).stdout.strip()
+    )
+    for package in ("cryptocloud", "cryptocloud_client"):
+        compiled = run(bin_dir, "python", "-m", "compileall", "-q", "-b", str(site / package))
+        assert compiled.returncode == 0, compiled.stderr
+        for source in (site / package).rglob("*.py"):
+            source.unlink()
+    assert not list((site / "cryptocloud_client").rglob("*.py")) and list((site / "cryptocloud_client").rglob("*.pyc"))
+    evidence = tmp_path / "evidence.json"
+    lines = decoded_lines(evidence)
+    used = run(bin_dir, "python", "-c", DECODE, str(evidence))
+    assert (used.returncode, used.stderr) == (0, "")
+    assert used.stdout.splitlines() == lines and len(lines) == len(json.loads(evidence.read_text()))

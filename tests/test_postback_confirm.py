@@ -14,7 +14,7 @@ from typing import Any
 import jwt
 import pytest
 from cryptocloud import UNSET, APIConnectionError, CryptoCloud, InvalidParameterError, PostbackVerificationError
-from cryptocloud.confirmations import ConfirmedPayment, Mismatch
+from cryptocloud.postbacks import ConfirmedPayment, Mismatch
 from cryptocloud.testing import FakeCryptoCloud
 from fake_harness import FakeHarness
 

@@ -19,7 +19,7 @@ from cryptocloud import InvalidParameterError
 from cryptocloud.cli import main
 from cryptocloud.drift import Spec, bundled_spec, report
 from cryptocloud.postbacks import PostbackInvoice
-from cryptocloud_client import _exact
+from cryptocloud_client import exact
 from cryptocloud_client.types import UNSET
 from harness import API_KEY, Harness, docs_response
 from recorded_tools import RECORDED, answer, decode, recorded
@@ -373,14 +373,14 @@ def test_drift_command(tmp_path: Path) -> None:
 def test_drift_reads_json_lines_and_har(tmp_path: Path) -> None:
     body = ALL["create_goproxy.json"]["body"]
     lines = tmp_path / "answers.jsonl"
-    lines.write_text(_exact.dumps({"path": "/v2/invoice/create", "status": 200, "body": body}).decode() + "\n\n")
+    lines.write_text(exact.dumps({"path": "/v2/invoice/create", "status": 200, "body": body}).decode() + "\n\n")
     har_body = dict(body, result=dict(body["result"], new_field=1))
     entries = [
         {
             "request": {"method": "POST", "url": "https://api.trybit.com/v2/invoice/create"},
             "response": {
                 "status": 200,
-                "content": {"mimeType": "application/json", "text": _exact.dumps(har_body).decode()},
+                "content": {"mimeType": "application/json", "text": exact.dumps(har_body).decode()},
             },
         },
         {

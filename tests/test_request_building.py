@@ -30,11 +30,11 @@ def reference(core: Core, http: httpx.Client | httpx.AsyncClient, kwargs: dict[s
 def operations() -> list[dict[str, Any]]:
     body = InvoiceCreateRequest(shop_id="shop", amount=Decimal("10.50"), order_id="o-1")
     return [
-        create_invoice._get_kwargs(body=body),
-        create_invoice._get_kwargs(body=body, locale=Locale.RU),  # a query parameter
-        get_invoice_info._get_kwargs(body=InvoiceInfoRequest(uuids=["INV-1"])),
-        list_invoices._get_kwargs(body=InvoiceListRequest(start="01.01.2026", end="02.01.2026")),
-        get_balances._get_kwargs(body=EmptyRequest()),
+        create_invoice.request_kwargs(body=body),
+        create_invoice.request_kwargs(body=body, locale=Locale.RU),  # a query parameter
+        get_invoice_info.request_kwargs(body=InvoiceInfoRequest(uuids=["INV-1"])),
+        list_invoices.request_kwargs(body=InvoiceListRequest(start="01.01.2026", end="02.01.2026")),
+        get_balances.request_kwargs(body=EmptyRequest()),
     ]
 
 

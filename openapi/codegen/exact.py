@@ -1,7 +1,8 @@
 """Exact JSON for money and CryptoCloud's UTC timestamps.
 
-codegen.sh copies this file into the generated package as ``_exact.py`` and rewires the generated models and
-endpoints through it (see postprocess.py): fields the spec marks ``format: decimal`` become ``Decimal`` and
+codegen.sh copies this file into the generated package as ``exact.py`` (public: the models' decoders, the endpoints
+and the hand-written layer all read and write JSON with it) and rewires the generated models and endpoints through
+it (see postprocess.py): fields the spec marks ``format: decimal`` become ``Decimal`` and
 fields marked ``format: utc-datetime`` become aware UTC ``datetime`` objects. Bodies are parsed and written
 here so that money never passes through a binary float.
 """
@@ -15,10 +16,55 @@ from decimal import Decimal, InvalidOperation
 from json.encoder import encode_basestring  # what json.dumps(str, ensure_ascii=False) runs, without its setup
 from typing import Any
 
-from .types import Unset
+from .types import UNSET, Unset
+
+
+class DecodeError(ValueError):
+    """A JSON value that is not what the spec says. ``path`` names where (``result.currency.code``,
+    ``result[3].amount``); ``problem`` says what is wrong."""
+
+    def __init__(self, step: str | int, problem: str) -> None:
+        self.path = _joined(step, "")
+        self.problem = problem
+        super().__init__(f"{self.path}: {problem}" if self.path else problem)
+
+    def inside(self, step: str | int) -> DecodeError:
+        """The same error, seen from the object that holds this value at ``step`` (a key or an index)."""
+        outer = DecodeError("", self.problem)
+        outer.path = _joined(step, self.path)
+        outer.args = (f"{outer.path}: {self.problem}",)
+        return outer
+
+    @classmethod
+    def wrong(cls, step: str | int, expected: str, value: Any) -> DecodeError:
+        """A value of the wrong type at ``step`` (``UNSET``: a required key that is missing)."""
+        if value is UNSET:
+            return cls(step, "missing")
+        return cls(step, f"expected {expected}, got {_kind(value)}")
+
+
+def _joined(step: str | int, path: str) -> str:
+    head = f"[{step}]" if isinstance(step, int) else step
+    if not path:
+        return head
+    return head + path if path.startswith("[") or not head else f"{head}.{path}"
+
+
+def _kind(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, (str, int, float, Decimal)):
+        return f"{type(value).__name__} {value!r}"[:60]
+    if isinstance(value, dict):
+        return "an object"
+    return "an array" if isinstance(value, list) else type(value).__name__
+
 
 # Larger exponents are not money and would overflow Decimal's default context in arithmetic.
 MAX_ADJUSTED_EXPONENT = 40
+MAX_INTEGRAL_AMOUNT = 10 ** (MAX_ADJUSTED_EXPONENT + 1)  # an int amount is plausible strictly within +-this
 _TIMESTAMP = re.compile(r"(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,6}))?")
 # The form the API always sends, which datetime.fromisoformat reads in C: the fast path of parse_utc_datetime.
 _USUAL_TIMESTAMP = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}\.[0-9]{6}")

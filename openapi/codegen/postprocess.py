@@ -3,11 +3,12 @@
 openapi-python-client 0.29.1 types every ``type: number`` as ``float`` (fixed in its property class, out of
 reach of templates) and has no notion of the API's ``YYYY-MM-DD HH:MI:SS.FFFFFF`` UTC timestamps. This step
 reads the spec and, for every property whose schema carries one of the formats below, retypes the attribute
-and wraps its decoding in a converter from ``_exact.py`` (copied from ``exact.py`` beside this file). It also
-makes the endpoints read and write bodies through ``_exact`` so that no amount ever becomes a float, and
-imports nested models once per module instead of on every ``from_dict``/``to_dict`` call (``hoist_imports``),
-looks open-enum values up in the enum's member table (``fast_enum_lookups``) and quotes the types given to
-``cast`` (``quote_casts``), so that decoding a list page does no work per item that could be done once.
+to ``Decimal`` or aware ``datetime``; the public module ``exact`` (copied from ``exact.py`` beside this file) holds
+the converters. It makes the endpoints read and write bodies through ``exact`` so that no amount ever becomes a
+float, names each endpoint's request builder ``request_kwargs`` (public: the hand-written layer builds its
+requests with it), imports nested models once per module instead of on every call (``hoist_imports``), quotes the
+types given to ``cast`` (``quote_casts``), and replaces each model's ``from_dict`` with a strict one-pass decoder
+(``decoders.py``).
 
 Each converted field's docstring line carries the field's own description from the spec: the generator takes
 the one of the shared schema it refers to (every money field said "An amount of money, to be read as an exact
@@ -31,9 +32,10 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from decoders import DecoderError, write_decoders
 from openapi_python_client.strings import PythonIdentifier, snake_case
 
-# format -> (Python type replacing the generator's, the generator's type, converter in _exact)
+# format -> (Python type replacing the generator's, the generator's type, converter in exact)
 CONVERSIONS = {
     "decimal": ("Decimal", "float", "parse_decimal"),
     "utc-datetime": ("datetime.datetime", "str", "parse_utc_datetime"),
@@ -112,9 +114,9 @@ def describe(text: str, name: str, description: str, what: str) -> str:
 
 def patch_model(path: Path, fields: list[tuple[str, str, str | None]], siblings: Set[str] = frozenset()) -> None:
     text = path.read_text()
-    imports = {"from .._exact import " + ", ".join(sorted({CONVERSIONS[fmt][2] for _, fmt, _ in fields}))}
+    imports: set[str] = set()
     for prop, fmt, description in fields:
-        py_type, generated_type, converter = CONVERSIONS[fmt]
+        py_type, generated_type, _ = CONVERSIONS[fmt]
         imports.add(IMPORTS[fmt])
         name = attribute_name(prop, siblings)
         what = f"{path.name}:{name}"
@@ -137,9 +139,6 @@ def patch_model(path: Path, fields: list[tuple[str, str, str | None]], siblings:
         text = sub_exactly(rf"^( +{name} \()([^)]*)(\):)", lambda m: m[1] + retype(m[2]) + m[3], text, 1, what)
         if description is not None:
             text = describe(text, name, description, what)
-        # Decoding: `name = d.pop("prop", UNSET)` or `name = _parse_name(d.pop("prop"))`.
-        pop = rf'd\.pop\("{re.escape(prop)}"'
-        text = sub_exactly(rf"^( +{name} = )(.*{pop}.*)$", rf"\1{converter}(\2)", text, 1, what)
     header, sep, rest = text.partition("\n\n")
     text = header + "\n" + "\n".join(sorted(imports)) + sep + rest
     path.write_text(text)
@@ -147,16 +146,18 @@ def patch_model(path: Path, fields: list[tuple[str, str, str | None]], siblings:
 
 def patch_endpoint(path: Path) -> None:
     text = path.read_text()
-    text = text.replace('_kwargs["json"] = body.to_dict()', '_kwargs["content"] = _exact.dumps(body.to_dict())')
-    text = text.replace("response.json()", "_exact.loads(response.content)")
+    text = text.replace('_kwargs["json"] = body.to_dict()', '_kwargs["content"] = exact.dumps(body.to_dict())')
+    text = text.replace("response.json()", "exact.loads(response.content)")
+    # The request builder is public: the hand-written layer makes its requests with it.
+    text = sub_exactly(r"\b_get_kwargs\(", "request_kwargs(", text, 3, f"{path.name}: _get_kwargs")
     if '_kwargs["json"]' in text or ".json()" in text:
         raise PostprocessError(f"{path}: a JSON body is still encoded or decoded by httpx")
-    if "_exact." in text:
-        text = text.replace("from ... import errors", "from ... import _exact, errors")
-        if "import _exact" not in text:
-            raise PostprocessError(f"{path}: cannot add the _exact import")
+    if "exact." in text:
+        text = text.replace("from ... import errors", "from ... import errors, exact")
+        if "import errors, exact" not in text:
+            raise PostprocessError(f"{path}: cannot add the exact import")
     # Query parameters go to httpx only when one is given: an empty dict still makes httpx parse and rebuild the
-    # URL to merge it in (about 17 us of every call of an operation that has optional query parameters).
+    # URL to merge it in.
     if '        "params": params,\n' in text:
         text = sub_exactly(r'^        "params": params,\n', "", text, 1, "params in _kwargs")
         text = sub_exactly(
@@ -207,7 +208,7 @@ _LOCAL_IMPORT = re.compile(r"^ +(from \.\.models\.\w+ import \w+)  # noqa: PLC04
 
 def hoist_imports(models: Path) -> None:
     """Nested models are imported by the generator under TYPE_CHECKING, and again inside every from_dict and
-    to_dict (about 1 us per import statement per call, for each invoice of a list page). When the models do not
+    to_dict (an import statement per call, for each invoice of a list page). When the models do not
     import each other in a cycle, import them once at the top of the module instead."""
     texts = {path.stem: path.read_text() for path in sorted(models.glob("*.py")) if path.name != "__init__.py"}
     needs: dict[str, set[str]] = {}
@@ -233,35 +234,12 @@ def hoist_imports(models: Path) -> None:
             (models / f"{stem}.py").write_text(text)
 
 
-def fast_enum_lookups(models: Path) -> None:
-    """An open enum is parsed as ``Enum(data)`` inside a try that falls back to the string; ``Enum(data)`` runs
-    Python-level machinery (about 0.4 us, several times per invoice). The member table gives the same member,
-    and raises KeyError, which the same try already catches, for a value it does not know."""
-    enums = set()
-    for path in models.glob("*.py"):
-        enums |= set(re.findall(r"^class (\w+)\((?:str, Enum|StrEnum)\):", path.read_text(), flags=re.MULTILINE))
-    for path in sorted(models.glob("*.py")):
-        text = path.read_text()
-        new = re.sub(
-            r"^( +\w+ = )(\w+)\(data\)$",
-            lambda m: f"{m[1]}cast({m[2]}, {m[2]}._value2member_map_[data])" if m[2] in enums else m[0],
-            text,
-            flags=re.MULTILINE,
-        )
-        if new != text:
-            if "except (TypeError, ValueError, AttributeError, KeyError):" not in new:
-                raise PostprocessError(f"{path.name}: an enum is parsed outside the try that catches KeyError")
-            if not re.search(r"^from typing import .*\bcast\b", new, flags=re.MULTILINE):
-                new = new.replace("from typing import ", "from typing import cast, ", 1)
-            path.write_text(new)
-
-
 _TYPE = r"[\w.]+(?:\[[\w., ]+\])?"
 _CAST = re.compile(rf"\bcast\(({_TYPE}(?: \| {_TYPE})*), ")
 
 
 def quote_casts(models: Path) -> None:
-    """``cast(None | str | Unset, data)`` builds a union object on every call (about 0.1 us, a dozen times per
+    """``cast(None | str | Unset, data)`` builds a union object on every call (a dozen times per
     invoice); the same type written as a string is left for the type checker alone."""
     for path in sorted(models.glob("*.py")):
         text = path.read_text()
@@ -273,7 +251,7 @@ def quote_casts(models: Path) -> None:
 def main(spec_path: str, package_dir: str) -> None:
     spec = yaml.safe_load(Path(spec_path).read_text())
     package = Path(package_dir)
-    shutil.copyfile(Path(__file__).with_name("exact.py"), package / "_exact.py")
+    shutil.copyfile(Path(__file__).with_name("exact.py"), package / "exact.py")
     # The spec travels with the code generated from it (cryptocloud.testing validates requests against it).
     shutil.copyfile(spec_path, package / "openapi.yaml")
     # The same as JSON, for the drift check (cryptocloud.drift), which must not need a YAML parser at run time.
@@ -291,12 +269,21 @@ def main(spec_path: str, package_dir: str) -> None:
         if endpoint.name != "__init__.py":
             patch_endpoint(endpoint)
     hoist_imports(package / "models")
-    fast_enum_lookups(package / "models")
     quote_casts(package / "models")
+    write_decoders(package, lambda module: _json_keys(spec, module))
     # Every number in this API is money: a float left in a model means a schema this step did not understand.
     for model in sorted((package / "models").glob("*.py")):
         if re.search(r"^    \w+: .*\bfloat\b", model.read_text(), flags=re.MULTILINE):
             raise PostprocessError(f"{model.name}: a float attribute is left; give the number format: decimal")
+
+
+def _json_keys(spec: dict[str, Any], module: str) -> dict[str, str] | None:
+    """Attribute -> JSON key of the schema the model module ``module`` was generated from."""
+    for name, schema in spec["components"]["schemas"].items():
+        if snake_case(name) == module:
+            props = properties(spec, schema)
+            return {attribute_name(prop, set(props)): prop for prop in props}
+    return None
 
 
 if __name__ == "__main__":
@@ -304,5 +291,5 @@ if __name__ == "__main__":
         sys.exit(__doc__)
     try:
         main(sys.argv[1], sys.argv[2])
-    except PostprocessError as exc:
+    except (PostprocessError, DecoderError) as exc:
         sys.exit(f"postprocess: {exc}")

@@ -24,8 +24,7 @@ if TYPE_CHECKING:
 
     from ._client import AsyncCryptoCloud, CryptoCloud
     from ._core import RawResponse, Unsettled
-    from ._transport import Stage
-    from .confirmations import ConfirmedPayment
+    from ._stage import Stage
     from .errors import (
         APIConnectionError,
         APIError,
@@ -45,7 +44,7 @@ if TYPE_CHECKING:
         WithdrawalTooSoonError,
     )
     from .models import Invoice, InvoiceDetails
-    from .postbacks import Postback, verify_postback
+    from .postbacks import ConfirmedPayment, Postback, verify_postback
     from .withdrawals import Withdrawal
 
 # Each name is imported on first use: importing the pytest plugin (which every pytest run of every project that
@@ -62,8 +61,8 @@ _EXPORTS = {
     "CryptoCloud": "._client",
     "RawResponse": "._core",
     "Unsettled": "._core",
-    "Stage": "._transport",
-    "ConfirmedPayment": ".confirmations",
+    "Stage": "._stage",
+    "ConfirmedPayment": ".postbacks",
     "APIConnectionError": ".errors",
     "APIError": ".errors",
     "APIResponseValidationError": ".errors",

@@ -9,14 +9,15 @@ from typing import Any, Literal, Self, TypeVar
 
 import httpx
 
-from . import _pool, _transport
+from . import _http, _pool
+from ._body import DEFAULT_MAX_RESPONSE_BYTES, Body
 from ._core import DEFAULT_MAX_RETRIES, DEFAULT_RECOVERY_WINDOW, DEFAULT_TIMEOUT, Core, Operation, Outcome, Unsettled
 from ._extras import install_hint
-from ._transport import DEFAULT_MAX_RESPONSE_BYTES, Body, Broken, ClientClosed, Stage
+from ._stage import Broken, ClientClosed, Stage, is_transport_error
 from .balances import AsyncBalances, Balances
-from .confirmations import AsyncPostbacks, Postbacks
 from .errors import InvalidParameterError
 from .invoices import AsyncInvoices, Invoices
+from .postbacks import AsyncPostbacks, Postbacks
 from .static_wallets import AsyncStaticWallets, StaticWallets
 from .statistics import AsyncStatistics, Statistics
 from .withdrawals import AsyncWithdrawals, Withdrawals
@@ -27,7 +28,6 @@ T = TypeVar("T")
 class _Base:
     _core: Core
     _owns_http = False  # until __init__ has made an HTTP client: close() of a half-made client does nothing
-    _direct = False  # requests go to the transport of a client we made, not through its send()
 
     def __init__(self, **options: Any) -> None:
         self._core = Core.configure(**options)
@@ -49,7 +49,9 @@ class CryptoCloud(_Base):
     ``api_key``, ``shop_id`` and ``base_url`` default to $CRYPTOCLOUD_API_KEY, $CRYPTOCLOUD_SHOP_ID and
     $CRYPTOCLOUD_BASE_URL (default https://api.trybit.com, CryptoCloud's new host; the legacy
     https://api.cryptocloud.plus is one ``base_url=`` away). ``http_client`` may be your own ``httpx.Client``:
-    auth and timeouts are still applied per request, and it is not closed for you. ``postback_secret`` (default
+    auth and timeouts are still applied per request, and it is not closed for you. ``transport`` (an httpx
+    transport, such as ``httpx.MockTransport`` in tests) is used by the HTTP client this client makes, which
+    then stays this client's own (closed with it). ``postback_secret`` (default
     $CRYPTOCLOUD_SECRET, read when a postback is confirmed) is the project's secret key for ``postbacks.confirm``.
     ``withdrawal_key`` (default $CRYPTOCLOUD_WITHDRAWAL_KEY) is the separate key ``withdrawals.create`` needs;
     without it, withdrawals are refused before anything is sent.
@@ -68,6 +70,7 @@ class CryptoCloud(_Base):
         max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
         recovery_window: float = DEFAULT_RECOVERY_WINDOW,
         http_client: httpx.Client | None = None,
+        transport: httpx.BaseTransport | None = None,
         postback_secret: str | bytes | None = None,
         withdrawal_key: str | None = None,
         record_to: str | os.PathLike[str] | None = None,
@@ -82,13 +85,17 @@ class CryptoCloud(_Base):
             max_response_bytes=max_response_bytes,
             recovery_window=recovery_window,
             record_to=record_to,
+            withdrawal_key=withdrawal_key,
+            postback_secret=postback_secret,
         )
-        self.postbacks = Postbacks(self, postback_secret)  # checks the secret before any connection is opened
-        self.withdrawals = Withdrawals(self, withdrawal_key)  # checks the key, if any, before that too
-        self._http = _pool.bound_by_deadline(http_client) if http_client else _transport.sync_http_client()
+        # The deadline bounds each socket operation of the client made here; a caller's own client keeps its own
+        # transport untouched (the deadline is then checked between body chunks).
+        _one_of(http_client, transport)
+        self._http = http_client if http_client is not None else _http.sync_http_client(transport)
         self._owns_http = http_client is None
-        self._direct = self._owns_http and _transport.can_send_direct(self._http)
         self.invoices = Invoices(self)
+        self.postbacks = Postbacks(self)
+        self.withdrawals = Withdrawals(self)
         self.balances = Balances(self)
         self.statistics = Statistics(self)
         self.static_wallets = StaticWallets(self)
@@ -119,28 +126,24 @@ class CryptoCloud(_Base):
         deadline = time.monotonic() + limits.deadline
         token = _pool.DEADLINE.set(deadline)  # bounds each socket operation of our own httpx client
         try:
-            started = time.perf_counter() if self._direct else None  # httpx times what its send() sends
             try:
-                if started is not None:
-                    response = _transport.send_direct(self._http, request, self._core.redact)
-                else:
-                    response = self._http.send(request, stream=True, follow_redirects=False)
+                response = self._http.send(request, stream=True, follow_redirects=False)
             except Exception as exc:
-                if not _transport.is_transport_error(exc):
+                if not is_transport_error(exc):
                     raise
                 return Broken.of(exc, None, deadline)
             try:
                 body = Body.of(response, limits, deadline)
                 for chunk in body.unread(response) or response.iter_raw():
                     body.add(chunk)
-                _transport.end_of_answer(response)
+                _http.end_of_answer(response)
+                response.close()  # before complete(): closing sets the elapsed time
                 return body.complete(response)
             except Exception as exc:
-                if not _transport.is_transport_error(exc):
+                if not is_transport_error(exc):
                     raise
                 return Broken.of(exc, response, deadline)
             finally:
-                _transport.timed(response, started)  # a direct send's answer, whole or cut, gets elapsed
                 response.close()
         finally:
             _pool.DEADLINE.reset(token)
@@ -157,13 +160,18 @@ class CryptoCloud(_Base):
         self.close()
 
 
+def _one_of(http_client: object, transport: object) -> None:
+    if http_client is not None and transport is not None:
+        raise InvalidParameterError("transport", transport, "give http_client= or transport=, not both")
+
+
 def _async_http(backend: str) -> httpx.AsyncClient:
     if backend == "httpx":
-        return _transport.async_http_client()
+        return _http.async_http_client()
     if backend != "aiohttp":
         raise InvalidParameterError("http_backend", backend, "must be 'httpx' or 'aiohttp'")
     try:
-        return _transport.aiohttp_client()
+        return _http.aiohttp_client()
     except ImportError:
         raise InvalidParameterError(
             "http_backend", backend, f"needs httpx-aiohttp: {install_hint('aiohttp')}"
@@ -189,6 +197,7 @@ class AsyncCryptoCloud(_Base):
         max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
         recovery_window: float = DEFAULT_RECOVERY_WINDOW,
         http_client: httpx.AsyncClient | None = None,
+        transport: httpx.AsyncBaseTransport | None = None,
         http_backend: Literal["httpx", "aiohttp"] = "httpx",
         postback_secret: str | bytes | None = None,
         withdrawal_key: str | None = None,
@@ -204,19 +213,24 @@ class AsyncCryptoCloud(_Base):
             max_response_bytes=max_response_bytes,
             recovery_window=recovery_window,
             record_to=record_to,
+            withdrawal_key=withdrawal_key,
+            postback_secret=postback_secret,
         )
-        self.postbacks = AsyncPostbacks(self, postback_secret)  # checks the secret before any connection is opened
-        self.withdrawals = AsyncWithdrawals(self, withdrawal_key)  # checks the key, if any, before that too
-        self._http = http_client if http_client is not None else _async_http(http_backend)
+        _one_of(http_client, transport)
+        if http_client is not None:
+            self._http = http_client
+        else:
+            self._http = _http.async_http_client(transport) if transport is not None else _async_http(http_backend)
         self._owns_http = http_client is None
-        self._direct = self._owns_http and _transport.can_send_direct(self._http)
         self.invoices = AsyncInvoices(self)
+        self.postbacks = AsyncPostbacks(self)
+        self.withdrawals = AsyncWithdrawals(self)
         self.balances = AsyncBalances(self)
         self.statistics = AsyncStatistics(self)
         self.static_wallets = AsyncStaticWallets(self)
 
     async def _send(self, operation: Operation[T]) -> Any:
-        import asyncio  # here, not at the top: it costs sync users 13 ms of import time
+        import asyncio  # here, not at the top: sync users never pay for importing it
 
         flow = operation.flow(self._core)
         try:
@@ -245,30 +259,25 @@ class AsyncCryptoCloud(_Base):
         deadline = time.monotonic() + limits.deadline
         response: httpx.Response | None = None
         try:
-            started = time.perf_counter() if self._direct else None  # httpx times what its send() sends
             try:
                 async with asyncio.timeout(limits.deadline):
-                    if started is not None:
-                        response = await _transport.send_direct_async(self._http, request, self._core.redact)
-                    else:
-                        response = await self._http.send(request, stream=True, follow_redirects=False)
+                    response = await self._http.send(request, stream=True, follow_redirects=False)
                     body = Body.of(response, limits, deadline)
                     for chunk in body.unread(response):
                         body.add(chunk)
                     if not response.is_stream_consumed:
                         async for chunk in response.aiter_raw():
                             body.add(chunk)
-                    _transport.end_of_answer(response)
-                    return body.complete(response)
+                    _http.end_of_answer(response)
             finally:
                 # Closed outside the timeout: when Body's own deadline check fires first, asyncio.timeout's
                 # cancellation would land in the close, which httpcore shields only from anyio, and leave the
-                # connection open. An answer cut short is kept on the error: it gets its elapsed time too.
+                # connection open.
                 if response is not None:
-                    _transport.timed(response, started)
                     await response.aclose()
+            return body.complete(response)
         except Exception as exc:
-            if not _transport.is_transport_error(exc):
+            if not is_transport_error(exc):
                 raise
             return Broken.of(exc, response, deadline)
 

@@ -20,20 +20,12 @@ import attrs
 import httpx
 
 from . import _params, _responses, errors
+from ._body import ACCEPT_ENCODING, DEFAULT_MAX_RESPONSE_BYTES, Limits, deadline_message
+from ._http import drop_connection
 from ._observe import Observer
 from ._requests import Requests
-from ._secrets import Secrets
-from ._transport import (
-    ACCEPT_ENCODING,
-    DEFAULT_MAX_RESPONSE_BYTES,
-    Broken,
-    ClientClosed,
-    Limits,
-    Stage,
-    deadline_message,
-    drop_connection,
-    is_timeout,
-)
+from ._secrets import SecretKey, Secrets, WithdrawalKey
+from ._stage import Broken, ClientClosed, Stage, is_timeout
 from ._version import __version__
 
 T = TypeVar("T")
@@ -42,12 +34,12 @@ logger = logging.getLogger("cryptocloud")
 
 # CryptoCloud became Trybit in May 2026; the legacy host still names the same API.
 DEFAULT_BASE_URL = "https://api.trybit.com"
-LEGACY_BASE_URL = "https://api.cryptocloud.plus"
 DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=5.0)
 DEFAULT_MAX_RETRIES = 2
 ENV_API_KEY = "CRYPTOCLOUD_API_KEY"
 ENV_SHOP_ID = "CRYPTOCLOUD_SHOP_ID"
 ENV_BASE_URL = "CRYPTOCLOUD_BASE_URL"
+ENV_WITHDRAWAL_KEY = "CRYPTOCLOUD_WITHDRAWAL_KEY"
 
 USER_AGENT = f"cryptocloud-client/{__version__} httpx/{httpx.__version__}"
 
@@ -161,6 +153,8 @@ class Core:
     # Creates interrupted after they may have been sent: the only trace of an invoice that may exist.
     unsettled: list[Unsettled] = attrs.field(factory=list, eq=False)
     also_hidden: tuple[str, ...] = ()  # other secrets redaction removes too (the API key, on withdrawals)
+    withdrawal_key: WithdrawalKey | None = None  # needed by withdrawals.create, sent with withdrawals only
+    postback_secret: SecretKey | None = None  # postbacks.confirm's default (else $CRYPTOCLOUD_SECRET, when used)
 
     @classmethod
     def configure(
@@ -175,6 +169,8 @@ class Core:
         max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
         recovery_window: float = DEFAULT_RECOVERY_WINDOW,
         record_to: str | os.PathLike[str] | None = None,
+        withdrawal_key: str | None = None,
+        postback_secret: str | bytes | None = None,
     ) -> Core:
         """Explicit arguments win over the environment; every value is checked here, before any request."""
         key = _params.api_key(api_key if api_key is not None else os.environ.get(ENV_API_KEY), ENV_API_KEY)
@@ -193,6 +189,8 @@ class Core:
             ),
             recovery_window=_params.seconds(recovery_window, "recovery_window", allow_zero=True),
             observer=Observer(record_to),
+            withdrawal_key=_withdrawal_key(withdrawal_key),
+            postback_secret=SecretKey(postback_secret) if postback_secret is not None else None,
         )
 
     def __repr__(self) -> str:
@@ -219,7 +217,7 @@ class Core:
         return Requests(self.base_url, self._headers, self.timeout)
 
     def build(self, http: httpx.Client | httpx.AsyncClient, kwargs: dict[str, Any]) -> httpx.Request:
-        """An httpx request from a generated operation's ``_get_kwargs()``, with auth and our timeout."""
+        """An httpx request from a generated operation's ``request_kwargs()``, with auth and our timeout."""
         return self._requests.build(http, kwargs)
 
     def require_shop_id(self, shop_id: str | None) -> str:
@@ -353,6 +351,15 @@ class Core:
         if logger.isEnabledFor(logging.DEBUG):
             headers = {k: ("Token <hidden>" if k.lower() == "authorization" else v) for k, v in request.headers.items()}
             logger.debug("%s %s (attempt %d) headers=%s", request.method, request.url, attempt + 1, headers)
+
+
+def _withdrawal_key(value: str | None) -> WithdrawalKey | None:
+    """The key given, else $CRYPTOCLOUD_WITHDRAWAL_KEY, checked; None when neither is set."""
+    if value is None:
+        value = os.environ.get(ENV_WITHDRAWAL_KEY) or None
+        if value is None:
+            return None
+    return WithdrawalKey(_params.api_key(value, ENV_WITHDRAWAL_KEY, "withdrawal_key"))
 
 
 def _may_have_landed(error: errors.APIError) -> bool:

@@ -81,7 +81,7 @@ class InvoicePager:
             return None
         limit = self._offset + self._size - 1 if self._end_index else self._size
         body = InvoiceListRequest(start=self._start, end=self._end, offset=self._offset, limit=limit)
-        return Call(self._core.build(self._http, list_invoices._get_kwargs(body=body)), invoice_page, creates=False)
+        return Call(self._core.build(self._http, list_invoices.request_kwargs(body=body)), invoice_page, creates=False)
 
     def accept(self, page: InvoicePage) -> list[InvoiceDetails]:
         """The page's invoices not seen on the previous page; decides whether another page is needed."""

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 import httpx
-from cryptocloud_client import _exact
+from cryptocloud_client import exact
 
 from . import drift
 
@@ -30,7 +30,7 @@ logger.addHandler(logging.NullHandler())  # a library never prints by itself; ap
 
 _seen: set[tuple[str, str, str, Any]] = set()  # what was logged already, process-wide
 _seen_lock = threading.Lock()
-# The run-time check re-reads an answer and walks it against the spec (about 1 ms for a page of 100 invoices): it
+# The run-time check re-reads an answer and walks it against the spec (costly for a page of 100 invoices): it
 # looks at one answer per operation per interval, so that it costs nothing per request in steady state. Recorded
 # answers (record_to=) are all kept, and `cryptocloud drift` checks every one of them.
 DRIFT_CHECK_INTERVAL = 60.0
@@ -59,7 +59,7 @@ class Observer:
         if self._path is None and not check:
             return
         try:
-            body: Any = _exact.loads(response.content)
+            body: Any = exact.loads(response.content)
         except ValueError:
             body = None
         if self._path is not None:
@@ -80,7 +80,7 @@ class Observer:
         }
         if body is None:
             entry["text"] = response.content.decode("utf-8", errors="replace")
-        line = (redact(_exact.dumps(entry).decode()) + "\n").encode()
+        line = (redact(exact.dumps(entry).decode()) + "\n").encode()
         assert self._path is not None
         with self._lock:
             self._append(self._path, line)

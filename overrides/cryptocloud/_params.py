@@ -15,7 +15,7 @@ from enum import Enum
 from typing import TypeVar
 
 import httpx
-from cryptocloud_client._exact import parse_decimal
+from cryptocloud_client.exact import parse_decimal
 from cryptocloud_client.models import CryptoCurrency, FiatCurrency, Locale
 
 from .errors import InvalidParameterError
@@ -200,6 +200,7 @@ def max_retries(value: object) -> int:
     return value
 
 
+INVOICE_PREFIX = "INV-"
 _INVOICE_ID = re.compile(r"(?:INV-)?([A-Za-z0-9]{1,64})")
 
 
@@ -208,7 +209,12 @@ def invoice_id(value: object, field: str = "uuid") -> str:
     match = _INVOICE_ID.fullmatch(value.strip()) if isinstance(value, str) else None
     if match is None:
         raise InvalidParameterError(field, value, f"is not an invoice id like 'INV-89UX09KA' or '89UX09KA': {value!r}")
-    return "INV-" + match.group(1)
+    return INVOICE_PREFIX + match.group(1)
+
+
+def bare_id(uuid: str) -> str:
+    """An invoice id without its ``INV-`` prefix (the form postbacks and pay links use): ids compare this way."""
+    return uuid.removeprefix(INVOICE_PREFIX)
 
 
 def invoice_ids(value: object, field: str = "uuids") -> list[str]:

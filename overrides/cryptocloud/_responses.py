@@ -1,29 +1,24 @@
 """The one place where an HTTP response becomes a result or an error.
 
-Bodies are decoded with the generated package's exact JSON reader and models; anything they cannot read
-becomes an APIResponseValidationError that keeps the raw body (and the invoice id, when one is visible),
-never a bare KeyError/TypeError/ValueError. The generated models do not check types, so each decoded model
-is checked against its own annotations here: that check follows the generated code, so a new field in the
-spec is covered without an edit.
+Bodies are decoded with the generated package's exact JSON reader and its strict ``from_dict`` decoders (made by
+codegen from the spec, so a new field needs no edit here); anything they refuse becomes an
+APIResponseValidationError that keeps the raw body (and the invoice id, when one is visible), never a bare
+KeyError/TypeError/ValueError.
 """
 
 from __future__ import annotations
 
 import decimal
-import functools
 import http
 import re
-import types
-import typing
 from collections.abc import Callable
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from typing import Any, TypeVar
 
-import attrs
-import cryptocloud_client.models as generated_models
 import httpx
-from cryptocloud_client import _exact
+from cryptocloud_client import exact
+from cryptocloud_client.exact import DecodeError
 from cryptocloud_client.models import DetailError, ErrorResponse
 
 from . import errors
@@ -65,7 +60,7 @@ def one_line(text: str) -> str:
 
 
 def _load(response: httpx.Response) -> Any:
-    return _exact.loads(response.content)
+    return exact.loads(response.content)
 
 
 def server_messages(data: Any) -> dict[str, list[str]]:
@@ -217,21 +212,6 @@ class Missing(Exception):
     """Raised by a decoder when the answer lacks what was asked for (an invoice id, say)."""
 
 
-class Checked:
-    """What a decoder returns for a result it has already found to match its annotations (``_reader``'s fast
-    path): ``decode_success`` then skips the type check, which would walk the same models again."""
-
-    __slots__ = ("value",)
-
-    def __init__(self, value: Any) -> None:
-        self.value = value
-
-
-def unchecked(decoded: Any) -> tuple[Any, bool]:
-    """A decoder's result without its ``Checked`` wrapper, and whether it had one."""
-    return (decoded.value, True) if decoded.__class__ is Checked else (decoded, False)
-
-
 def decode_success(
     response: httpx.Response,
     decode: Callable[[dict[str, Any]], T],
@@ -260,100 +240,9 @@ def decode_success(
         # The API answers 200 without what was asked for: status_code says 200, the message says what is missing.
         text = redact.body(body_text(response))
         raise errors.NotFoundError(str(exc), response=response, body=text, errors={}) from None
-    except DECODE_ERRORS as exc:
+    except DecodeError as exc:  # the generated decoders' own: it names the field
+        raise _invalid(response, str(exc), redact, data) from None
+    except DECODE_ERRORS as exc:  # a decoder of ours that met something else
         problem = f"missing field {exc}" if isinstance(exc, KeyError) else f"{type(exc).__name__}: {exc}"
         raise _invalid(response, f"result: {problem}", redact, data) from None
-    if result.__class__ is Checked:
-        return typing.cast(T, typing.cast(Checked, result).value)
-    problems = type_problems(result, "result")
-    if problems:
-        raise _invalid(response, "; ".join(problems[:3]), redact, data)
     return result
-
-
-# ------------------------------------------------------------------ type check of decoded models
-# Per annotation, computed once: the outer types a value may have, and the branches to look inside (lists and
-# models). Per model class, a checker function is compiled once from its annotations: a field whose value has
-# an allowed type then costs one inline isinstance() test, with no loop, call or path string.
-
-
-@attrs.frozen
-class _Shape:
-    allowed: tuple[type, ...]
-    refuse_bool: bool  # bool is an int subclass, never a valid int here
-    lists: _Shape | None  # the shape of list items, when a list is allowed
-    models: tuple[type, ...]  # attrs classes allowed, whose fields are checked in turn
-    description: str
-    plain: bool  # neither lists nor models: the outer type is all there is to check
-
-
-@functools.cache
-def _shape(hint: Any) -> _Shape:
-    origin = typing.get_origin(hint)
-    branches = typing.get_args(hint) if origin is typing.Union or origin is types.UnionType else (hint,)
-    allowed = tuple(object if b is Any else typing.get_origin(b) or b for b in branches)
-    item_hints = [typing.get_args(b)[0] for b in branches if typing.get_origin(b) is list]
-    description = getattr(hint, "__name__", None) or re.sub(r"typing\.|cryptocloud_client\.(types\.)?", "", str(hint))
-    models = tuple(t for t in allowed if attrs.has(t))
-    lists = _shape(item_hints[0]) if item_hints else None
-    return _Shape(
-        allowed=allowed,
-        refuse_bool=int in allowed and bool not in allowed,
-        lists=lists,
-        models=models,
-        description=description,
-        plain=lists is None and not models,
-    )
-
-
-Checker = Callable[[Any, str, list[str]], None]
-_CHECKERS: dict[type, Checker] = {}
-
-
-def _checker(cls: type) -> Checker:
-    """The compiled field-by-field check of an instance of the attrs class ``cls``."""
-    checker = _CHECKERS.get(cls)
-    if checker is not None:
-        return checker
-    # The generated modules import nested models under TYPE_CHECKING only: resolve names in the models package.
-    hints = typing.get_type_hints(cls, localns=vars(generated_models))
-    hints.pop("additional_properties", None)
-    namespace: dict[str, Any] = {"_check": _check}
-    lines = ["def check(value, path, out):"]
-    for i, (name, hint) in enumerate(hints.items()):
-        shape = _shape(hint)
-        if object in shape.allowed:
-            continue  # Any: nothing to check
-        namespace[f"S{i}"], namespace[f"A{i}"] = shape, shape.allowed
-        lines.append(f"    v = value.{name}")
-        if shape.plain:
-            refuse = " or v.__class__ is bool" if shape.refuse_bool else ""
-            lines.append(f"    if not isinstance(v, A{i}){refuse}:")
-            lines.append(f"        _check(v, S{i}, path + '.{name}', out)")
-        else:
-            lines.append(f"    _check(v, S{i}, path + '.{name}', out)")
-    lines.append("    return None")
-    exec("\n".join(lines), namespace)  # the source is made of field names only, never of data
-    checker = _CHECKERS[cls] = typing.cast(Checker, namespace["check"])
-    return checker
-
-
-def _check(value: Any, shape: _Shape, path: str, out: list[str]) -> None:
-    if not isinstance(value, shape.allowed) or (shape.refuse_bool and isinstance(value, bool)):
-        out.append(f"{path}: expected {shape.description}, got {type(value).__name__}")
-    elif shape.lists is not None and isinstance(value, list):
-        for i, item in enumerate(value):
-            _check(item, shape.lists, f"{path}[{i}]", out)
-    elif shape.models and isinstance(value, shape.models):
-        _checker(type(value))(value, path, out)
-
-
-def type_problems(value: Any, path: str) -> list[str]:
-    """Where a decoded model (or each model of a list) differs from its annotations; empty when it matches."""
-    out: list[str] = []
-    if isinstance(value, list):
-        for i, item in enumerate(value):
-            _check(item, _shape(type(item)), f"{path}[{i}]", out)  # type: ignore[arg-type]  # classes are hashable
-    else:
-        _check(value, _shape(type(value)), path, out)  # type: ignore[arg-type]
-    return out

@@ -8,6 +8,7 @@ httpcore logs at DEBUG and httpx at INFO). The log filter knows the keys of ever
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import re
 import threading
@@ -57,8 +58,9 @@ class Secrets:
 
     def echoed_in(self, content: bytes) -> bool:
         """Whether a whole key is in ``content``, as is or JSON-escaped (a cheap check for every answer)."""
-        if any(key in content for key in self._keys):
-            return True
+        for key in self._keys:
+            if key in content:
+                return True
         if b"\\" not in content:
             return False
         plain = _ASCII_ESCAPE.sub(lambda m: chr(int(m[1], 16)) if m[1] else "/", content.decode("utf-8", "replace"))
@@ -92,6 +94,33 @@ def _hide(text: str, pieces: frozenset[str]) -> str:
         kept = max(kept, end)
     out.append(text[kept:])
     return "".join(out)
+
+
+class WithdrawalKey:
+    """The withdrawal key as the client holds it: its repr (and so the client's vars) shows "<hidden>"."""
+
+    __slots__ = ("digest", "value")
+
+    def __init__(self, key: str) -> None:
+        self.value = key
+        self.digest = hashlib.sha256(key.encode()).digest()  # what the 12 s spacing is kept by: never the key
+
+    def __repr__(self) -> str:
+        return "<hidden>"
+
+
+class SecretKey:
+    """The project's secret key (postbacks) as the client holds it: its repr shows "<hidden>"."""
+
+    __slots__ = ("key",)
+
+    def __init__(self, secret: object) -> None:
+        from ._token import secret_key  # PyJWT is imported only where postbacks are verified
+
+        self.key = secret_key(secret)
+
+    def __repr__(self) -> str:
+        return "<hidden>"
 
 
 # ------------------------------------------------------------------ log records

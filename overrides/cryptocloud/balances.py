@@ -13,7 +13,7 @@ from .models import results_as
 
 def list_call(core: Core, http: httpx.Client | httpx.AsyncClient, /) -> Call[list[Balance]]:
     """The balance of every currency of the merchant's wallet (amounts as Decimal)."""
-    kwargs = get_balances._get_kwargs(body=EmptyRequest())
+    kwargs = get_balances.request_kwargs(body=EmptyRequest())
     return Call(core.build(http, kwargs), results_as(Balance), creates=False)
 
 

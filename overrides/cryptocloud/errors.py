@@ -24,7 +24,7 @@ from typing import Any
 
 import httpx
 
-from ._transport import Stage
+from ._stage import Stage
 
 __all__ = [
     "APIConnectionError",

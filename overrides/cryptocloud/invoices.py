@@ -28,7 +28,7 @@ from . import _params, errors
 from ._core import Call, Composite, Core, Flow, Operation
 from ._lookup import InvoicePager, disagreement, find, recovering_create
 from ._resource import AsyncResource, SyncResource, async_method, async_raw_method, sync_method, sync_raw_method
-from ._responses import Checked, Missing, unchecked
+from ._responses import Missing
 from .models import Invoice, InvoiceDetails, result_as, results_as
 
 INFO_CHUNK = 100  # the API reads at most 100 ids per request
@@ -91,7 +91,7 @@ def create_call(
         email=_params.email(email) if email is not None else UNSET,
         add_fields=add_fields,
     )
-    kwargs = create_invoice._get_kwargs(body=body, locale=_params.locale(locale) if locale is not None else UNSET)
+    kwargs = create_invoice.request_kwargs(body=body, locale=_params.locale(locale) if locale is not None else UNSET)
     # The answer states the fiat amount and currency asked for (and may state the order_id): one that disagrees
     # answers another request. Two orders of the same price cannot be told apart this way (see _pool).
     agrees = functools.partial(disagreement, body=body)
@@ -111,16 +111,12 @@ def cancel_call(core: Core, http: httpx.Client | httpx.AsyncClient, /, uuid: str
         if not isinstance(data["result"], (list, str)):
             raise TypeError(f"result: expected ['ok'], got {type(data['result']).__name__}")
 
-    request = core.build(http, cancel_invoice._get_kwargs(body=body))
+    request = core.build(http, cancel_invoice.request_kwargs(body=body))
     return Call(request, confirmed, creates=False, resendable=False, what="cancel")
 
 
-def _bare(uuid: str) -> str:
-    return uuid.removeprefix("INV-")
-
-
 def _info_request(core: Core, http: httpx.Client | httpx.AsyncClient, ids: list[str]) -> httpx.Request:
-    return core.build(http, get_invoice_info._get_kwargs(body=InvoiceInfoRequest(uuids=ids)))
+    return core.build(http, get_invoice_info.request_kwargs(body=InvoiceInfoRequest(uuids=ids)))
 
 
 def retrieve_call(core: Core, http: httpx.Client | httpx.AsyncClient, /, uuid: str) -> Call[InvoiceDetails]:
@@ -128,10 +124,9 @@ def retrieve_call(core: Core, http: httpx.Client | httpx.AsyncClient, /, uuid: s
     wanted = _params.invoice_id(uuid)
 
     def pick(data: dict[str, Any]) -> InvoiceDetails:
-        invoices, checked = unchecked(_decode_details(data))
-        for invoice in invoices:
-            if _bare(invoice.uuid) == _bare(wanted):
-                return cast(InvoiceDetails, Checked(invoice)) if checked else invoice
+        for invoice in _decode_details(data):
+            if _params.bare_id(invoice.uuid) == _params.bare_id(wanted):
+                return invoice
         raise Missing(f"no invoice {wanted} in the answer")
 
     return Call(_info_request(core, http, [wanted]), pick, creates=False)
@@ -148,8 +143,8 @@ def retrieve_many_call(
         for start in range(0, len(wanted), INFO_CHUNK):
             call = Call(_info_request(core, http, wanted[start : start + INFO_CHUNK]), _decode_details, creates=False)
             invoices = yield from core.run(call)
-            found |= {_bare(invoice.uuid): invoice for invoice in cast(list[InvoiceDetails], invoices)}
-        return [found[_bare(uuid)] for uuid in wanted if _bare(uuid) in found]
+            found |= {_params.bare_id(invoice.uuid): invoice for invoice in cast(list[InvoiceDetails], invoices)}
+        return [found[_params.bare_id(uuid)] for uuid in wanted if _params.bare_id(uuid) in found]
 
     return Composite(flow)
 

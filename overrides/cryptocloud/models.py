@@ -6,11 +6,9 @@ from collections.abc import Callable
 from typing import Any, TypeVar, cast
 
 import attrs
+from cryptocloud_client.exact import DecodeError
 from cryptocloud_client.models import Invoice as GeneratedInvoice
 from cryptocloud_client.models import InvoiceDetails as GeneratedInvoiceDetails
-
-from ._reader import read
-from ._responses import Checked
 
 T = TypeVar("T")
 
@@ -51,38 +49,45 @@ class InvoicePage:
     all_count: int | None
 
 
-# Decoders of the success envelope, for ``Call.decode``. Each returns its result wrapped in ``Checked`` when the
-# fast reader vouched for every model in it, so that the type check is not run twice; otherwise the plain result,
-# which ``decode_success`` checks as it always did.
+# Decoders of the success envelope, for ``Call.decode``: the generated ``from_dict`` is strict (DecodeError, a
+# ValueError naming the field, for anything its annotations do not allow).
 
 
 def result_as(cls: type[T]) -> Callable[[dict[str, Any]], T]:
     """Decode the envelope's ``result`` object as a ``cls``."""
 
     def decode(data: dict[str, Any]) -> T:
-        value, fast = read(cls, data["result"])
-        return cast(T, Checked(value)) if fast else value
+        return _from_dict(cls, data["result"], "result")
 
     return decode
 
 
-def _read_all(cls: type[T], result: Any) -> tuple[list[T], bool]:
+def _from_dict(cls: type[T], value: Any, where: str) -> T:
+    try:
+        return cast(T, cast(Any, cls).from_dict(value))
+    except DecodeError as exc:
+        raise exc.inside(where) from None
+
+
+def _all(cls: type[T], result: Any) -> list[T]:
+    """Each item of ``result`` decoded as ``cls``; an error names the item (``result[3].amount``)."""
     if not isinstance(result, list):
-        raise TypeError(f"result: expected a list, got {type(result).__name__}")
-    values, all_fast = [], True
-    for item in result:
-        value, fast = read(cls, item)
-        values.append(value)
-        all_fast = all_fast and fast
-    return values, all_fast
+        raise DecodeError.wrong("result", "an array", result)
+    decoded: list[T] = []
+    from_dict = cast(Any, cls).from_dict
+    try:
+        for item in result:
+            decoded.append(from_dict(item))
+    except DecodeError as exc:
+        raise exc.inside(len(decoded)).inside("result") from None
+    return decoded
 
 
 def results_as(cls: type[T]) -> Callable[[dict[str, Any]], list[T]]:
     """Decode the envelope's ``result`` array, item by item, as ``cls``."""
 
     def decode(data: dict[str, Any]) -> list[T]:
-        values, fast = _read_all(cls, data["result"])
-        return cast(list[T], Checked(values)) if fast else values
+        return _all(cls, data["result"])
 
     return decode
 
@@ -90,7 +95,5 @@ def results_as(cls: type[T]) -> Callable[[dict[str, Any]], list[T]]:
 def invoice_page(data: dict[str, Any]) -> InvoicePage:
     all_count = data.get("all_count")
     if "all_count" in data and (not isinstance(all_count, int) or isinstance(all_count, bool)):
-        raise TypeError(f"all_count: expected int, got {type(all_count).__name__}")  # the spec: an integer, not null
-    invoices, fast = _read_all(InvoiceDetails, data["result"])
-    page = InvoicePage(invoices, all_count)
-    return cast(InvoicePage, Checked(page)) if fast else page
+        raise DecodeError.wrong("all_count", "an integer", all_count)  # the spec: an integer, not null
+    return InvoicePage(_all(InvoiceDetails, data["result"]), all_count)

@@ -28,7 +28,7 @@ def create_call(
         currency=_params.crypto(currency, "currency"),
         identify=_params.text(identify, "identify"),
     )
-    kwargs = create_static_wallet._get_kwargs(body=body)
+    kwargs = create_static_wallet.request_kwargs(body=body)
     return Call(core.build(http, kwargs), result_as(StaticWallet), creates=True)
 
 

@@ -20,7 +20,7 @@ def get_call(
 ) -> Call[StatisticsResult]:
     """Counts by status and USD sums of the invoices created from ``start`` to ``end`` (both included)."""
     first, last = _params.period(start, end)
-    kwargs = get_statistics._get_kwargs(body=PeriodRequest(start=first, end=last))
+    kwargs = get_statistics.request_kwargs(body=PeriodRequest(start=first, end=last))
     return Call(core.build(http, kwargs), result_as(StatisticsResult), creates=False)
 
 

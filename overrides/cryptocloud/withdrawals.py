@@ -19,8 +19,6 @@ whatever its outcome. Other processes using the same key are not seen: the serve
 from __future__ import annotations
 
 import functools
-import hashlib
-import os
 import re
 import threading
 import time
@@ -32,37 +30,19 @@ from cryptocloud_client.api.withdrawals import create_withdrawal
 from cryptocloud_client.models import CryptoCurrency, Withdrawal, WithdrawalCreateRequest
 
 from . import _params, errors
-from ._core import Call, Composite, Core, Flow
-from ._resource import AsyncResource, Http, SyncResource
+from ._core import ENV_WITHDRAWAL_KEY, Call, Composite, Core, Flow
+from ._resource import AsyncResource, Http, SyncResource, async_method, sync_method
+from ._secrets import WithdrawalKey
 
 if TYPE_CHECKING:
-    from ._client import AsyncCryptoCloud, CryptoCloud
+    pass
 
 __all__ = ["ENV_WITHDRAWAL_KEY", "MIN_SPACING", "Withdrawal"]
 
-ENV_WITHDRAWAL_KEY = "CRYPTOCLOUD_WITHDRAWAL_KEY"
 MIN_SPACING = 12.0  # seconds between two withdrawals with one key, as CryptoCloud asks
 ENVELOPES = ("result", "data")  # the newer docs' envelope, then the older docs'
 # An address as the chains write them: printable ASCII without spaces (base58, hex, bech32, TON's base64url).
 _ADDRESS = re.compile(r"[\x21-\x7e]{1,256}")
-
-
-class WithdrawalKey:
-    """The withdrawal key as the client holds it: its repr (and so the client's vars) shows "<hidden>"."""
-
-    __slots__ = ("_digest", "_key")
-
-    def __init__(self, key: str) -> None:
-        self._key = key
-        self._digest = hashlib.sha256(key.encode()).digest()  # what the spacing is kept by: never the key
-
-    def __repr__(self) -> str:
-        return "<hidden>"
-
-    def core(self, core: Core) -> Core:
-        """The client's configuration with this key in place of the API key: its Authorization header, and
-        its redaction of error messages, logs and recordings, are then the withdrawal key's (and the API key's)."""
-        return attrs.evolve(core, api_key=self._key, also_hidden=(core.api_key,))
 
 
 class _Spacing:
@@ -76,10 +56,10 @@ class _Spacing:
         """Record a withdrawal about to be sent now, or raise WithdrawalTooSoonError (nothing sent)."""
         with self._lock:
             now = _clock()
-            last = self._last.get(key._digest)
+            last = self._last.get(key.digest)
             if last is not None and now - last < MIN_SPACING:
                 raise errors.WithdrawalTooSoonError(round(MIN_SPACING - (now - last), 1) or 0.1)
-            self._last[key._digest] = now
+            self._last[key.digest] = now
 
     def clear(self) -> None:
         with self._lock:
@@ -88,15 +68,6 @@ class _Spacing:
 
 _clock = time.monotonic
 SPACING = _Spacing()
-
-
-def withdrawal_key(value: str | None) -> WithdrawalKey | None:
-    """The key given, else $CRYPTOCLOUD_WITHDRAWAL_KEY, checked; None when neither is set."""
-    if value is None:
-        value = os.environ.get(ENV_WITHDRAWAL_KEY) or None
-        if value is None:
-            return None
-    return WithdrawalKey(_params.api_key(value, ENV_WITHDRAWAL_KEY, "withdrawal_key"))
 
 
 def _address(value: object) -> str:
@@ -147,7 +118,6 @@ def _decode(data: dict[str, Any]) -> Withdrawal:
 def create_call(
     core: Core,
     http: Http,
-    key: WithdrawalKey | None,
     /,
     *,
     currency_code: CryptoCurrency | str,
@@ -163,11 +133,13 @@ def create_call(
     history before trying again. Less than 12 s after the previous withdrawal with the same key (from this
     process) raises WithdrawalTooSoonError, and nothing is sent.
     """
-    key = require(key)
+    key = require(core.withdrawal_key)
     body = request(currency_code=currency_code, to_address=to_address, amount=amount)
-    signed = key.core(core)
+    # The client's configuration with the withdrawal key in place of the API key: its Authorization header, and
+    # its redaction of error messages, logs and recordings, are then the withdrawal key's (and the API key's).
+    signed = attrs.evolve(core, api_key=key.value, also_hidden=(core.api_key,))
     call = Call(
-        signed.build(http, create_withdrawal._get_kwargs(body=body)),
+        signed.build(http, create_withdrawal.request_kwargs(body=body)),
         _decode,
         creates=False,
         resendable=False,
@@ -184,42 +156,9 @@ def create_call(
     return Composite(flow)
 
 
-class _Key:
-    """The client's withdrawal key, checked when the client is made."""
-
-    def __init__(self, key: str | None) -> None:
-        self._key = withdrawal_key(key)
+class Withdrawals(SyncResource):
+    create = sync_method(create_call)
 
 
-class Withdrawals(SyncResource, _Key):
-    def __init__(self, client: CryptoCloud, key: str | None = None) -> None:
-        SyncResource.__init__(self, client)
-        _Key.__init__(self, key)
-
-    def create(
-        self, *, currency_code: CryptoCurrency | str, to_address: str, amount: Decimal | int | str
-    ) -> Withdrawal:
-        client = self._client
-        operation = create_call(
-            client._core, client._http, self._key, currency_code=currency_code, to_address=to_address, amount=amount
-        )
-        return cast(Withdrawal, client._send(operation))
-
-    create.__doc__ = create_call.__doc__
-
-
-class AsyncWithdrawals(AsyncResource, _Key):
-    def __init__(self, client: AsyncCryptoCloud, key: str | None = None) -> None:
-        AsyncResource.__init__(self, client)
-        _Key.__init__(self, key)
-
-    async def create(
-        self, *, currency_code: CryptoCurrency | str, to_address: str, amount: Decimal | int | str
-    ) -> Withdrawal:
-        client = self._client
-        operation = create_call(
-            client._core, client._http, self._key, currency_code=currency_code, to_address=to_address, amount=amount
-        )
-        return cast(Withdrawal, await client._send(operation))
-
-    create.__doc__ = create_call.__doc__
+class AsyncWithdrawals(AsyncResource):
+    create = async_method(create_call)

@@ -2,12 +2,17 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from decimal import Decimal
-from typing import Any, TypeVar
+from typing import Any, ClassVar, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from .._exact import parse_decimal
+from ..exact import (
+    MAX_ADJUSTED_EXPONENT,
+    MAX_INTEGRAL_AMOUNT,
+    DecodeError,
+    parse_decimal,
+)
 from ..models.balance_currency import BalanceCurrency
 from ..types import UNSET, Unset
 
@@ -61,30 +66,87 @@ class Balance:
 
         return field_dict
 
+    _json_keys: ClassVar[frozenset[str]] = frozenset(
+        ["available_balance", "available_balance_usd", "balance_crypto", "balance_usd", "currency"]
+    )
+
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-
-        d = dict(src_dict)
-        currency = BalanceCurrency.from_dict(d.pop("currency"))
-
-        balance_crypto = parse_decimal(d.pop("balance_crypto"))
-
-        balance_usd = parse_decimal(d.pop("balance_usd"))
-
-        available_balance = parse_decimal(d.pop("available_balance", UNSET))
-
-        available_balance_usd = parse_decimal(d.pop("available_balance_usd", UNSET))
-
-        balance = cls(
-            currency=currency,
-            balance_crypto=balance_crypto,
-            balance_usd=balance_usd,
-            available_balance=available_balance,
-            available_balance_usd=available_balance_usd,
-        )
-
-        balance.additional_properties = d
-        return balance
+        """Decode the JSON object ``src_dict``; DecodeError (a ValueError) names what is wrong and where."""
+        d = src_dict
+        if d.__class__ is not dict and not isinstance(d, Mapping):
+            raise DecodeError.wrong("", "an object", d)
+        get = d.get
+        a0: Any = get("currency", UNSET)
+        if a0.__class__ is dict:
+            try:
+                a0 = BalanceCurrency.from_dict(a0)
+            except DecodeError as exc:
+                raise exc.inside("currency") from None
+        elif a0 == "" or a0 == []:
+            try:
+                a0 = BalanceCurrency.from_dict({})
+            except DecodeError as exc:
+                raise exc.inside("currency") from None
+        else:
+            raise DecodeError.wrong("currency", "BalanceCurrency", a0)
+        a1: Any = get("balance_crypto", UNSET)
+        if a1.__class__ is Decimal and -MAX_ADJUSTED_EXPONENT <= a1.adjusted() <= MAX_ADJUSTED_EXPONENT:
+            pass
+        elif a1.__class__ is int and -MAX_INTEGRAL_AMOUNT < a1 < MAX_INTEGRAL_AMOUNT:
+            a1 = Decimal(a1)
+        elif a1 is None or a1 is UNSET:
+            raise DecodeError.wrong("balance_crypto", "Decimal", a1)
+        else:
+            try:
+                a1 = parse_decimal(a1)
+            except (TypeError, ValueError, ArithmeticError) as exc:
+                raise DecodeError("balance_crypto", str(exc)) from None
+        a2: Any = get("balance_usd", UNSET)
+        if a2.__class__ is Decimal and -MAX_ADJUSTED_EXPONENT <= a2.adjusted() <= MAX_ADJUSTED_EXPONENT:
+            pass
+        elif a2.__class__ is int and -MAX_INTEGRAL_AMOUNT < a2 < MAX_INTEGRAL_AMOUNT:
+            a2 = Decimal(a2)
+        elif a2 is None or a2 is UNSET:
+            raise DecodeError.wrong("balance_usd", "Decimal", a2)
+        else:
+            try:
+                a2 = parse_decimal(a2)
+            except (TypeError, ValueError, ArithmeticError) as exc:
+                raise DecodeError("balance_usd", str(exc)) from None
+        a3: Any = get("available_balance", UNSET)
+        if a3.__class__ is Decimal and -MAX_ADJUSTED_EXPONENT <= a3.adjusted() <= MAX_ADJUSTED_EXPONENT:
+            pass
+        elif a3.__class__ is int and -MAX_INTEGRAL_AMOUNT < a3 < MAX_INTEGRAL_AMOUNT:
+            a3 = Decimal(a3)
+        elif a3 is UNSET:
+            pass
+        elif a3 is None:
+            raise DecodeError.wrong("available_balance", "Decimal", a3)
+        else:
+            try:
+                a3 = parse_decimal(a3)
+            except (TypeError, ValueError, ArithmeticError) as exc:
+                raise DecodeError("available_balance", str(exc)) from None
+        a4: Any = get("available_balance_usd", UNSET)
+        if a4.__class__ is Decimal and -MAX_ADJUSTED_EXPONENT <= a4.adjusted() <= MAX_ADJUSTED_EXPONENT:
+            pass
+        elif a4.__class__ is int and -MAX_INTEGRAL_AMOUNT < a4 < MAX_INTEGRAL_AMOUNT:
+            a4 = Decimal(a4)
+        elif a4 is UNSET:
+            pass
+        elif a4 is None:
+            raise DecodeError.wrong("available_balance_usd", "Decimal", a4)
+        else:
+            try:
+                a4 = parse_decimal(a4)
+            except (TypeError, ValueError, ArithmeticError) as exc:
+                raise DecodeError("available_balance_usd", str(exc)) from None
+        obj = cls(currency=a0, balance_crypto=a1, balance_usd=a2, available_balance=a3, available_balance_usd=a4)
+        known = cls._json_keys
+        if not d.keys() <= known:
+            obj.additional_properties = {k: x for k, x in d.items() if k not in known}
+        return obj
 
     @property
     def additional_keys(self) -> list[str]:

@@ -1,11 +1,14 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, ClassVar, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..exact import (
+    DecodeError,
+)
 from ..models.network import Network
 from ..types import UNSET, Unset
 
@@ -109,59 +112,149 @@ class BalanceCurrency:
 
         return field_dict
 
+    _json_keys: ClassVar[frozenset[str]] = frozenset(
+        [
+            "code",
+            "enable",
+            "enabled",
+            "icon_base",
+            "icon_network",
+            "icon_qr",
+            "id",
+            "is_email_required",
+            "name",
+            "obj_network",
+            "order",
+            "short_code",
+            "stablecoin",
+        ]
+    )
+
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-
-        d = dict(src_dict)
-        id = d.pop("id", UNSET)
-
-        code = d.pop("code", UNSET)
-
-        short_code = d.pop("short_code", UNSET)
-
-        name = d.pop("name", UNSET)
-
-        is_email_required = d.pop("is_email_required", UNSET)
-
-        stablecoin = d.pop("stablecoin", UNSET)
-
-        icon_base = d.pop("icon_base", UNSET)
-
-        icon_network = d.pop("icon_network", UNSET)
-
-        icon_qr = d.pop("icon_qr", UNSET)
-
-        order = d.pop("order", UNSET)
-
-        _obj_network = d.pop("obj_network", UNSET)
-        obj_network: Network | Unset
-        if isinstance(_obj_network, Unset):
-            obj_network = UNSET
+        """Decode the JSON object ``src_dict``; DecodeError (a ValueError) names what is wrong and where."""
+        d = src_dict
+        if d.__class__ is not dict and not isinstance(d, Mapping):
+            raise DecodeError.wrong("", "an object", d)
+        get = d.get
+        a0: Any = get("id", UNSET)
+        if a0.__class__ is int:
+            pass
+        elif a0 is UNSET:
+            pass
         else:
-            obj_network = Network.from_dict(_obj_network)
-
-        enable = d.pop("enable", UNSET)
-
-        enabled = d.pop("enabled", UNSET)
-
-        balance_currency = cls(
-            id=id,
-            code=code,
-            short_code=short_code,
-            name=name,
-            is_email_required=is_email_required,
-            stablecoin=stablecoin,
-            icon_base=icon_base,
-            icon_network=icon_network,
-            icon_qr=icon_qr,
-            order=order,
-            obj_network=obj_network,
-            enable=enable,
-            enabled=enabled,
+            raise DecodeError.wrong("id", "int", a0)
+        a1: Any = get("code", UNSET)
+        if isinstance(a1, str):
+            pass
+        elif a1 is UNSET:
+            pass
+        else:
+            raise DecodeError.wrong("code", "str", a1)
+        a2: Any = get("short_code", UNSET)
+        if isinstance(a2, str):
+            pass
+        elif a2 is UNSET:
+            pass
+        else:
+            raise DecodeError.wrong("short_code", "str", a2)
+        a3: Any = get("name", UNSET)
+        if isinstance(a3, str):
+            pass
+        elif a3 is UNSET:
+            pass
+        else:
+            raise DecodeError.wrong("name", "str", a3)
+        a4: Any = get("is_email_required", UNSET)
+        if a4 is True or a4 is False:
+            pass
+        elif a4 is UNSET:
+            pass
+        else:
+            raise DecodeError.wrong("is_email_required", "bool", a4)
+        a5: Any = get("stablecoin", UNSET)
+        if a5 is True or a5 is False:
+            pass
+        elif a5 is UNSET:
+            pass
+        else:
+            raise DecodeError.wrong("stablecoin", "bool", a5)
+        a6: Any = get("icon_base", UNSET)
+        if isinstance(a6, str):
+            pass
+        elif a6 is UNSET:
+            pass
+        else:
+            raise DecodeError.wrong("icon_base", "str", a6)
+        a7: Any = get("icon_network", UNSET)
+        if isinstance(a7, str):
+            pass
+        elif a7 is UNSET:
+            pass
+        else:
+            raise DecodeError.wrong("icon_network", "str", a7)
+        a8: Any = get("icon_qr", UNSET)
+        if isinstance(a8, str):
+            pass
+        elif a8 is UNSET:
+            pass
+        else:
+            raise DecodeError.wrong("icon_qr", "str", a8)
+        a9: Any = get("order", UNSET)
+        if a9.__class__ is int:
+            pass
+        elif a9 is UNSET:
+            pass
+        else:
+            raise DecodeError.wrong("order", "int", a9)
+        a10: Any = get("obj_network", UNSET)
+        if a10.__class__ is dict:
+            try:
+                a10 = Network.from_dict(a10)
+            except DecodeError as exc:
+                raise exc.inside("obj_network") from None
+        elif a10 == "" or a10 == []:
+            try:
+                a10 = Network.from_dict({})
+            except DecodeError as exc:
+                raise exc.inside("obj_network") from None
+        elif a10 is UNSET:
+            pass
+        else:
+            raise DecodeError.wrong("obj_network", "Network", a10)
+        a11: Any = get("enable", UNSET)
+        if a11 is True or a11 is False:
+            pass
+        elif a11 is UNSET:
+            pass
+        else:
+            raise DecodeError.wrong("enable", "bool", a11)
+        a12: Any = get("enabled", UNSET)
+        if a12 is True or a12 is False:
+            pass
+        elif a12 is UNSET:
+            pass
+        else:
+            raise DecodeError.wrong("enabled", "bool", a12)
+        obj = cls(
+            id=a0,
+            code=a1,
+            short_code=a2,
+            name=a3,
+            is_email_required=a4,
+            stablecoin=a5,
+            icon_base=a6,
+            icon_network=a7,
+            icon_qr=a8,
+            order=a9,
+            obj_network=a10,
+            enable=a11,
+            enabled=a12,
         )
-
-        balance_currency.additional_properties = d
-        return balance_currency
+        known = cls._json_keys
+        if not d.keys() <= known:
+            obj.additional_properties = {k: x for k, x in d.items() if k not in known}
+        return obj
 
     @property
     def additional_keys(self) -> list[str]:

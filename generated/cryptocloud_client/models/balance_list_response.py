@@ -1,13 +1,17 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, ClassVar, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..exact import (
+    DecodeError,
+)
 from ..models.balance import Balance
 from ..models.success_status import SuccessStatus
+from ..types import UNSET
 
 T = TypeVar("T", bound="BalanceListResponse")
 
@@ -44,26 +48,38 @@ class BalanceListResponse:
 
         return field_dict
 
+    _json_keys: ClassVar[frozenset[str]] = frozenset(["result", "status"])
+
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-
-        d = dict(src_dict)
-        status = SuccessStatus(d.pop("status"))
-
-        result = []
-        _result = d.pop("result")
-        for result_item_data in _result:
-            result_item = Balance.from_dict(result_item_data)
-
-            result.append(result_item)
-
-        balance_list_response = cls(
-            status=status,
-            result=result,
-        )
-
-        balance_list_response.additional_properties = d
-        return balance_list_response
+        """Decode the JSON object ``src_dict``; DecodeError (a ValueError) names what is wrong and where."""
+        d = src_dict
+        if d.__class__ is not dict and not isinstance(d, Mapping):
+            raise DecodeError.wrong("", "an object", d)
+        get = d.get
+        a0: Any = get("status", UNSET)
+        if isinstance(a0, str) and a0 in SuccessStatus._value2member_map_:
+            a0 = SuccessStatus._value2member_map_[a0]
+        else:
+            raise DecodeError.wrong("status", "SuccessStatus", a0)
+        a1: Any = get("result", UNSET)
+        if a1.__class__ is list:
+            items: list[Balance] = []
+            for x in a1:
+                if x.__class__ is not dict:
+                    raise DecodeError.wrong(len(items), "Balance", x).inside("result")
+                try:
+                    items.append(Balance.from_dict(x))
+                except DecodeError as exc:
+                    raise exc.inside(len(items)).inside("result") from None
+            a1 = items
+        else:
+            raise DecodeError.wrong("result", "list[Balance]", a1)
+        obj = cls(status=a0, result=a1)
+        known = cls._json_keys
+        if not d.keys() <= known:
+            obj.additional_properties = {k: x for k, x in d.items() if k not in known}
+        return obj
 
     @property
     def additional_keys(self) -> list[str]:

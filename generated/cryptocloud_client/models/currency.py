@@ -1,11 +1,14 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, ClassVar, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..exact import (
+    DecodeError,
+)
 from ..models.network import Network
 from ..types import UNSET, Unset
 
@@ -96,53 +99,131 @@ class Currency:
 
         return field_dict
 
+    _json_keys: ClassVar[frozenset[str]] = frozenset(
+        [
+            "code",
+            "fullcode",
+            "icon_base",
+            "icon_network",
+            "icon_qr",
+            "id",
+            "is_email_required",
+            "name",
+            "network",
+            "order",
+            "stablecoin",
+        ]
+    )
+
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-
-        d = dict(src_dict)
-        id = d.pop("id", UNSET)
-
-        code = d.pop("code", UNSET)
-
-        fullcode = d.pop("fullcode", UNSET)
-
-        _network = d.pop("network", UNSET)
-        network: Network | Unset
-        if isinstance(_network, Unset):
-            network = UNSET
+        """Decode the JSON object ``src_dict``; DecodeError (a ValueError) names what is wrong and where."""
+        d = src_dict
+        if d.__class__ is not dict and not isinstance(d, Mapping):
+            raise DecodeError.wrong("", "an object", d)
+        get = d.get
+        a0: Any = get("id", UNSET)
+        if a0.__class__ is int:
+            pass
+        elif a0 is UNSET:
+            pass
         else:
-            network = Network.from_dict(_network)
-
-        name = d.pop("name", UNSET)
-
-        is_email_required = d.pop("is_email_required", UNSET)
-
-        stablecoin = d.pop("stablecoin", UNSET)
-
-        icon_base = d.pop("icon_base", UNSET)
-
-        icon_network = d.pop("icon_network", UNSET)
-
-        icon_qr = d.pop("icon_qr", UNSET)
-
-        order = d.pop("order", UNSET)
-
-        currency = cls(
-            id=id,
-            code=code,
-            fullcode=fullcode,
-            network=network,
-            name=name,
-            is_email_required=is_email_required,
-            stablecoin=stablecoin,
-            icon_base=icon_base,
-            icon_network=icon_network,
-            icon_qr=icon_qr,
-            order=order,
+            raise DecodeError.wrong("id", "int", a0)
+        a1: Any = get("code", UNSET)
+        if isinstance(a1, str):
+            pass
+        elif a1 is UNSET:
+            pass
+        else:
+            raise DecodeError.wrong("code", "str", a1)
+        a2: Any = get("fullcode", UNSET)
+        if isinstance(a2, str):
+            pass
+        elif a2 is UNSET:
+            pass
+        else:
+            raise DecodeError.wrong("fullcode", "str", a2)
+        a3: Any = get("network", UNSET)
+        if a3.__class__ is dict:
+            try:
+                a3 = Network.from_dict(a3)
+            except DecodeError as exc:
+                raise exc.inside("network") from None
+        elif a3 == "" or a3 == []:
+            try:
+                a3 = Network.from_dict({})
+            except DecodeError as exc:
+                raise exc.inside("network") from None
+        elif a3 is UNSET:
+            pass
+        else:
+            raise DecodeError.wrong("network", "Network", a3)
+        a4: Any = get("name", UNSET)
+        if isinstance(a4, str):
+            pass
+        elif a4 is UNSET:
+            pass
+        else:
+            raise DecodeError.wrong("name", "str", a4)
+        a5: Any = get("is_email_required", UNSET)
+        if a5 is True or a5 is False:
+            pass
+        elif a5 is UNSET:
+            pass
+        else:
+            raise DecodeError.wrong("is_email_required", "bool", a5)
+        a6: Any = get("stablecoin", UNSET)
+        if a6 is True or a6 is False:
+            pass
+        elif a6 is UNSET:
+            pass
+        else:
+            raise DecodeError.wrong("stablecoin", "bool", a6)
+        a7: Any = get("icon_base", UNSET)
+        if isinstance(a7, str):
+            pass
+        elif a7 is UNSET:
+            pass
+        else:
+            raise DecodeError.wrong("icon_base", "str", a7)
+        a8: Any = get("icon_network", UNSET)
+        if isinstance(a8, str):
+            pass
+        elif a8 is UNSET:
+            pass
+        else:
+            raise DecodeError.wrong("icon_network", "str", a8)
+        a9: Any = get("icon_qr", UNSET)
+        if isinstance(a9, str):
+            pass
+        elif a9 is UNSET:
+            pass
+        else:
+            raise DecodeError.wrong("icon_qr", "str", a9)
+        a10: Any = get("order", UNSET)
+        if a10.__class__ is int:
+            pass
+        elif a10 is UNSET:
+            pass
+        else:
+            raise DecodeError.wrong("order", "int", a10)
+        obj = cls(
+            id=a0,
+            code=a1,
+            fullcode=a2,
+            network=a3,
+            name=a4,
+            is_email_required=a5,
+            stablecoin=a6,
+            icon_base=a7,
+            icon_network=a8,
+            icon_qr=a9,
+            order=a10,
         )
-
-        currency.additional_properties = d
-        return currency
+        known = cls._json_keys
+        if not d.keys() <= known:
+            obj.additional_properties = {k: x for k, x in d.items() if k not in known}
+        return obj
 
     @property
     def additional_keys(self) -> list[str]:

@@ -6,6 +6,11 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 
 T = TypeVar("T", bound="EmptyRequest")
+from typing import ClassVar
+
+from ..exact import (
+    DecodeError,
+)
 
 
 @_attrs_define
@@ -18,8 +23,14 @@ class EmptyRequest:
 
         return field_dict
 
+    _json_keys: ClassVar[frozenset[str]] = frozenset([])
+
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        empty_request = cls()
-
-        return empty_request
+        """Decode the JSON object ``src_dict``; DecodeError (a ValueError) names what is wrong and where."""
+        d = src_dict
+        if d.__class__ is not dict and not isinstance(d, Mapping):
+            raise DecodeError.wrong("", "an object", d)
+        get = d.get
+        obj = cls()
+        return obj

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -9,6 +9,11 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="ErrorResult")
+from typing import ClassVar
+
+from ..exact import (
+    DecodeError,
+)
 
 
 @_attrs_define
@@ -45,38 +50,46 @@ class ErrorResult:
 
         return field_dict
 
+    _json_keys: ClassVar[frozenset[str]] = frozenset(["authorization", "validate_error"])
+
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        validate_error = d.pop("validate_error", UNSET)
-
-        authorization = d.pop("authorization", UNSET)
-
-        error_result = cls(
-            validate_error=validate_error,
-            authorization=authorization,
-        )
-
-        additional_properties = {}
-        for prop_name, prop_dict in d.items():
-
-            def _parse_additional_property(data: object) -> list[str] | str:
-                try:
-                    if not isinstance(data, list):
-                        raise TypeError()
-                    componentsschemas_error_messages_type_1 = cast("list[str]", data)
-
-                    return componentsschemas_error_messages_type_1
-                except (TypeError, ValueError, AttributeError, KeyError):
-                    pass
-                return cast("list[str] | str", data)
-
-            additional_property = _parse_additional_property(prop_dict)
-
-            additional_properties[prop_name] = additional_property
-
-        error_result.additional_properties = additional_properties
-        return error_result
+        """Decode the JSON object ``src_dict``; DecodeError (a ValueError) names what is wrong and where."""
+        d = src_dict
+        if d.__class__ is not dict and not isinstance(d, Mapping):
+            raise DecodeError.wrong("", "an object", d)
+        get = d.get
+        a0: Any = get("validate_error", UNSET)
+        if isinstance(a0, str):
+            pass
+        elif a0 is UNSET:
+            pass
+        else:
+            raise DecodeError.wrong("validate_error", "str", a0)
+        a1: Any = get("authorization", UNSET)
+        if isinstance(a1, str):
+            pass
+        elif a1 is UNSET:
+            pass
+        else:
+            raise DecodeError.wrong("authorization", "str", a1)
+        obj = cls(validate_error=a0, authorization=a1)
+        known = cls._json_keys
+        if not d.keys() <= known:
+            more = {}
+            for k, x in d.items():
+                if k not in known:
+                    if x.__class__ is list:
+                        for i, x in enumerate(x):
+                            if not isinstance(x, str):
+                                raise DecodeError.wrong(i, "str", x).inside(k)
+                    elif isinstance(x, str):
+                        pass
+                    else:
+                        raise DecodeError.wrong(k, "list[str] | str", x)
+                    more[k] = x
+            obj.additional_properties = more
+        return obj
 
     @property
     def additional_keys(self) -> list[str]:

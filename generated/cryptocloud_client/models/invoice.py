@@ -3,12 +3,18 @@ from __future__ import annotations
 import datetime
 from collections.abc import Mapping
 from decimal import Decimal
-from typing import Any, TypeVar, cast
+from typing import Any, ClassVar, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from .._exact import parse_decimal, parse_utc_datetime
+from ..exact import (
+    MAX_ADJUSTED_EXPONENT,
+    MAX_INTEGRAL_AMOUNT,
+    DecodeError,
+    parse_decimal,
+    parse_utc_datetime,
+)
 from ..models.commission_side import CommissionSide
 from ..models.currency import Currency
 from ..models.fiat_currency import FiatCurrency
@@ -225,196 +231,287 @@ class Invoice:
 
         return field_dict
 
+    _json_keys: ClassVar[frozenset[str]] = frozenset(
+        [
+            "address",
+            "amount",
+            "amount_in_fiat",
+            "amount_usd",
+            "created",
+            "currency",
+            "expiry_date",
+            "fee",
+            "fee_usd",
+            "fiat_currency",
+            "invoice_id",
+            "is_email_required",
+            "link",
+            "project",
+            "service_fee",
+            "service_fee_usd",
+            "side_commission",
+            "side_commission_cc",
+            "side_commission_service",
+            "status",
+            "test_mode",
+            "type_payments",
+            "uuid",
+        ]
+    )
+
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-
-        d = dict(src_dict)
-        uuid = d.pop("uuid")
-
-        def _parse_status(data: object) -> InvoiceStatus | str:
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                componentsschemas_open_invoice_status_type_0 = cast(
-                    InvoiceStatus, InvoiceStatus._value2member_map_[data]
-                )
-
-                return componentsschemas_open_invoice_status_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("InvoiceStatus | str", data)
-
-        status = _parse_status(d.pop("status"))
-
-        created = parse_utc_datetime(d.pop("created"))
-
-        amount_usd = parse_decimal(d.pop("amount_usd"))
-
-        link = d.pop("link")
-
-        def _parse_address(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("None | str | Unset", data)
-
-        address = _parse_address(d.pop("address", UNSET))
-
-        expiry_date = parse_utc_datetime(d.pop("expiry_date", UNSET))
-
-        def _parse_side_commission(data: object) -> CommissionSide | str | Unset:
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                componentsschemas_open_commission_side_type_0 = cast(
-                    CommissionSide, CommissionSide._value2member_map_[data]
-                )
-
-                return componentsschemas_open_commission_side_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("CommissionSide | str | Unset", data)
-
-        side_commission = _parse_side_commission(d.pop("side_commission", UNSET))
-
-        def _parse_side_commission_cc(data: object) -> CommissionSide | str | Unset:
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                componentsschemas_open_commission_side_type_0 = cast(
-                    CommissionSide, CommissionSide._value2member_map_[data]
-                )
-
-                return componentsschemas_open_commission_side_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("CommissionSide | str | Unset", data)
-
-        side_commission_cc = _parse_side_commission_cc(d.pop("side_commission_cc", UNSET))
-
-        def _parse_side_commission_service(data: object) -> CommissionSide | str | Unset:
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                componentsschemas_open_commission_side_type_0 = cast(
-                    CommissionSide, CommissionSide._value2member_map_[data]
-                )
-
-                return componentsschemas_open_commission_side_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("CommissionSide | str | Unset", data)
-
-        side_commission_service = _parse_side_commission_service(d.pop("side_commission_service", UNSET))
-
-        def _parse_type_payments(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("None | str | Unset", data)
-
-        type_payments = _parse_type_payments(d.pop("type_payments", UNSET))
-
-        def _parse_invoice_id(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("None | str | Unset", data)
-
-        invoice_id = _parse_invoice_id(d.pop("invoice_id", UNSET))
-
-        amount = parse_decimal(d.pop("amount", UNSET))
-
-        amount_in_fiat = parse_decimal(d.pop("amount_in_fiat", UNSET))
-
-        fee = parse_decimal(d.pop("fee", UNSET))
-
-        fee_usd = parse_decimal(d.pop("fee_usd", UNSET))
-
-        service_fee = parse_decimal(d.pop("service_fee", UNSET))
-
-        service_fee_usd = parse_decimal(d.pop("service_fee_usd", UNSET))
-
-        def _parse_fiat_currency(data: object) -> FiatCurrency | str | Unset:
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                componentsschemas_open_fiat_currency_type_0 = cast(FiatCurrency, FiatCurrency._value2member_map_[data])
-
-                return componentsschemas_open_fiat_currency_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("FiatCurrency | str | Unset", data)
-
-        fiat_currency = _parse_fiat_currency(d.pop("fiat_currency", UNSET))
-
-        is_email_required = d.pop("is_email_required", UNSET)
-
-        def _parse_currency(data: object) -> Currency | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                currency_type_0 = Currency.from_dict(data)
-
-                return currency_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("Currency | None | Unset", data)
-
-        currency = _parse_currency(d.pop("currency", UNSET))
-
-        _project = d.pop("project", UNSET)
-        project: Project | Unset
-        if isinstance(_project, Unset):
-            project = UNSET
+        """Decode the JSON object ``src_dict``; DecodeError (a ValueError) names what is wrong and where."""
+        d = src_dict
+        if d.__class__ is not dict and not isinstance(d, Mapping):
+            raise DecodeError.wrong("", "an object", d)
+        get = d.get
+        a0: Any = get("uuid", UNSET)
+        if isinstance(a0, str):
+            pass
         else:
-            project = Project.from_dict(_project)
-
-        test_mode = d.pop("test_mode", UNSET)
-
-        invoice = cls(
-            uuid=uuid,
-            status=status,
-            created=created,
-            amount_usd=amount_usd,
-            link=link,
-            address=address,
-            expiry_date=expiry_date,
-            side_commission=side_commission,
-            side_commission_cc=side_commission_cc,
-            side_commission_service=side_commission_service,
-            type_payments=type_payments,
-            invoice_id=invoice_id,
-            amount=amount,
-            amount_in_fiat=amount_in_fiat,
-            fee=fee,
-            fee_usd=fee_usd,
-            service_fee=service_fee,
-            service_fee_usd=service_fee_usd,
-            fiat_currency=fiat_currency,
-            is_email_required=is_email_required,
-            currency=currency,
-            project=project,
-            test_mode=test_mode,
+            raise DecodeError.wrong("uuid", "str", a0)
+        a1: Any = get("status", UNSET)
+        if isinstance(a1, str):
+            a1 = InvoiceStatus._value2member_map_.get(a1, a1)
+        else:
+            raise DecodeError.wrong("status", "InvoiceStatus | str", a1)
+        a2: Any = get("created", UNSET)
+        if a2 is None or a2 is UNSET:
+            raise DecodeError.wrong("created", "datetime", a2)
+        else:
+            try:
+                a2 = parse_utc_datetime(a2)
+            except (TypeError, ValueError, ArithmeticError) as exc:
+                raise DecodeError("created", str(exc)) from None
+        a3: Any = get("amount_usd", UNSET)
+        if a3.__class__ is Decimal and -MAX_ADJUSTED_EXPONENT <= a3.adjusted() <= MAX_ADJUSTED_EXPONENT:
+            pass
+        elif a3.__class__ is int and -MAX_INTEGRAL_AMOUNT < a3 < MAX_INTEGRAL_AMOUNT:
+            a3 = Decimal(a3)
+        elif a3 is None or a3 is UNSET:
+            raise DecodeError.wrong("amount_usd", "Decimal", a3)
+        else:
+            try:
+                a3 = parse_decimal(a3)
+            except (TypeError, ValueError, ArithmeticError) as exc:
+                raise DecodeError("amount_usd", str(exc)) from None
+        a4: Any = get("link", UNSET)
+        if isinstance(a4, str):
+            pass
+        else:
+            raise DecodeError.wrong("link", "str", a4)
+        a5: Any = get("address", UNSET)
+        if isinstance(a5, str):
+            pass
+        elif a5 is None or a5 is UNSET:
+            pass
+        else:
+            raise DecodeError.wrong("address", "null | str", a5)
+        a6: Any = get("expiry_date", UNSET)
+        if a6 is UNSET:
+            pass
+        elif a6 is None:
+            raise DecodeError.wrong("expiry_date", "datetime", a6)
+        else:
+            try:
+                a6 = parse_utc_datetime(a6)
+            except (TypeError, ValueError, ArithmeticError) as exc:
+                raise DecodeError("expiry_date", str(exc)) from None
+        a7: Any = get("side_commission", UNSET)
+        if isinstance(a7, str):
+            a7 = CommissionSide._value2member_map_.get(a7, a7)
+        elif a7 is UNSET:
+            pass
+        else:
+            raise DecodeError.wrong("side_commission", "CommissionSide | str", a7)
+        a8: Any = get("side_commission_cc", UNSET)
+        if isinstance(a8, str):
+            a8 = CommissionSide._value2member_map_.get(a8, a8)
+        elif a8 is UNSET:
+            pass
+        else:
+            raise DecodeError.wrong("side_commission_cc", "CommissionSide | str", a8)
+        a9: Any = get("side_commission_service", UNSET)
+        if isinstance(a9, str):
+            a9 = CommissionSide._value2member_map_.get(a9, a9)
+        elif a9 is UNSET:
+            pass
+        else:
+            raise DecodeError.wrong("side_commission_service", "CommissionSide | str", a9)
+        a10: Any = get("type_payments", UNSET)
+        if isinstance(a10, str):
+            pass
+        elif a10 is None or a10 is UNSET:
+            pass
+        else:
+            raise DecodeError.wrong("type_payments", "null | str", a10)
+        a11: Any = get("invoice_id", UNSET)
+        if isinstance(a11, str):
+            pass
+        elif a11 is None or a11 is UNSET:
+            pass
+        else:
+            raise DecodeError.wrong("invoice_id", "null | str", a11)
+        a12: Any = get("amount", UNSET)
+        if a12.__class__ is Decimal and -MAX_ADJUSTED_EXPONENT <= a12.adjusted() <= MAX_ADJUSTED_EXPONENT:
+            pass
+        elif a12.__class__ is int and -MAX_INTEGRAL_AMOUNT < a12 < MAX_INTEGRAL_AMOUNT:
+            a12 = Decimal(a12)
+        elif a12 is UNSET:
+            pass
+        elif a12 is None:
+            raise DecodeError.wrong("amount", "Decimal", a12)
+        else:
+            try:
+                a12 = parse_decimal(a12)
+            except (TypeError, ValueError, ArithmeticError) as exc:
+                raise DecodeError("amount", str(exc)) from None
+        a13: Any = get("amount_in_fiat", UNSET)
+        if a13.__class__ is Decimal and -MAX_ADJUSTED_EXPONENT <= a13.adjusted() <= MAX_ADJUSTED_EXPONENT:
+            pass
+        elif a13.__class__ is int and -MAX_INTEGRAL_AMOUNT < a13 < MAX_INTEGRAL_AMOUNT:
+            a13 = Decimal(a13)
+        elif a13 is UNSET:
+            pass
+        elif a13 is None:
+            raise DecodeError.wrong("amount_in_fiat", "Decimal", a13)
+        else:
+            try:
+                a13 = parse_decimal(a13)
+            except (TypeError, ValueError, ArithmeticError) as exc:
+                raise DecodeError("amount_in_fiat", str(exc)) from None
+        a14: Any = get("fee", UNSET)
+        if a14.__class__ is Decimal and -MAX_ADJUSTED_EXPONENT <= a14.adjusted() <= MAX_ADJUSTED_EXPONENT:
+            pass
+        elif a14.__class__ is int and -MAX_INTEGRAL_AMOUNT < a14 < MAX_INTEGRAL_AMOUNT:
+            a14 = Decimal(a14)
+        elif a14 is UNSET:
+            pass
+        elif a14 is None:
+            raise DecodeError.wrong("fee", "Decimal", a14)
+        else:
+            try:
+                a14 = parse_decimal(a14)
+            except (TypeError, ValueError, ArithmeticError) as exc:
+                raise DecodeError("fee", str(exc)) from None
+        a15: Any = get("fee_usd", UNSET)
+        if a15.__class__ is Decimal and -MAX_ADJUSTED_EXPONENT <= a15.adjusted() <= MAX_ADJUSTED_EXPONENT:
+            pass
+        elif a15.__class__ is int and -MAX_INTEGRAL_AMOUNT < a15 < MAX_INTEGRAL_AMOUNT:
+            a15 = Decimal(a15)
+        elif a15 is UNSET:
+            pass
+        elif a15 is None:
+            raise DecodeError.wrong("fee_usd", "Decimal", a15)
+        else:
+            try:
+                a15 = parse_decimal(a15)
+            except (TypeError, ValueError, ArithmeticError) as exc:
+                raise DecodeError("fee_usd", str(exc)) from None
+        a16: Any = get("service_fee", UNSET)
+        if a16.__class__ is Decimal and -MAX_ADJUSTED_EXPONENT <= a16.adjusted() <= MAX_ADJUSTED_EXPONENT:
+            pass
+        elif a16.__class__ is int and -MAX_INTEGRAL_AMOUNT < a16 < MAX_INTEGRAL_AMOUNT:
+            a16 = Decimal(a16)
+        elif a16 is UNSET:
+            pass
+        elif a16 is None:
+            raise DecodeError.wrong("service_fee", "Decimal", a16)
+        else:
+            try:
+                a16 = parse_decimal(a16)
+            except (TypeError, ValueError, ArithmeticError) as exc:
+                raise DecodeError("service_fee", str(exc)) from None
+        a17: Any = get("service_fee_usd", UNSET)
+        if a17.__class__ is Decimal and -MAX_ADJUSTED_EXPONENT <= a17.adjusted() <= MAX_ADJUSTED_EXPONENT:
+            pass
+        elif a17.__class__ is int and -MAX_INTEGRAL_AMOUNT < a17 < MAX_INTEGRAL_AMOUNT:
+            a17 = Decimal(a17)
+        elif a17 is UNSET:
+            pass
+        elif a17 is None:
+            raise DecodeError.wrong("service_fee_usd", "Decimal", a17)
+        else:
+            try:
+                a17 = parse_decimal(a17)
+            except (TypeError, ValueError, ArithmeticError) as exc:
+                raise DecodeError("service_fee_usd", str(exc)) from None
+        a18: Any = get("fiat_currency", UNSET)
+        if isinstance(a18, str):
+            a18 = FiatCurrency._value2member_map_.get(a18, a18)
+        elif a18 is UNSET:
+            pass
+        else:
+            raise DecodeError.wrong("fiat_currency", "FiatCurrency | str", a18)
+        a19: Any = get("is_email_required", UNSET)
+        if a19 is True or a19 is False:
+            pass
+        elif a19 is UNSET:
+            pass
+        else:
+            raise DecodeError.wrong("is_email_required", "bool", a19)
+        a20: Any = get("currency", UNSET)
+        if a20.__class__ is dict:
+            try:
+                a20 = Currency.from_dict(a20)
+            except DecodeError as exc:
+                raise exc.inside("currency") from None
+        elif a20 is None or a20 is UNSET:
+            pass
+        else:
+            raise DecodeError.wrong("currency", "Currency | null", a20)
+        a21: Any = get("project", UNSET)
+        if a21.__class__ is dict:
+            try:
+                a21 = Project.from_dict(a21)
+            except DecodeError as exc:
+                raise exc.inside("project") from None
+        elif a21 == "" or a21 == []:
+            try:
+                a21 = Project.from_dict({})
+            except DecodeError as exc:
+                raise exc.inside("project") from None
+        elif a21 is UNSET:
+            pass
+        else:
+            raise DecodeError.wrong("project", "Project", a21)
+        a22: Any = get("test_mode", UNSET)
+        if a22 is True or a22 is False:
+            pass
+        elif a22 is UNSET:
+            pass
+        else:
+            raise DecodeError.wrong("test_mode", "bool", a22)
+        obj = cls(
+            uuid=a0,
+            status=a1,
+            created=a2,
+            amount_usd=a3,
+            link=a4,
+            address=a5,
+            expiry_date=a6,
+            side_commission=a7,
+            side_commission_cc=a8,
+            side_commission_service=a9,
+            type_payments=a10,
+            invoice_id=a11,
+            amount=a12,
+            amount_in_fiat=a13,
+            fee=a14,
+            fee_usd=a15,
+            service_fee=a16,
+            service_fee_usd=a17,
+            fiat_currency=a18,
+            is_email_required=a19,
+            currency=a20,
+            project=a21,
+            test_mode=a22,
         )
-
-        invoice.additional_properties = d
-        return invoice
+        known = cls._json_keys
+        if not d.keys() <= known:
+            obj.additional_properties = {k: x for k, x in d.items() if k not in known}
+        return obj
 
     @property
     def additional_keys(self) -> list[str]:

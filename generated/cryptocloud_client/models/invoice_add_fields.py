@@ -1,10 +1,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, ClassVar, TypeVar
 
 from attrs import define as _attrs_define
 
+from ..exact import (
+    DecodeError,
+)
 from ..models.crypto_currency import CryptoCurrency
 from ..models.resend_period import ResendPeriod
 from ..models.time_to_pay import TimeToPay
@@ -73,48 +76,62 @@ class InvoiceAddFields:
 
         return field_dict
 
+    _json_keys: ClassVar[frozenset[str]] = frozenset(
+        ["available_currencies", "cryptocurrency", "email_to_send", "period", "time_to_pay"]
+    )
+
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-
-        d = dict(src_dict)
-        _time_to_pay = d.pop("time_to_pay", UNSET)
-        time_to_pay: TimeToPay | Unset
-        if isinstance(_time_to_pay, Unset):
-            time_to_pay = UNSET
+        """Decode the JSON object ``src_dict``; DecodeError (a ValueError) names what is wrong and where."""
+        d = src_dict
+        if d.__class__ is not dict and not isinstance(d, Mapping):
+            raise DecodeError.wrong("", "an object", d)
+        get = d.get
+        a0: Any = get("time_to_pay", UNSET)
+        if a0.__class__ is dict:
+            try:
+                a0 = TimeToPay.from_dict(a0)
+            except DecodeError as exc:
+                raise exc.inside("time_to_pay") from None
+        elif a0 == "" or a0 == []:
+            try:
+                a0 = TimeToPay.from_dict({})
+            except DecodeError as exc:
+                raise exc.inside("time_to_pay") from None
+        elif a0 is UNSET:
+            pass
         else:
-            time_to_pay = TimeToPay.from_dict(_time_to_pay)
-
-        email_to_send = d.pop("email_to_send", UNSET)
-
-        _available_currencies = d.pop("available_currencies", UNSET)
-        available_currencies: list[CryptoCurrency] | Unset = UNSET
-        if _available_currencies is not UNSET:
-            available_currencies = []
-            for available_currencies_item_data in _available_currencies:
-                available_currencies_item = CryptoCurrency(available_currencies_item_data)
-
-                available_currencies.append(available_currencies_item)
-
-        _cryptocurrency = d.pop("cryptocurrency", UNSET)
-        cryptocurrency: CryptoCurrency | Unset
-        if isinstance(_cryptocurrency, Unset):
-            cryptocurrency = UNSET
+            raise DecodeError.wrong("time_to_pay", "TimeToPay", a0)
+        a1: Any = get("email_to_send", UNSET)
+        if isinstance(a1, str):
+            pass
+        elif a1 is UNSET:
+            pass
         else:
-            cryptocurrency = CryptoCurrency(_cryptocurrency)
-
-        _period = d.pop("period", UNSET)
-        period: ResendPeriod | Unset
-        if isinstance(_period, Unset):
-            period = UNSET
+            raise DecodeError.wrong("email_to_send", "str", a1)
+        a2: Any = get("available_currencies", UNSET)
+        if a2.__class__ is list:
+            for i, x in enumerate(a2):
+                if not (isinstance(x, str) and x in CryptoCurrency._value2member_map_):
+                    raise DecodeError.wrong(i, "CryptoCurrency", x).inside("available_currencies")
+            a2 = [CryptoCurrency._value2member_map_[x] for x in a2]
+        elif a2 is UNSET:
+            pass
         else:
-            period = ResendPeriod(_period)
-
-        invoice_add_fields = cls(
-            time_to_pay=time_to_pay,
-            email_to_send=email_to_send,
-            available_currencies=available_currencies,
-            cryptocurrency=cryptocurrency,
-            period=period,
-        )
-
-        return invoice_add_fields
+            raise DecodeError.wrong("available_currencies", "list[CryptoCurrency]", a2)
+        a3: Any = get("cryptocurrency", UNSET)
+        if isinstance(a3, str) and a3 in CryptoCurrency._value2member_map_:
+            a3 = CryptoCurrency._value2member_map_[a3]
+        elif a3 is UNSET:
+            pass
+        else:
+            raise DecodeError.wrong("cryptocurrency", "CryptoCurrency", a3)
+        a4: Any = get("period", UNSET)
+        if isinstance(a4, str) and a4 in ResendPeriod._value2member_map_:
+            a4 = ResendPeriod._value2member_map_[a4]
+        elif a4 is UNSET:
+            pass
+        else:
+            raise DecodeError.wrong("period", "ResendPeriod", a4)
+        obj = cls(time_to_pay=a0, email_to_send=a1, available_currencies=a2, cryptocurrency=a3, period=a4)
+        return obj

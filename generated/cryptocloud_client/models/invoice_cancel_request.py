@@ -6,6 +6,12 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 
 T = TypeVar("T", bound="InvoiceCancelRequest")
+from typing import ClassVar
+
+from ..exact import (
+    DecodeError,
+)
+from ..types import UNSET
 
 
 @_attrs_define
@@ -31,13 +37,19 @@ class InvoiceCancelRequest:
 
         return field_dict
 
+    _json_keys: ClassVar[frozenset[str]] = frozenset(["uuid"])
+
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        uuid = d.pop("uuid")
-
-        invoice_cancel_request = cls(
-            uuid=uuid,
-        )
-
-        return invoice_cancel_request
+        """Decode the JSON object ``src_dict``; DecodeError (a ValueError) names what is wrong and where."""
+        d = src_dict
+        if d.__class__ is not dict and not isinstance(d, Mapping):
+            raise DecodeError.wrong("", "an object", d)
+        get = d.get
+        a0: Any = get("uuid", UNSET)
+        if isinstance(a0, str):
+            pass
+        else:
+            raise DecodeError.wrong("uuid", "str", a0)
+        obj = cls(uuid=a0)
+        return obj

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -9,6 +9,12 @@ from attrs import field as _attrs_field
 from ..models.success_status import SuccessStatus
 
 T = TypeVar("T", bound="InvoiceCancelResponse")
+from typing import ClassVar
+
+from ..exact import (
+    DecodeError,
+)
+from ..types import UNSET
 
 
 @_attrs_define
@@ -45,31 +51,34 @@ class InvoiceCancelResponse:
 
         return field_dict
 
+    _json_keys: ClassVar[frozenset[str]] = frozenset(["result", "status"])
+
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        status = SuccessStatus(d.pop("status"))
-
-        def _parse_result(data: object) -> list[str] | str:
-            try:
-                if not isinstance(data, list):
-                    raise TypeError()
-                result_type_0 = cast("list[str]", data)
-
-                return result_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("list[str] | str", data)
-
-        result = _parse_result(d.pop("result"))
-
-        invoice_cancel_response = cls(
-            status=status,
-            result=result,
-        )
-
-        invoice_cancel_response.additional_properties = d
-        return invoice_cancel_response
+        """Decode the JSON object ``src_dict``; DecodeError (a ValueError) names what is wrong and where."""
+        d = src_dict
+        if d.__class__ is not dict and not isinstance(d, Mapping):
+            raise DecodeError.wrong("", "an object", d)
+        get = d.get
+        a0: Any = get("status", UNSET)
+        if isinstance(a0, str) and a0 in SuccessStatus._value2member_map_:
+            a0 = SuccessStatus._value2member_map_[a0]
+        else:
+            raise DecodeError.wrong("status", "SuccessStatus", a0)
+        a1: Any = get("result", UNSET)
+        if a1.__class__ is list:
+            for i, x in enumerate(a1):
+                if not isinstance(x, str):
+                    raise DecodeError.wrong(i, "str", x).inside("result")
+        elif isinstance(a1, str):
+            pass
+        else:
+            raise DecodeError.wrong("result", "list[str] | str", a1)
+        obj = cls(status=a0, result=a1)
+        known = cls._json_keys
+        if not d.keys() <= known:
+            obj.additional_properties = {k: x for k, x in d.items() if k not in known}
+        return obj
 
     @property
     def additional_keys(self) -> list[str]:

@@ -2,11 +2,16 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from decimal import Decimal
-from typing import Any, TypeVar
+from typing import Any, ClassVar, TypeVar
 
 from attrs import define as _attrs_define
 
-from .._exact import parse_decimal
+from ..exact import (
+    MAX_ADJUSTED_EXPONENT,
+    MAX_INTEGRAL_AMOUNT,
+    DecodeError,
+    parse_decimal,
+)
 from ..models.fiat_currency import FiatCurrency
 from ..models.invoice_add_fields import InvoiceAddFields
 from ..types import UNSET, Unset
@@ -71,39 +76,69 @@ class InvoiceCreateRequest:
 
         return field_dict
 
+    _json_keys: ClassVar[frozenset[str]] = frozenset(
+        ["add_fields", "amount", "currency", "email", "order_id", "shop_id"]
+    )
+
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-
-        d = dict(src_dict)
-        shop_id = d.pop("shop_id")
-
-        amount = parse_decimal(d.pop("amount"))
-
-        _currency = d.pop("currency", UNSET)
-        currency: FiatCurrency | Unset
-        if isinstance(_currency, Unset):
-            currency = UNSET
+        """Decode the JSON object ``src_dict``; DecodeError (a ValueError) names what is wrong and where."""
+        d = src_dict
+        if d.__class__ is not dict and not isinstance(d, Mapping):
+            raise DecodeError.wrong("", "an object", d)
+        get = d.get
+        a0: Any = get("shop_id", UNSET)
+        if isinstance(a0, str):
+            pass
         else:
-            currency = FiatCurrency(_currency)
-
-        order_id = d.pop("order_id", UNSET)
-
-        email = d.pop("email", UNSET)
-
-        _add_fields = d.pop("add_fields", UNSET)
-        add_fields: InvoiceAddFields | Unset
-        if isinstance(_add_fields, Unset):
-            add_fields = UNSET
+            raise DecodeError.wrong("shop_id", "str", a0)
+        a1: Any = get("amount", UNSET)
+        if a1.__class__ is Decimal and -MAX_ADJUSTED_EXPONENT <= a1.adjusted() <= MAX_ADJUSTED_EXPONENT:
+            pass
+        elif a1.__class__ is int and -MAX_INTEGRAL_AMOUNT < a1 < MAX_INTEGRAL_AMOUNT:
+            a1 = Decimal(a1)
+        elif a1 is None or a1 is UNSET:
+            raise DecodeError.wrong("amount", "Decimal", a1)
         else:
-            add_fields = InvoiceAddFields.from_dict(_add_fields)
-
-        invoice_create_request = cls(
-            shop_id=shop_id,
-            amount=amount,
-            currency=currency,
-            order_id=order_id,
-            email=email,
-            add_fields=add_fields,
-        )
-
-        return invoice_create_request
+            try:
+                a1 = parse_decimal(a1)
+            except (TypeError, ValueError, ArithmeticError) as exc:
+                raise DecodeError("amount", str(exc)) from None
+        a2: Any = get("currency", UNSET)
+        if isinstance(a2, str) and a2 in FiatCurrency._value2member_map_:
+            a2 = FiatCurrency._value2member_map_[a2]
+        elif a2 is UNSET:
+            pass
+        else:
+            raise DecodeError.wrong("currency", "FiatCurrency", a2)
+        a3: Any = get("order_id", UNSET)
+        if isinstance(a3, str):
+            pass
+        elif a3 is UNSET:
+            pass
+        else:
+            raise DecodeError.wrong("order_id", "str", a3)
+        a4: Any = get("email", UNSET)
+        if isinstance(a4, str):
+            pass
+        elif a4 is UNSET:
+            pass
+        else:
+            raise DecodeError.wrong("email", "str", a4)
+        a5: Any = get("add_fields", UNSET)
+        if a5.__class__ is dict:
+            try:
+                a5 = InvoiceAddFields.from_dict(a5)
+            except DecodeError as exc:
+                raise exc.inside("add_fields") from None
+        elif a5 == "" or a5 == []:
+            try:
+                a5 = InvoiceAddFields.from_dict({})
+            except DecodeError as exc:
+                raise exc.inside("add_fields") from None
+        elif a5 is UNSET:
+            pass
+        else:
+            raise DecodeError.wrong("add_fields", "InvoiceAddFields", a5)
+        obj = cls(shop_id=a0, amount=a1, currency=a2, order_id=a3, email=a4, add_fields=a5)
+        return obj

@@ -1,13 +1,17 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, ClassVar, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..exact import (
+    DecodeError,
+)
 from ..models.invoice import Invoice
 from ..models.success_status import SuccessStatus
+from ..types import UNSET
 
 T = TypeVar("T", bound="InvoiceCreateResponse")
 
@@ -41,21 +45,38 @@ class InvoiceCreateResponse:
 
         return field_dict
 
+    _json_keys: ClassVar[frozenset[str]] = frozenset(["result", "status"])
+
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-
-        d = dict(src_dict)
-        status = SuccessStatus(d.pop("status"))
-
-        result = Invoice.from_dict(d.pop("result"))
-
-        invoice_create_response = cls(
-            status=status,
-            result=result,
-        )
-
-        invoice_create_response.additional_properties = d
-        return invoice_create_response
+        """Decode the JSON object ``src_dict``; DecodeError (a ValueError) names what is wrong and where."""
+        d = src_dict
+        if d.__class__ is not dict and not isinstance(d, Mapping):
+            raise DecodeError.wrong("", "an object", d)
+        get = d.get
+        a0: Any = get("status", UNSET)
+        if isinstance(a0, str) and a0 in SuccessStatus._value2member_map_:
+            a0 = SuccessStatus._value2member_map_[a0]
+        else:
+            raise DecodeError.wrong("status", "SuccessStatus", a0)
+        a1: Any = get("result", UNSET)
+        if a1.__class__ is dict:
+            try:
+                a1 = Invoice.from_dict(a1)
+            except DecodeError as exc:
+                raise exc.inside("result") from None
+        elif a1 == "" or a1 == []:
+            try:
+                a1 = Invoice.from_dict({})
+            except DecodeError as exc:
+                raise exc.inside("result") from None
+        else:
+            raise DecodeError.wrong("result", "Invoice", a1)
+        obj = cls(status=a0, result=a1)
+        known = cls._json_keys
+        if not d.keys() <= known:
+            obj.additional_properties = {k: x for k, x in d.items() if k not in known}
+        return obj
 
     @property
     def additional_keys(self) -> list[str]:

@@ -8,6 +8,11 @@ from attrs import define as _attrs_define
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="InvoiceListRequest")
+from typing import ClassVar
+
+from ..exact import (
+    DecodeError,
+)
 
 
 @_attrs_define
@@ -51,22 +56,38 @@ class InvoiceListRequest:
 
         return field_dict
 
+    _json_keys: ClassVar[frozenset[str]] = frozenset(["end", "limit", "offset", "start"])
+
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        start = d.pop("start")
-
-        end = d.pop("end")
-
-        offset = d.pop("offset", UNSET)
-
-        limit = d.pop("limit", UNSET)
-
-        invoice_list_request = cls(
-            start=start,
-            end=end,
-            offset=offset,
-            limit=limit,
-        )
-
-        return invoice_list_request
+        """Decode the JSON object ``src_dict``; DecodeError (a ValueError) names what is wrong and where."""
+        d = src_dict
+        if d.__class__ is not dict and not isinstance(d, Mapping):
+            raise DecodeError.wrong("", "an object", d)
+        get = d.get
+        a0: Any = get("start", UNSET)
+        if isinstance(a0, str):
+            pass
+        else:
+            raise DecodeError.wrong("start", "str", a0)
+        a1: Any = get("end", UNSET)
+        if isinstance(a1, str):
+            pass
+        else:
+            raise DecodeError.wrong("end", "str", a1)
+        a2: Any = get("offset", UNSET)
+        if a2.__class__ is int:
+            pass
+        elif a2 is UNSET:
+            pass
+        else:
+            raise DecodeError.wrong("offset", "int", a2)
+        a3: Any = get("limit", UNSET)
+        if a3.__class__ is int:
+            pass
+        elif a3 is UNSET:
+            pass
+        else:
+            raise DecodeError.wrong("limit", "int", a3)
+        obj = cls(start=a0, end=a1, offset=a2, limit=a3)
+        return obj

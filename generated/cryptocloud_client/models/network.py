@@ -9,6 +9,11 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="Network")
+from typing import ClassVar
+
+from ..exact import (
+    DecodeError,
+)
 
 
 @_attrs_define
@@ -51,26 +56,48 @@ class Network:
 
         return field_dict
 
+    _json_keys: ClassVar[frozenset[str]] = frozenset(["code", "fullname", "icon", "id"])
+
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        code = d.pop("code", UNSET)
-
-        id = d.pop("id", UNSET)
-
-        icon = d.pop("icon", UNSET)
-
-        fullname = d.pop("fullname", UNSET)
-
-        network = cls(
-            code=code,
-            id=id,
-            icon=icon,
-            fullname=fullname,
-        )
-
-        network.additional_properties = d
-        return network
+        """Decode the JSON object ``src_dict``; DecodeError (a ValueError) names what is wrong and where."""
+        d = src_dict
+        if d.__class__ is not dict and not isinstance(d, Mapping):
+            raise DecodeError.wrong("", "an object", d)
+        get = d.get
+        a0: Any = get("code", UNSET)
+        if isinstance(a0, str):
+            pass
+        elif a0 is UNSET:
+            pass
+        else:
+            raise DecodeError.wrong("code", "str", a0)
+        a1: Any = get("id", UNSET)
+        if a1.__class__ is int:
+            pass
+        elif a1 is UNSET:
+            pass
+        else:
+            raise DecodeError.wrong("id", "int", a1)
+        a2: Any = get("icon", UNSET)
+        if isinstance(a2, str):
+            pass
+        elif a2 is UNSET:
+            pass
+        else:
+            raise DecodeError.wrong("icon", "str", a2)
+        a3: Any = get("fullname", UNSET)
+        if isinstance(a3, str):
+            pass
+        elif a3 is UNSET:
+            pass
+        else:
+            raise DecodeError.wrong("fullname", "str", a3)
+        obj = cls(code=a0, id=a1, icon=a2, fullname=a3)
+        known = cls._json_keys
+        if not d.keys() <= known:
+            obj.additional_properties = {k: x for k, x in d.items() if k not in known}
+        return obj
 
     @property
     def additional_keys(self) -> list[str]:

@@ -6,6 +6,12 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 
 T = TypeVar("T", bound="PeriodRequest")
+from typing import ClassVar
+
+from ..exact import (
+    DecodeError,
+)
+from ..types import UNSET
 
 
 @_attrs_define
@@ -36,16 +42,24 @@ class PeriodRequest:
 
         return field_dict
 
+    _json_keys: ClassVar[frozenset[str]] = frozenset(["end", "start"])
+
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        start = d.pop("start")
-
-        end = d.pop("end")
-
-        period_request = cls(
-            start=start,
-            end=end,
-        )
-
-        return period_request
+        """Decode the JSON object ``src_dict``; DecodeError (a ValueError) names what is wrong and where."""
+        d = src_dict
+        if d.__class__ is not dict and not isinstance(d, Mapping):
+            raise DecodeError.wrong("", "an object", d)
+        get = d.get
+        a0: Any = get("start", UNSET)
+        if isinstance(a0, str):
+            pass
+        else:
+            raise DecodeError.wrong("start", "str", a0)
+        a1: Any = get("end", UNSET)
+        if isinstance(a1, str):
+            pass
+        else:
+            raise DecodeError.wrong("end", "str", a1)
+        obj = cls(start=a0, end=a1)
+        return obj

@@ -2,12 +2,17 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from decimal import Decimal
-from typing import Any, TypeVar, cast
+from typing import Any, ClassVar, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from .._exact import parse_decimal
+from ..exact import (
+    MAX_ADJUSTED_EXPONENT,
+    MAX_INTEGRAL_AMOUNT,
+    DecodeError,
+    parse_decimal,
+)
 from ..models.postback_invoice import PostbackInvoice
 from ..types import UNSET, Unset
 
@@ -81,58 +86,71 @@ class Postback:
 
         return field_dict
 
+    _json_keys: ClassVar[frozenset[str]] = frozenset(
+        ["amount_crypto", "currency", "invoice_id", "invoice_info", "order_id", "status", "token"]
+    )
+
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-
-        d = dict(src_dict)
-        status = d.pop("status")
-
-        invoice_id = d.pop("invoice_id")
-
-        amount_crypto = parse_decimal(d.pop("amount_crypto"))
-
-        currency = d.pop("currency")
-
-        token = d.pop("token")
-
-        def _parse_order_id(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("None | str | Unset", data)
-
-        order_id = _parse_order_id(d.pop("order_id", UNSET))
-
-        def _parse_invoice_info(data: object) -> None | PostbackInvoice | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        """Decode the JSON object ``src_dict``; DecodeError (a ValueError) names what is wrong and where."""
+        d = src_dict
+        if d.__class__ is not dict and not isinstance(d, Mapping):
+            raise DecodeError.wrong("", "an object", d)
+        get = d.get
+        a0: Any = get("status", UNSET)
+        if isinstance(a0, str):
+            pass
+        else:
+            raise DecodeError.wrong("status", "str", a0)
+        a1: Any = get("invoice_id", UNSET)
+        if isinstance(a1, str):
+            pass
+        else:
+            raise DecodeError.wrong("invoice_id", "str", a1)
+        a2: Any = get("amount_crypto", UNSET)
+        if a2.__class__ is Decimal and -MAX_ADJUSTED_EXPONENT <= a2.adjusted() <= MAX_ADJUSTED_EXPONENT:
+            pass
+        elif a2.__class__ is int and -MAX_INTEGRAL_AMOUNT < a2 < MAX_INTEGRAL_AMOUNT:
+            a2 = Decimal(a2)
+        elif a2 is None or a2 is UNSET:
+            raise DecodeError.wrong("amount_crypto", "Decimal", a2)
+        else:
             try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                invoice_info_type_0 = PostbackInvoice.from_dict(data)
-
-                return invoice_info_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("None | PostbackInvoice | Unset", data)
-
-        invoice_info = _parse_invoice_info(d.pop("invoice_info", UNSET))
-
-        postback = cls(
-            status=status,
-            invoice_id=invoice_id,
-            amount_crypto=amount_crypto,
-            currency=currency,
-            token=token,
-            order_id=order_id,
-            invoice_info=invoice_info,
-        )
-
-        postback.additional_properties = d
-        return postback
+                a2 = parse_decimal(a2)
+            except (TypeError, ValueError, ArithmeticError) as exc:
+                raise DecodeError("amount_crypto", str(exc)) from None
+        a3: Any = get("currency", UNSET)
+        if isinstance(a3, str):
+            pass
+        else:
+            raise DecodeError.wrong("currency", "str", a3)
+        a4: Any = get("token", UNSET)
+        if isinstance(a4, str):
+            pass
+        else:
+            raise DecodeError.wrong("token", "str", a4)
+        a5: Any = get("order_id", UNSET)
+        if isinstance(a5, str):
+            pass
+        elif a5 is None or a5 is UNSET:
+            pass
+        else:
+            raise DecodeError.wrong("order_id", "null | str", a5)
+        a6: Any = get("invoice_info", UNSET)
+        if a6.__class__ is dict:
+            try:
+                a6 = PostbackInvoice.from_dict(a6)
+            except DecodeError as exc:
+                raise exc.inside("invoice_info") from None
+        elif a6 is None or a6 is UNSET:
+            pass
+        else:
+            raise DecodeError.wrong("invoice_info", "null | PostbackInvoice", a6)
+        obj = cls(status=a0, invoice_id=a1, amount_crypto=a2, currency=a3, token=a4, order_id=a5, invoice_info=a6)
+        known = cls._json_keys
+        if not d.keys() <= known:
+            obj.additional_properties = {k: x for k, x in d.items() if k not in known}
+        return obj
 
     @property
     def additional_keys(self) -> list[str]:

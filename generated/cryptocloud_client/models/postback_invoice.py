@@ -3,12 +3,18 @@ from __future__ import annotations
 import datetime
 from collections.abc import Mapping
 from decimal import Decimal
-from typing import Any, TypeVar, cast
+from typing import Any, ClassVar, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from .._exact import parse_decimal, parse_utc_datetime
+from ..exact import (
+    MAX_ADJUSTED_EXPONENT,
+    MAX_INTEGRAL_AMOUNT,
+    DecodeError,
+    parse_decimal,
+    parse_utc_datetime,
+)
 from ..models.commission_side import CommissionSide
 from ..models.currency import Currency
 from ..models.fiat_currency import FiatCurrency
@@ -433,385 +439,532 @@ class PostbackInvoice:
 
         return field_dict
 
+    _json_keys: ClassVar[frozenset[str]] = frozenset(
+        [
+            "address",
+            "aml_checks",
+            "aml_enabled",
+            "aml_side",
+            "amount",
+            "amount_",
+            "amount_in_crypto",
+            "amount_in_fiat",
+            "amount_paid",
+            "amount_paid_usd",
+            "amount_to_pay",
+            "amount_to_pay_usd",
+            "amount_usd",
+            "created",
+            "currency",
+            "date_finished",
+            "expiry_date",
+            "fee",
+            "fee_usd",
+            "fiat_currency",
+            "invoice_id",
+            "invoice_status",
+            "is_email_required",
+            "link",
+            "links_invoice",
+            "order_id",
+            "project",
+            "received",
+            "received_usd",
+            "service_fee",
+            "service_fee_usd",
+            "side_commission",
+            "side_commission_cc",
+            "side_commission_service",
+            "status",
+            "step",
+            "test_mode",
+            "to_surcharge",
+            "to_surcharge_usd",
+            "total_rub",
+            "tx_list",
+            "type",
+            "type_payments",
+            "uuid",
+        ]
+    )
+
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-
-        d = dict(src_dict)
-        uuid = d.pop("uuid")
-
-        def _parse_status(data: object) -> InvoiceStatus | str:
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                componentsschemas_open_invoice_status_type_0 = cast(
-                    InvoiceStatus, InvoiceStatus._value2member_map_[data]
-                )
-
-                return componentsschemas_open_invoice_status_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("InvoiceStatus | str", data)
-
-        status = _parse_status(d.pop("status"))
-
-        created = parse_utc_datetime(d.pop("created", UNSET))
-
-        def _parse_address(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("None | str | Unset", data)
-
-        address = _parse_address(d.pop("address", UNSET))
-
-        expiry_date = parse_utc_datetime(d.pop("expiry_date", UNSET))
-
-        def _parse_side_commission(data: object) -> CommissionSide | str | Unset:
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                componentsschemas_open_commission_side_type_0 = cast(
-                    CommissionSide, CommissionSide._value2member_map_[data]
-                )
-
-                return componentsschemas_open_commission_side_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("CommissionSide | str | Unset", data)
-
-        side_commission = _parse_side_commission(d.pop("side_commission", UNSET))
-
-        def _parse_side_commission_cc(data: object) -> CommissionSide | str | Unset:
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                componentsschemas_open_commission_side_type_0 = cast(
-                    CommissionSide, CommissionSide._value2member_map_[data]
-                )
-
-                return componentsschemas_open_commission_side_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("CommissionSide | str | Unset", data)
-
-        side_commission_cc = _parse_side_commission_cc(d.pop("side_commission_cc", UNSET))
-
-        def _parse_side_commission_service(data: object) -> CommissionSide | str | Unset:
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                componentsschemas_open_commission_side_type_0 = cast(
-                    CommissionSide, CommissionSide._value2member_map_[data]
-                )
-
-                return componentsschemas_open_commission_side_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("CommissionSide | str | Unset", data)
-
-        side_commission_service = _parse_side_commission_service(d.pop("side_commission_service", UNSET))
-
-        def _parse_type_payments(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("None | str | Unset", data)
-
-        type_payments = _parse_type_payments(d.pop("type_payments", UNSET))
-
-        def _parse_invoice_id(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("None | str | Unset", data)
-
-        invoice_id = _parse_invoice_id(d.pop("invoice_id", UNSET))
-
-        amount = parse_decimal(d.pop("amount", UNSET))
-
-        amount_usd = parse_decimal(d.pop("amount_usd", UNSET))
-
-        amount_in_fiat = parse_decimal(d.pop("amount_in_fiat", UNSET))
-
-        fee = parse_decimal(d.pop("fee", UNSET))
-
-        fee_usd = parse_decimal(d.pop("fee_usd", UNSET))
-
-        service_fee = parse_decimal(d.pop("service_fee", UNSET))
-
-        service_fee_usd = parse_decimal(d.pop("service_fee_usd", UNSET))
-
-        def _parse_fiat_currency(data: object) -> FiatCurrency | str | Unset:
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                componentsschemas_open_fiat_currency_type_0 = cast(FiatCurrency, FiatCurrency._value2member_map_[data])
-
-                return componentsschemas_open_fiat_currency_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("FiatCurrency | str | Unset", data)
-
-        fiat_currency = _parse_fiat_currency(d.pop("fiat_currency", UNSET))
-
-        is_email_required = d.pop("is_email_required", UNSET)
-
-        link = d.pop("link", UNSET)
-
-        def _parse_currency(data: object) -> Currency | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                currency_type_0 = Currency.from_dict(data)
-
-                return currency_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("Currency | None | Unset", data)
-
-        currency = _parse_currency(d.pop("currency", UNSET))
-
-        _project = d.pop("project", UNSET)
-        project: Project | Unset
-        if isinstance(_project, Unset):
-            project = UNSET
+        """Decode the JSON object ``src_dict``; DecodeError (a ValueError) names what is wrong and where."""
+        d = src_dict
+        if d.__class__ is not dict and not isinstance(d, Mapping):
+            raise DecodeError.wrong("", "an object", d)
+        get = d.get
+        a0: Any = get("uuid", UNSET)
+        if isinstance(a0, str):
+            pass
         else:
-            project = Project.from_dict(_project)
-
-        test_mode = d.pop("test_mode", UNSET)
-
-        def _parse_order_id(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("None | str | Unset", data)
-
-        order_id = _parse_order_id(d.pop("order_id", UNSET))
-
-        def _parse_received(data: object) -> Decimal | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("Decimal | None | Unset", data)
-
-        received = parse_decimal(_parse_received(d.pop("received", UNSET)))
-
-        def _parse_received_usd(data: object) -> Decimal | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("Decimal | None | Unset", data)
-
-        received_usd = parse_decimal(_parse_received_usd(d.pop("received_usd", UNSET)))
-
-        def _parse_to_surcharge(data: object) -> Decimal | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("Decimal | None | Unset", data)
-
-        to_surcharge = parse_decimal(_parse_to_surcharge(d.pop("to_surcharge", UNSET)))
-
-        def _parse_to_surcharge_usd(data: object) -> Decimal | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("Decimal | None | Unset", data)
-
-        to_surcharge_usd = parse_decimal(_parse_to_surcharge_usd(d.pop("to_surcharge_usd", UNSET)))
-
-        def _parse_date_finished(data: object) -> None | datetime.datetime | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("None | datetime.datetime | Unset", data)
-
-        date_finished = parse_utc_datetime(_parse_date_finished(d.pop("date_finished", UNSET)))
-
-        def _parse_invoice_status(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("None | str | Unset", data)
-
-        invoice_status = _parse_invoice_status(d.pop("invoice_status", UNSET))
-
-        tx_list = cast("list[Any]", d.pop("tx_list", UNSET))
-
-        def _parse_amount_(data: object) -> Decimal | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("Decimal | None | Unset", data)
-
-        amount_ = parse_decimal(_parse_amount_(d.pop("amount_", UNSET)))
-
-        def _parse_amount_in_crypto(data: object) -> Decimal | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("Decimal | None | Unset", data)
-
-        amount_in_crypto = parse_decimal(_parse_amount_in_crypto(d.pop("amount_in_crypto", UNSET)))
-
-        def _parse_amount_to_pay(data: object) -> Decimal | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("Decimal | None | Unset", data)
-
-        amount_to_pay = parse_decimal(_parse_amount_to_pay(d.pop("amount_to_pay", UNSET)))
-
-        def _parse_amount_to_pay_usd(data: object) -> Decimal | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("Decimal | None | Unset", data)
-
-        amount_to_pay_usd = parse_decimal(_parse_amount_to_pay_usd(d.pop("amount_to_pay_usd", UNSET)))
-
-        def _parse_amount_paid(data: object) -> Decimal | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("Decimal | None | Unset", data)
-
-        amount_paid = parse_decimal(_parse_amount_paid(d.pop("amount_paid", UNSET)))
-
-        def _parse_amount_paid_usd(data: object) -> Decimal | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("Decimal | None | Unset", data)
-
-        amount_paid_usd = parse_decimal(_parse_amount_paid_usd(d.pop("amount_paid_usd", UNSET)))
-
-        def _parse_total_rub(data: object) -> Decimal | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("Decimal | None | Unset", data)
-
-        total_rub = parse_decimal(_parse_total_rub(d.pop("total_rub", UNSET)))
-
-        def _parse_step(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("int | None | Unset", data)
-
-        step = _parse_step(d.pop("step", UNSET))
-
-        def _parse_type_(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("None | str | Unset", data)
-
-        type_ = _parse_type_(d.pop("type", UNSET))
-
-        def _parse_aml_enabled(data: object) -> bool | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("bool | None | Unset", data)
-
-        aml_enabled = _parse_aml_enabled(d.pop("aml_enabled", UNSET))
-
-        def _parse_aml_side(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("None | str | Unset", data)
-
-        aml_side = _parse_aml_side(d.pop("aml_side", UNSET))
-
-        aml_checks = cast("list[Any]", d.pop("aml_checks", UNSET))
-
-        links_invoice = d.pop("links_invoice", UNSET)
-
-        postback_invoice = cls(
-            uuid=uuid,
-            status=status,
-            created=created,
-            address=address,
-            expiry_date=expiry_date,
-            side_commission=side_commission,
-            side_commission_cc=side_commission_cc,
-            side_commission_service=side_commission_service,
-            type_payments=type_payments,
-            invoice_id=invoice_id,
-            amount=amount,
-            amount_usd=amount_usd,
-            amount_in_fiat=amount_in_fiat,
-            fee=fee,
-            fee_usd=fee_usd,
-            service_fee=service_fee,
-            service_fee_usd=service_fee_usd,
-            fiat_currency=fiat_currency,
-            is_email_required=is_email_required,
-            link=link,
-            currency=currency,
-            project=project,
-            test_mode=test_mode,
-            order_id=order_id,
-            received=received,
-            received_usd=received_usd,
-            to_surcharge=to_surcharge,
-            to_surcharge_usd=to_surcharge_usd,
-            date_finished=date_finished,
-            invoice_status=invoice_status,
-            tx_list=tx_list,
-            amount_=amount_,
-            amount_in_crypto=amount_in_crypto,
-            amount_to_pay=amount_to_pay,
-            amount_to_pay_usd=amount_to_pay_usd,
-            amount_paid=amount_paid,
-            amount_paid_usd=amount_paid_usd,
-            total_rub=total_rub,
-            step=step,
-            type_=type_,
-            aml_enabled=aml_enabled,
-            aml_side=aml_side,
-            aml_checks=aml_checks,
-            links_invoice=links_invoice,
+            raise DecodeError.wrong("uuid", "str", a0)
+        a1: Any = get("status", UNSET)
+        if isinstance(a1, str):
+            a1 = InvoiceStatus._value2member_map_.get(a1, a1)
+        else:
+            raise DecodeError.wrong("status", "InvoiceStatus | str", a1)
+        a2: Any = get("created", UNSET)
+        if a2 is UNSET:
+            pass
+        elif a2 is None:
+            raise DecodeError.wrong("created", "datetime", a2)
+        else:
+            try:
+                a2 = parse_utc_datetime(a2)
+            except (TypeError, ValueError, ArithmeticError) as exc:
+                raise DecodeError("created", str(exc)) from None
+        a3: Any = get("address", UNSET)
+        if isinstance(a3, str):
+            pass
+        elif a3 is None or a3 is UNSET:
+            pass
+        else:
+            raise DecodeError.wrong("address", "null | str", a3)
+        a4: Any = get("expiry_date", UNSET)
+        if a4 is UNSET:
+            pass
+        elif a4 is None:
+            raise DecodeError.wrong("expiry_date", "datetime", a4)
+        else:
+            try:
+                a4 = parse_utc_datetime(a4)
+            except (TypeError, ValueError, ArithmeticError) as exc:
+                raise DecodeError("expiry_date", str(exc)) from None
+        a5: Any = get("side_commission", UNSET)
+        if isinstance(a5, str):
+            a5 = CommissionSide._value2member_map_.get(a5, a5)
+        elif a5 is UNSET:
+            pass
+        else:
+            raise DecodeError.wrong("side_commission", "CommissionSide | str", a5)
+        a6: Any = get("side_commission_cc", UNSET)
+        if isinstance(a6, str):
+            a6 = CommissionSide._value2member_map_.get(a6, a6)
+        elif a6 is UNSET:
+            pass
+        else:
+            raise DecodeError.wrong("side_commission_cc", "CommissionSide | str", a6)
+        a7: Any = get("side_commission_service", UNSET)
+        if isinstance(a7, str):
+            a7 = CommissionSide._value2member_map_.get(a7, a7)
+        elif a7 is UNSET:
+            pass
+        else:
+            raise DecodeError.wrong("side_commission_service", "CommissionSide | str", a7)
+        a8: Any = get("type_payments", UNSET)
+        if isinstance(a8, str):
+            pass
+        elif a8 is None or a8 is UNSET:
+            pass
+        else:
+            raise DecodeError.wrong("type_payments", "null | str", a8)
+        a9: Any = get("invoice_id", UNSET)
+        if isinstance(a9, str):
+            pass
+        elif a9 is None or a9 is UNSET:
+            pass
+        else:
+            raise DecodeError.wrong("invoice_id", "null | str", a9)
+        a10: Any = get("amount", UNSET)
+        if a10.__class__ is Decimal and -MAX_ADJUSTED_EXPONENT <= a10.adjusted() <= MAX_ADJUSTED_EXPONENT:
+            pass
+        elif a10.__class__ is int and -MAX_INTEGRAL_AMOUNT < a10 < MAX_INTEGRAL_AMOUNT:
+            a10 = Decimal(a10)
+        elif a10 is UNSET:
+            pass
+        elif a10 is None:
+            raise DecodeError.wrong("amount", "Decimal", a10)
+        else:
+            try:
+                a10 = parse_decimal(a10)
+            except (TypeError, ValueError, ArithmeticError) as exc:
+                raise DecodeError("amount", str(exc)) from None
+        a11: Any = get("amount_usd", UNSET)
+        if a11.__class__ is Decimal and -MAX_ADJUSTED_EXPONENT <= a11.adjusted() <= MAX_ADJUSTED_EXPONENT:
+            pass
+        elif a11.__class__ is int and -MAX_INTEGRAL_AMOUNT < a11 < MAX_INTEGRAL_AMOUNT:
+            a11 = Decimal(a11)
+        elif a11 is UNSET:
+            pass
+        elif a11 is None:
+            raise DecodeError.wrong("amount_usd", "Decimal", a11)
+        else:
+            try:
+                a11 = parse_decimal(a11)
+            except (TypeError, ValueError, ArithmeticError) as exc:
+                raise DecodeError("amount_usd", str(exc)) from None
+        a12: Any = get("amount_in_fiat", UNSET)
+        if a12.__class__ is Decimal and -MAX_ADJUSTED_EXPONENT <= a12.adjusted() <= MAX_ADJUSTED_EXPONENT:
+            pass
+        elif a12.__class__ is int and -MAX_INTEGRAL_AMOUNT < a12 < MAX_INTEGRAL_AMOUNT:
+            a12 = Decimal(a12)
+        elif a12 is UNSET:
+            pass
+        elif a12 is None:
+            raise DecodeError.wrong("amount_in_fiat", "Decimal", a12)
+        else:
+            try:
+                a12 = parse_decimal(a12)
+            except (TypeError, ValueError, ArithmeticError) as exc:
+                raise DecodeError("amount_in_fiat", str(exc)) from None
+        a13: Any = get("fee", UNSET)
+        if a13.__class__ is Decimal and -MAX_ADJUSTED_EXPONENT <= a13.adjusted() <= MAX_ADJUSTED_EXPONENT:
+            pass
+        elif a13.__class__ is int and -MAX_INTEGRAL_AMOUNT < a13 < MAX_INTEGRAL_AMOUNT:
+            a13 = Decimal(a13)
+        elif a13 is UNSET:
+            pass
+        elif a13 is None:
+            raise DecodeError.wrong("fee", "Decimal", a13)
+        else:
+            try:
+                a13 = parse_decimal(a13)
+            except (TypeError, ValueError, ArithmeticError) as exc:
+                raise DecodeError("fee", str(exc)) from None
+        a14: Any = get("fee_usd", UNSET)
+        if a14.__class__ is Decimal and -MAX_ADJUSTED_EXPONENT <= a14.adjusted() <= MAX_ADJUSTED_EXPONENT:
+            pass
+        elif a14.__class__ is int and -MAX_INTEGRAL_AMOUNT < a14 < MAX_INTEGRAL_AMOUNT:
+            a14 = Decimal(a14)
+        elif a14 is UNSET:
+            pass
+        elif a14 is None:
+            raise DecodeError.wrong("fee_usd", "Decimal", a14)
+        else:
+            try:
+                a14 = parse_decimal(a14)
+            except (TypeError, ValueError, ArithmeticError) as exc:
+                raise DecodeError("fee_usd", str(exc)) from None
+        a15: Any = get("service_fee", UNSET)
+        if a15.__class__ is Decimal and -MAX_ADJUSTED_EXPONENT <= a15.adjusted() <= MAX_ADJUSTED_EXPONENT:
+            pass
+        elif a15.__class__ is int and -MAX_INTEGRAL_AMOUNT < a15 < MAX_INTEGRAL_AMOUNT:
+            a15 = Decimal(a15)
+        elif a15 is UNSET:
+            pass
+        elif a15 is None:
+            raise DecodeError.wrong("service_fee", "Decimal", a15)
+        else:
+            try:
+                a15 = parse_decimal(a15)
+            except (TypeError, ValueError, ArithmeticError) as exc:
+                raise DecodeError("service_fee", str(exc)) from None
+        a16: Any = get("service_fee_usd", UNSET)
+        if a16.__class__ is Decimal and -MAX_ADJUSTED_EXPONENT <= a16.adjusted() <= MAX_ADJUSTED_EXPONENT:
+            pass
+        elif a16.__class__ is int and -MAX_INTEGRAL_AMOUNT < a16 < MAX_INTEGRAL_AMOUNT:
+            a16 = Decimal(a16)
+        elif a16 is UNSET:
+            pass
+        elif a16 is None:
+            raise DecodeError.wrong("service_fee_usd", "Decimal", a16)
+        else:
+            try:
+                a16 = parse_decimal(a16)
+            except (TypeError, ValueError, ArithmeticError) as exc:
+                raise DecodeError("service_fee_usd", str(exc)) from None
+        a17: Any = get("fiat_currency", UNSET)
+        if isinstance(a17, str):
+            a17 = FiatCurrency._value2member_map_.get(a17, a17)
+        elif a17 is UNSET:
+            pass
+        else:
+            raise DecodeError.wrong("fiat_currency", "FiatCurrency | str", a17)
+        a18: Any = get("is_email_required", UNSET)
+        if a18 is True or a18 is False:
+            pass
+        elif a18 is UNSET:
+            pass
+        else:
+            raise DecodeError.wrong("is_email_required", "bool", a18)
+        a19: Any = get("link", UNSET)
+        if isinstance(a19, str):
+            pass
+        elif a19 is UNSET:
+            pass
+        else:
+            raise DecodeError.wrong("link", "str", a19)
+        a20: Any = get("currency", UNSET)
+        if a20.__class__ is dict:
+            try:
+                a20 = Currency.from_dict(a20)
+            except DecodeError as exc:
+                raise exc.inside("currency") from None
+        elif a20 is None or a20 is UNSET:
+            pass
+        else:
+            raise DecodeError.wrong("currency", "Currency | null", a20)
+        a21: Any = get("project", UNSET)
+        if a21.__class__ is dict:
+            try:
+                a21 = Project.from_dict(a21)
+            except DecodeError as exc:
+                raise exc.inside("project") from None
+        elif a21 == "" or a21 == []:
+            try:
+                a21 = Project.from_dict({})
+            except DecodeError as exc:
+                raise exc.inside("project") from None
+        elif a21 is UNSET:
+            pass
+        else:
+            raise DecodeError.wrong("project", "Project", a21)
+        a22: Any = get("test_mode", UNSET)
+        if a22 is True or a22 is False:
+            pass
+        elif a22 is UNSET:
+            pass
+        else:
+            raise DecodeError.wrong("test_mode", "bool", a22)
+        a23: Any = get("order_id", UNSET)
+        if isinstance(a23, str):
+            pass
+        elif a23 is None or a23 is UNSET:
+            pass
+        else:
+            raise DecodeError.wrong("order_id", "null | str", a23)
+        a24: Any = get("received", UNSET)
+        if a24.__class__ is Decimal and -MAX_ADJUSTED_EXPONENT <= a24.adjusted() <= MAX_ADJUSTED_EXPONENT:
+            pass
+        elif a24.__class__ is int and -MAX_INTEGRAL_AMOUNT < a24 < MAX_INTEGRAL_AMOUNT:
+            a24 = Decimal(a24)
+        elif a24 is None or a24 is UNSET:
+            pass
+        else:
+            try:
+                a24 = parse_decimal(a24)
+            except (TypeError, ValueError, ArithmeticError) as exc:
+                raise DecodeError("received", str(exc)) from None
+        a25: Any = get("received_usd", UNSET)
+        if a25.__class__ is Decimal and -MAX_ADJUSTED_EXPONENT <= a25.adjusted() <= MAX_ADJUSTED_EXPONENT:
+            pass
+        elif a25.__class__ is int and -MAX_INTEGRAL_AMOUNT < a25 < MAX_INTEGRAL_AMOUNT:
+            a25 = Decimal(a25)
+        elif a25 is None or a25 is UNSET:
+            pass
+        else:
+            try:
+                a25 = parse_decimal(a25)
+            except (TypeError, ValueError, ArithmeticError) as exc:
+                raise DecodeError("received_usd", str(exc)) from None
+        a26: Any = get("to_surcharge", UNSET)
+        if a26.__class__ is Decimal and -MAX_ADJUSTED_EXPONENT <= a26.adjusted() <= MAX_ADJUSTED_EXPONENT:
+            pass
+        elif a26.__class__ is int and -MAX_INTEGRAL_AMOUNT < a26 < MAX_INTEGRAL_AMOUNT:
+            a26 = Decimal(a26)
+        elif a26 is None or a26 is UNSET:
+            pass
+        else:
+            try:
+                a26 = parse_decimal(a26)
+            except (TypeError, ValueError, ArithmeticError) as exc:
+                raise DecodeError("to_surcharge", str(exc)) from None
+        a27: Any = get("to_surcharge_usd", UNSET)
+        if a27.__class__ is Decimal and -MAX_ADJUSTED_EXPONENT <= a27.adjusted() <= MAX_ADJUSTED_EXPONENT:
+            pass
+        elif a27.__class__ is int and -MAX_INTEGRAL_AMOUNT < a27 < MAX_INTEGRAL_AMOUNT:
+            a27 = Decimal(a27)
+        elif a27 is None or a27 is UNSET:
+            pass
+        else:
+            try:
+                a27 = parse_decimal(a27)
+            except (TypeError, ValueError, ArithmeticError) as exc:
+                raise DecodeError("to_surcharge_usd", str(exc)) from None
+        a28: Any = get("date_finished", UNSET)
+        if a28 is None or a28 is UNSET:
+            pass
+        else:
+            try:
+                a28 = parse_utc_datetime(a28)
+            except (TypeError, ValueError, ArithmeticError) as exc:
+                raise DecodeError("date_finished", str(exc)) from None
+        a29: Any = get("invoice_status", UNSET)
+        if isinstance(a29, str):
+            pass
+        elif a29 is None or a29 is UNSET:
+            pass
+        else:
+            raise DecodeError.wrong("invoice_status", "null | str", a29)
+        a30: Any = get("tx_list", UNSET)
+        if a30.__class__ is list:
+            pass
+        elif a30 is UNSET:
+            pass
+        else:
+            raise DecodeError.wrong("tx_list", "list[any]", a30)
+        a31: Any = get("amount_", UNSET)
+        if a31.__class__ is Decimal and -MAX_ADJUSTED_EXPONENT <= a31.adjusted() <= MAX_ADJUSTED_EXPONENT:
+            pass
+        elif a31.__class__ is int and -MAX_INTEGRAL_AMOUNT < a31 < MAX_INTEGRAL_AMOUNT:
+            a31 = Decimal(a31)
+        elif a31 is None or a31 is UNSET:
+            pass
+        else:
+            try:
+                a31 = parse_decimal(a31)
+            except (TypeError, ValueError, ArithmeticError) as exc:
+                raise DecodeError("amount_", str(exc)) from None
+        a32: Any = get("amount_in_crypto", UNSET)
+        if a32.__class__ is Decimal and -MAX_ADJUSTED_EXPONENT <= a32.adjusted() <= MAX_ADJUSTED_EXPONENT:
+            pass
+        elif a32.__class__ is int and -MAX_INTEGRAL_AMOUNT < a32 < MAX_INTEGRAL_AMOUNT:
+            a32 = Decimal(a32)
+        elif a32 is None or a32 is UNSET:
+            pass
+        else:
+            try:
+                a32 = parse_decimal(a32)
+            except (TypeError, ValueError, ArithmeticError) as exc:
+                raise DecodeError("amount_in_crypto", str(exc)) from None
+        a33: Any = get("amount_to_pay", UNSET)
+        if a33.__class__ is Decimal and -MAX_ADJUSTED_EXPONENT <= a33.adjusted() <= MAX_ADJUSTED_EXPONENT:
+            pass
+        elif a33.__class__ is int and -MAX_INTEGRAL_AMOUNT < a33 < MAX_INTEGRAL_AMOUNT:
+            a33 = Decimal(a33)
+        elif a33 is None or a33 is UNSET:
+            pass
+        else:
+            try:
+                a33 = parse_decimal(a33)
+            except (TypeError, ValueError, ArithmeticError) as exc:
+                raise DecodeError("amount_to_pay", str(exc)) from None
+        a34: Any = get("amount_to_pay_usd", UNSET)
+        if a34.__class__ is Decimal and -MAX_ADJUSTED_EXPONENT <= a34.adjusted() <= MAX_ADJUSTED_EXPONENT:
+            pass
+        elif a34.__class__ is int and -MAX_INTEGRAL_AMOUNT < a34 < MAX_INTEGRAL_AMOUNT:
+            a34 = Decimal(a34)
+        elif a34 is None or a34 is UNSET:
+            pass
+        else:
+            try:
+                a34 = parse_decimal(a34)
+            except (TypeError, ValueError, ArithmeticError) as exc:
+                raise DecodeError("amount_to_pay_usd", str(exc)) from None
+        a35: Any = get("amount_paid", UNSET)
+        if a35.__class__ is Decimal and -MAX_ADJUSTED_EXPONENT <= a35.adjusted() <= MAX_ADJUSTED_EXPONENT:
+            pass
+        elif a35.__class__ is int and -MAX_INTEGRAL_AMOUNT < a35 < MAX_INTEGRAL_AMOUNT:
+            a35 = Decimal(a35)
+        elif a35 is None or a35 is UNSET:
+            pass
+        else:
+            try:
+                a35 = parse_decimal(a35)
+            except (TypeError, ValueError, ArithmeticError) as exc:
+                raise DecodeError("amount_paid", str(exc)) from None
+        a36: Any = get("amount_paid_usd", UNSET)
+        if a36.__class__ is Decimal and -MAX_ADJUSTED_EXPONENT <= a36.adjusted() <= MAX_ADJUSTED_EXPONENT:
+            pass
+        elif a36.__class__ is int and -MAX_INTEGRAL_AMOUNT < a36 < MAX_INTEGRAL_AMOUNT:
+            a36 = Decimal(a36)
+        elif a36 is None or a36 is UNSET:
+            pass
+        else:
+            try:
+                a36 = parse_decimal(a36)
+            except (TypeError, ValueError, ArithmeticError) as exc:
+                raise DecodeError("amount_paid_usd", str(exc)) from None
+        a37: Any = get("total_rub", UNSET)
+        if a37.__class__ is Decimal and -MAX_ADJUSTED_EXPONENT <= a37.adjusted() <= MAX_ADJUSTED_EXPONENT:
+            pass
+        elif a37.__class__ is int and -MAX_INTEGRAL_AMOUNT < a37 < MAX_INTEGRAL_AMOUNT:
+            a37 = Decimal(a37)
+        elif a37 is None or a37 is UNSET:
+            pass
+        else:
+            try:
+                a37 = parse_decimal(a37)
+            except (TypeError, ValueError, ArithmeticError) as exc:
+                raise DecodeError("total_rub", str(exc)) from None
+        a38: Any = get("step", UNSET)
+        if a38.__class__ is int:
+            pass
+        elif a38 is None or a38 is UNSET:
+            pass
+        else:
+            raise DecodeError.wrong("step", "int | null", a38)
+        a39: Any = get("type", UNSET)
+        if isinstance(a39, str):
+            pass
+        elif a39 is None or a39 is UNSET:
+            pass
+        else:
+            raise DecodeError.wrong("type", "null | str", a39)
+        a40: Any = get("aml_enabled", UNSET)
+        if a40 is True or a40 is False:
+            pass
+        elif a40 is None or a40 is UNSET:
+            pass
+        else:
+            raise DecodeError.wrong("aml_enabled", "bool | null", a40)
+        a41: Any = get("aml_side", UNSET)
+        if isinstance(a41, str):
+            pass
+        elif a41 is None or a41 is UNSET:
+            pass
+        else:
+            raise DecodeError.wrong("aml_side", "null | str", a41)
+        a42: Any = get("aml_checks", UNSET)
+        if a42.__class__ is list:
+            pass
+        elif a42 is UNSET:
+            pass
+        else:
+            raise DecodeError.wrong("aml_checks", "list[any]", a42)
+        a43: Any = get("links_invoice", UNSET)
+        obj = cls(
+            uuid=a0,
+            status=a1,
+            created=a2,
+            address=a3,
+            expiry_date=a4,
+            side_commission=a5,
+            side_commission_cc=a6,
+            side_commission_service=a7,
+            type_payments=a8,
+            invoice_id=a9,
+            amount=a10,
+            amount_usd=a11,
+            amount_in_fiat=a12,
+            fee=a13,
+            fee_usd=a14,
+            service_fee=a15,
+            service_fee_usd=a16,
+            fiat_currency=a17,
+            is_email_required=a18,
+            link=a19,
+            currency=a20,
+            project=a21,
+            test_mode=a22,
+            order_id=a23,
+            received=a24,
+            received_usd=a25,
+            to_surcharge=a26,
+            to_surcharge_usd=a27,
+            date_finished=a28,
+            invoice_status=a29,
+            tx_list=a30,
+            amount_=a31,
+            amount_in_crypto=a32,
+            amount_to_pay=a33,
+            amount_to_pay_usd=a34,
+            amount_paid=a35,
+            amount_paid_usd=a36,
+            total_rub=a37,
+            step=a38,
+            type_=a39,
+            aml_enabled=a40,
+            aml_side=a41,
+            aml_checks=a42,
+            links_invoice=a43,
         )
-
-        postback_invoice.additional_properties = d
-        return postback_invoice
+        known = cls._json_keys
+        if not d.keys() <= known:
+            obj.additional_properties = {k: x for k, x in d.items() if k not in known}
+        return obj
 
     @property
     def additional_keys(self) -> list[str]:

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -9,6 +9,11 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="Project")
+from typing import ClassVar
+
+from ..exact import (
+    DecodeError,
+)
 
 
 @_attrs_define
@@ -62,36 +67,55 @@ class Project:
 
         return field_dict
 
+    _json_keys: ClassVar[frozenset[str]] = frozenset(["fail", "id", "logo", "name", "success"])
+
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        id = d.pop("id", UNSET)
-
-        name = d.pop("name", UNSET)
-
-        fail = d.pop("fail", UNSET)
-
-        success = d.pop("success", UNSET)
-
-        def _parse_logo(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("None | str | Unset", data)
-
-        logo = _parse_logo(d.pop("logo", UNSET))
-
-        project = cls(
-            id=id,
-            name=name,
-            fail=fail,
-            success=success,
-            logo=logo,
-        )
-
-        project.additional_properties = d
-        return project
+        """Decode the JSON object ``src_dict``; DecodeError (a ValueError) names what is wrong and where."""
+        d = src_dict
+        if d.__class__ is not dict and not isinstance(d, Mapping):
+            raise DecodeError.wrong("", "an object", d)
+        get = d.get
+        a0: Any = get("id", UNSET)
+        if a0.__class__ is int:
+            pass
+        elif a0 is UNSET:
+            pass
+        else:
+            raise DecodeError.wrong("id", "int", a0)
+        a1: Any = get("name", UNSET)
+        if isinstance(a1, str):
+            pass
+        elif a1 is UNSET:
+            pass
+        else:
+            raise DecodeError.wrong("name", "str", a1)
+        a2: Any = get("fail", UNSET)
+        if isinstance(a2, str):
+            pass
+        elif a2 is UNSET:
+            pass
+        else:
+            raise DecodeError.wrong("fail", "str", a2)
+        a3: Any = get("success", UNSET)
+        if isinstance(a3, str):
+            pass
+        elif a3 is UNSET:
+            pass
+        else:
+            raise DecodeError.wrong("success", "str", a3)
+        a4: Any = get("logo", UNSET)
+        if isinstance(a4, str):
+            pass
+        elif a4 is None or a4 is UNSET:
+            pass
+        else:
+            raise DecodeError.wrong("logo", "null | str", a4)
+        obj = cls(id=a0, name=a1, fail=a2, success=a3, logo=a4)
+        known = cls._json_keys
+        if not d.keys() <= known:
+            obj.additional_properties = {k: x for k, x in d.items() if k not in known}
+        return obj
 
     @property
     def additional_keys(self) -> list[str]:

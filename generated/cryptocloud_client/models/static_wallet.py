@@ -1,11 +1,14 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, ClassVar, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..exact import (
+    DecodeError,
+)
 from ..models.balance_currency import BalanceCurrency
 from ..types import UNSET, Unset
 
@@ -50,29 +53,45 @@ class StaticWallet:
 
         return field_dict
 
+    _json_keys: ClassVar[frozenset[str]] = frozenset(["address", "currency", "uuid"])
+
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-
-        d = dict(src_dict)
-        address = d.pop("address")
-
-        uuid = d.pop("uuid")
-
-        _currency = d.pop("currency", UNSET)
-        currency: BalanceCurrency | Unset
-        if isinstance(_currency, Unset):
-            currency = UNSET
+        """Decode the JSON object ``src_dict``; DecodeError (a ValueError) names what is wrong and where."""
+        d = src_dict
+        if d.__class__ is not dict and not isinstance(d, Mapping):
+            raise DecodeError.wrong("", "an object", d)
+        get = d.get
+        a0: Any = get("address", UNSET)
+        if isinstance(a0, str):
+            pass
         else:
-            currency = BalanceCurrency.from_dict(_currency)
-
-        static_wallet = cls(
-            address=address,
-            uuid=uuid,
-            currency=currency,
-        )
-
-        static_wallet.additional_properties = d
-        return static_wallet
+            raise DecodeError.wrong("address", "str", a0)
+        a1: Any = get("uuid", UNSET)
+        if isinstance(a1, str):
+            pass
+        else:
+            raise DecodeError.wrong("uuid", "str", a1)
+        a2: Any = get("currency", UNSET)
+        if a2.__class__ is dict:
+            try:
+                a2 = BalanceCurrency.from_dict(a2)
+            except DecodeError as exc:
+                raise exc.inside("currency") from None
+        elif a2 == "" or a2 == []:
+            try:
+                a2 = BalanceCurrency.from_dict({})
+            except DecodeError as exc:
+                raise exc.inside("currency") from None
+        elif a2 is UNSET:
+            pass
+        else:
+            raise DecodeError.wrong("currency", "BalanceCurrency", a2)
+        obj = cls(address=a0, uuid=a1, currency=a2)
+        known = cls._json_keys
+        if not d.keys() <= known:
+            obj.additional_properties = {k: x for k, x in d.items() if k not in known}
+        return obj
 
     @property
     def additional_keys(self) -> list[str]:

@@ -8,6 +8,12 @@ from attrs import define as _attrs_define
 from ..models.crypto_currency import CryptoCurrency
 
 T = TypeVar("T", bound="StaticWalletCreateRequest")
+from typing import ClassVar
+
+from ..exact import (
+    DecodeError,
+)
+from ..types import UNSET
 
 
 @_attrs_define
@@ -43,19 +49,29 @@ class StaticWalletCreateRequest:
 
         return field_dict
 
+    _json_keys: ClassVar[frozenset[str]] = frozenset(["currency", "identify", "shop_id"])
+
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        shop_id = d.pop("shop_id")
-
-        currency = CryptoCurrency(d.pop("currency"))
-
-        identify = d.pop("identify")
-
-        static_wallet_create_request = cls(
-            shop_id=shop_id,
-            currency=currency,
-            identify=identify,
-        )
-
-        return static_wallet_create_request
+        """Decode the JSON object ``src_dict``; DecodeError (a ValueError) names what is wrong and where."""
+        d = src_dict
+        if d.__class__ is not dict and not isinstance(d, Mapping):
+            raise DecodeError.wrong("", "an object", d)
+        get = d.get
+        a0: Any = get("shop_id", UNSET)
+        if isinstance(a0, str):
+            pass
+        else:
+            raise DecodeError.wrong("shop_id", "str", a0)
+        a1: Any = get("currency", UNSET)
+        if isinstance(a1, str) and a1 in CryptoCurrency._value2member_map_:
+            a1 = CryptoCurrency._value2member_map_[a1]
+        else:
+            raise DecodeError.wrong("currency", "CryptoCurrency", a1)
+        a2: Any = get("identify", UNSET)
+        if isinstance(a2, str):
+            pass
+        else:
+            raise DecodeError.wrong("identify", "str", a2)
+        obj = cls(shop_id=a0, currency=a1, identify=a2)
+        return obj

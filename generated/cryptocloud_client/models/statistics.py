@@ -1,13 +1,17 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, ClassVar, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..exact import (
+    DecodeError,
+)
 from ..models.statistics_amount import StatisticsAmount
 from ..models.statistics_count import StatisticsCount
+from ..types import UNSET
 
 T = TypeVar("T", bound="Statistics")
 
@@ -41,21 +45,46 @@ class Statistics:
 
         return field_dict
 
+    _json_keys: ClassVar[frozenset[str]] = frozenset(["amount", "count"])
+
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-
-        d = dict(src_dict)
-        count = StatisticsCount.from_dict(d.pop("count"))
-
-        amount = StatisticsAmount.from_dict(d.pop("amount"))
-
-        statistics = cls(
-            count=count,
-            amount=amount,
-        )
-
-        statistics.additional_properties = d
-        return statistics
+        """Decode the JSON object ``src_dict``; DecodeError (a ValueError) names what is wrong and where."""
+        d = src_dict
+        if d.__class__ is not dict and not isinstance(d, Mapping):
+            raise DecodeError.wrong("", "an object", d)
+        get = d.get
+        a0: Any = get("count", UNSET)
+        if a0.__class__ is dict:
+            try:
+                a0 = StatisticsCount.from_dict(a0)
+            except DecodeError as exc:
+                raise exc.inside("count") from None
+        elif a0 == "" or a0 == []:
+            try:
+                a0 = StatisticsCount.from_dict({})
+            except DecodeError as exc:
+                raise exc.inside("count") from None
+        else:
+            raise DecodeError.wrong("count", "StatisticsCount", a0)
+        a1: Any = get("amount", UNSET)
+        if a1.__class__ is dict:
+            try:
+                a1 = StatisticsAmount.from_dict(a1)
+            except DecodeError as exc:
+                raise exc.inside("amount") from None
+        elif a1 == "" or a1 == []:
+            try:
+                a1 = StatisticsAmount.from_dict({})
+            except DecodeError as exc:
+                raise exc.inside("amount") from None
+        else:
+            raise DecodeError.wrong("amount", "StatisticsAmount", a1)
+        obj = cls(count=a0, amount=a1)
+        known = cls._json_keys
+        if not d.keys() <= known:
+            obj.additional_properties = {k: x for k, x in d.items() if k not in known}
+        return obj
 
     @property
     def additional_keys(self) -> list[str]:

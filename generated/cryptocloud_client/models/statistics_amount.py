@@ -7,9 +7,16 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from .._exact import parse_decimal
-
 T = TypeVar("T", bound="StatisticsAmount")
+from typing import ClassVar
+
+from ..exact import (
+    MAX_ADJUSTED_EXPONENT,
+    MAX_INTEGRAL_AMOUNT,
+    DecodeError,
+    parse_decimal,
+)
+from ..types import UNSET
 
 
 @_attrs_define
@@ -61,32 +68,92 @@ class StatisticsAmount:
 
         return field_dict
 
+    _json_keys: ClassVar[frozenset[str]] = frozenset(["all", "canceled", "created", "overpaid", "paid", "partial"])
+
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        all_ = parse_decimal(d.pop("all"))
-
-        created = parse_decimal(d.pop("created"))
-
-        paid = parse_decimal(d.pop("paid"))
-
-        overpaid = parse_decimal(d.pop("overpaid"))
-
-        partial = parse_decimal(d.pop("partial"))
-
-        canceled = parse_decimal(d.pop("canceled"))
-
-        statistics_amount = cls(
-            all_=all_,
-            created=created,
-            paid=paid,
-            overpaid=overpaid,
-            partial=partial,
-            canceled=canceled,
-        )
-
-        statistics_amount.additional_properties = d
-        return statistics_amount
+        """Decode the JSON object ``src_dict``; DecodeError (a ValueError) names what is wrong and where."""
+        d = src_dict
+        if d.__class__ is not dict and not isinstance(d, Mapping):
+            raise DecodeError.wrong("", "an object", d)
+        get = d.get
+        a0: Any = get("all", UNSET)
+        if a0.__class__ is Decimal and -MAX_ADJUSTED_EXPONENT <= a0.adjusted() <= MAX_ADJUSTED_EXPONENT:
+            pass
+        elif a0.__class__ is int and -MAX_INTEGRAL_AMOUNT < a0 < MAX_INTEGRAL_AMOUNT:
+            a0 = Decimal(a0)
+        elif a0 is None or a0 is UNSET:
+            raise DecodeError.wrong("all", "Decimal", a0)
+        else:
+            try:
+                a0 = parse_decimal(a0)
+            except (TypeError, ValueError, ArithmeticError) as exc:
+                raise DecodeError("all", str(exc)) from None
+        a1: Any = get("created", UNSET)
+        if a1.__class__ is Decimal and -MAX_ADJUSTED_EXPONENT <= a1.adjusted() <= MAX_ADJUSTED_EXPONENT:
+            pass
+        elif a1.__class__ is int and -MAX_INTEGRAL_AMOUNT < a1 < MAX_INTEGRAL_AMOUNT:
+            a1 = Decimal(a1)
+        elif a1 is None or a1 is UNSET:
+            raise DecodeError.wrong("created", "Decimal", a1)
+        else:
+            try:
+                a1 = parse_decimal(a1)
+            except (TypeError, ValueError, ArithmeticError) as exc:
+                raise DecodeError("created", str(exc)) from None
+        a2: Any = get("paid", UNSET)
+        if a2.__class__ is Decimal and -MAX_ADJUSTED_EXPONENT <= a2.adjusted() <= MAX_ADJUSTED_EXPONENT:
+            pass
+        elif a2.__class__ is int and -MAX_INTEGRAL_AMOUNT < a2 < MAX_INTEGRAL_AMOUNT:
+            a2 = Decimal(a2)
+        elif a2 is None or a2 is UNSET:
+            raise DecodeError.wrong("paid", "Decimal", a2)
+        else:
+            try:
+                a2 = parse_decimal(a2)
+            except (TypeError, ValueError, ArithmeticError) as exc:
+                raise DecodeError("paid", str(exc)) from None
+        a3: Any = get("overpaid", UNSET)
+        if a3.__class__ is Decimal and -MAX_ADJUSTED_EXPONENT <= a3.adjusted() <= MAX_ADJUSTED_EXPONENT:
+            pass
+        elif a3.__class__ is int and -MAX_INTEGRAL_AMOUNT < a3 < MAX_INTEGRAL_AMOUNT:
+            a3 = Decimal(a3)
+        elif a3 is None or a3 is UNSET:
+            raise DecodeError.wrong("overpaid", "Decimal", a3)
+        else:
+            try:
+                a3 = parse_decimal(a3)
+            except (TypeError, ValueError, ArithmeticError) as exc:
+                raise DecodeError("overpaid", str(exc)) from None
+        a4: Any = get("partial", UNSET)
+        if a4.__class__ is Decimal and -MAX_ADJUSTED_EXPONENT <= a4.adjusted() <= MAX_ADJUSTED_EXPONENT:
+            pass
+        elif a4.__class__ is int and -MAX_INTEGRAL_AMOUNT < a4 < MAX_INTEGRAL_AMOUNT:
+            a4 = Decimal(a4)
+        elif a4 is None or a4 is UNSET:
+            raise DecodeError.wrong("partial", "Decimal", a4)
+        else:
+            try:
+                a4 = parse_decimal(a4)
+            except (TypeError, ValueError, ArithmeticError) as exc:
+                raise DecodeError("partial", str(exc)) from None
+        a5: Any = get("canceled", UNSET)
+        if a5.__class__ is Decimal and -MAX_ADJUSTED_EXPONENT <= a5.adjusted() <= MAX_ADJUSTED_EXPONENT:
+            pass
+        elif a5.__class__ is int and -MAX_INTEGRAL_AMOUNT < a5 < MAX_INTEGRAL_AMOUNT:
+            a5 = Decimal(a5)
+        elif a5 is None or a5 is UNSET:
+            raise DecodeError.wrong("canceled", "Decimal", a5)
+        else:
+            try:
+                a5 = parse_decimal(a5)
+            except (TypeError, ValueError, ArithmeticError) as exc:
+                raise DecodeError("canceled", str(exc)) from None
+        obj = cls(all_=a0, created=a1, paid=a2, overpaid=a3, partial=a4, canceled=a5)
+        known = cls._json_keys
+        if not d.keys() <= known:
+            obj.additional_properties = {k: x for k, x in d.items() if k not in known}
+        return obj
 
     @property
     def additional_keys(self) -> list[str]:

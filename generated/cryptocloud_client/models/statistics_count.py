@@ -7,6 +7,12 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 T = TypeVar("T", bound="StatisticsCount")
+from typing import ClassVar
+
+from ..exact import (
+    DecodeError,
+)
+from ..types import UNSET
 
 
 @_attrs_define
@@ -58,32 +64,50 @@ class StatisticsCount:
 
         return field_dict
 
+    _json_keys: ClassVar[frozenset[str]] = frozenset(["all", "canceled", "created", "overpaid", "paid", "partial"])
+
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        all_ = d.pop("all")
-
-        created = d.pop("created")
-
-        paid = d.pop("paid")
-
-        overpaid = d.pop("overpaid")
-
-        partial = d.pop("partial")
-
-        canceled = d.pop("canceled")
-
-        statistics_count = cls(
-            all_=all_,
-            created=created,
-            paid=paid,
-            overpaid=overpaid,
-            partial=partial,
-            canceled=canceled,
-        )
-
-        statistics_count.additional_properties = d
-        return statistics_count
+        """Decode the JSON object ``src_dict``; DecodeError (a ValueError) names what is wrong and where."""
+        d = src_dict
+        if d.__class__ is not dict and not isinstance(d, Mapping):
+            raise DecodeError.wrong("", "an object", d)
+        get = d.get
+        a0: Any = get("all", UNSET)
+        if a0.__class__ is int:
+            pass
+        else:
+            raise DecodeError.wrong("all", "int", a0)
+        a1: Any = get("created", UNSET)
+        if a1.__class__ is int:
+            pass
+        else:
+            raise DecodeError.wrong("created", "int", a1)
+        a2: Any = get("paid", UNSET)
+        if a2.__class__ is int:
+            pass
+        else:
+            raise DecodeError.wrong("paid", "int", a2)
+        a3: Any = get("overpaid", UNSET)
+        if a3.__class__ is int:
+            pass
+        else:
+            raise DecodeError.wrong("overpaid", "int", a3)
+        a4: Any = get("partial", UNSET)
+        if a4.__class__ is int:
+            pass
+        else:
+            raise DecodeError.wrong("partial", "int", a4)
+        a5: Any = get("canceled", UNSET)
+        if a5.__class__ is int:
+            pass
+        else:
+            raise DecodeError.wrong("canceled", "int", a5)
+        obj = cls(all_=a0, created=a1, paid=a2, overpaid=a3, partial=a4, canceled=a5)
+        known = cls._json_keys
+        if not d.keys() <= known:
+            obj.additional_properties = {k: x for k, x in d.items() if k not in known}
+        return obj
 
     @property
     def additional_keys(self) -> list[str]:

@@ -6,6 +6,12 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 
 T = TypeVar("T", bound="TimeToPay")
+from typing import ClassVar
+
+from ..exact import (
+    DecodeError,
+)
+from ..types import UNSET
 
 
 @_attrs_define
@@ -36,16 +42,24 @@ class TimeToPay:
 
         return field_dict
 
+    _json_keys: ClassVar[frozenset[str]] = frozenset(["hours", "minutes"])
+
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        hours = d.pop("hours")
-
-        minutes = d.pop("minutes")
-
-        time_to_pay = cls(
-            hours=hours,
-            minutes=minutes,
-        )
-
-        return time_to_pay
+        """Decode the JSON object ``src_dict``; DecodeError (a ValueError) names what is wrong and where."""
+        d = src_dict
+        if d.__class__ is not dict and not isinstance(d, Mapping):
+            raise DecodeError.wrong("", "an object", d)
+        get = d.get
+        a0: Any = get("hours", UNSET)
+        if a0.__class__ is int:
+            pass
+        else:
+            raise DecodeError.wrong("hours", "int", a0)
+        a1: Any = get("minutes", UNSET)
+        if a1.__class__ is int:
+            pass
+        else:
+            raise DecodeError.wrong("minutes", "int", a1)
+        obj = cls(hours=a0, minutes=a1)
+        return obj

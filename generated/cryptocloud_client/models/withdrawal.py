@@ -7,10 +7,17 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from .._exact import parse_decimal
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="Withdrawal")
+from typing import ClassVar
+
+from ..exact import (
+    MAX_ADJUSTED_EXPONENT,
+    MAX_INTEGRAL_AMOUNT,
+    DecodeError,
+    parse_decimal,
+)
 
 
 @_attrs_define
@@ -55,26 +62,53 @@ class Withdrawal:
 
         return field_dict
 
+    _json_keys: ClassVar[frozenset[str]] = frozenset(["amount", "currency", "invoice_id", "status"])
+
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        invoice_id = d.pop("invoice_id")
-
-        status = d.pop("status", UNSET)
-
-        currency = d.pop("currency", UNSET)
-
-        amount = parse_decimal(d.pop("amount", UNSET))
-
-        withdrawal = cls(
-            invoice_id=invoice_id,
-            status=status,
-            currency=currency,
-            amount=amount,
-        )
-
-        withdrawal.additional_properties = d
-        return withdrawal
+        """Decode the JSON object ``src_dict``; DecodeError (a ValueError) names what is wrong and where."""
+        d = src_dict
+        if d.__class__ is not dict and not isinstance(d, Mapping):
+            raise DecodeError.wrong("", "an object", d)
+        get = d.get
+        a0: Any = get("invoice_id", UNSET)
+        if isinstance(a0, str):
+            pass
+        else:
+            raise DecodeError.wrong("invoice_id", "str", a0)
+        a1: Any = get("status", UNSET)
+        if isinstance(a1, str):
+            pass
+        elif a1 is UNSET:
+            pass
+        else:
+            raise DecodeError.wrong("status", "str", a1)
+        a2: Any = get("currency", UNSET)
+        if isinstance(a2, str):
+            pass
+        elif a2 is UNSET:
+            pass
+        else:
+            raise DecodeError.wrong("currency", "str", a2)
+        a3: Any = get("amount", UNSET)
+        if a3.__class__ is Decimal and -MAX_ADJUSTED_EXPONENT <= a3.adjusted() <= MAX_ADJUSTED_EXPONENT:
+            pass
+        elif a3.__class__ is int and -MAX_INTEGRAL_AMOUNT < a3 < MAX_INTEGRAL_AMOUNT:
+            a3 = Decimal(a3)
+        elif a3 is UNSET:
+            pass
+        elif a3 is None:
+            raise DecodeError.wrong("amount", "Decimal", a3)
+        else:
+            try:
+                a3 = parse_decimal(a3)
+            except (TypeError, ValueError, ArithmeticError) as exc:
+                raise DecodeError("amount", str(exc)) from None
+        obj = cls(invoice_id=a0, status=a1, currency=a2, amount=a3)
+        known = cls._json_keys
+        if not d.keys() <= known:
+            obj.additional_properties = {k: x for k, x in d.items() if k not in known}
+        return obj
 
     @property
     def additional_keys(self) -> list[str]:

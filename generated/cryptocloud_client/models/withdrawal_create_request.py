@@ -6,10 +6,18 @@ from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 
-from .._exact import parse_decimal
 from ..models.crypto_currency import CryptoCurrency
 
 T = TypeVar("T", bound="WithdrawalCreateRequest")
+from typing import ClassVar
+
+from ..exact import (
+    MAX_ADJUSTED_EXPONENT,
+    MAX_INTEGRAL_AMOUNT,
+    DecodeError,
+    parse_decimal,
+)
+from ..types import UNSET
 
 
 @_attrs_define
@@ -46,19 +54,36 @@ class WithdrawalCreateRequest:
 
         return field_dict
 
+    _json_keys: ClassVar[frozenset[str]] = frozenset(["amount", "currency_code", "to_address"])
+
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        currency_code = CryptoCurrency(d.pop("currency_code"))
-
-        to_address = d.pop("to_address")
-
-        amount = parse_decimal(d.pop("amount"))
-
-        withdrawal_create_request = cls(
-            currency_code=currency_code,
-            to_address=to_address,
-            amount=amount,
-        )
-
-        return withdrawal_create_request
+        """Decode the JSON object ``src_dict``; DecodeError (a ValueError) names what is wrong and where."""
+        d = src_dict
+        if d.__class__ is not dict and not isinstance(d, Mapping):
+            raise DecodeError.wrong("", "an object", d)
+        get = d.get
+        a0: Any = get("currency_code", UNSET)
+        if isinstance(a0, str) and a0 in CryptoCurrency._value2member_map_:
+            a0 = CryptoCurrency._value2member_map_[a0]
+        else:
+            raise DecodeError.wrong("currency_code", "CryptoCurrency", a0)
+        a1: Any = get("to_address", UNSET)
+        if isinstance(a1, str):
+            pass
+        else:
+            raise DecodeError.wrong("to_address", "str", a1)
+        a2: Any = get("amount", UNSET)
+        if a2.__class__ is Decimal and -MAX_ADJUSTED_EXPONENT <= a2.adjusted() <= MAX_ADJUSTED_EXPONENT:
+            pass
+        elif a2.__class__ is int and -MAX_INTEGRAL_AMOUNT < a2 < MAX_INTEGRAL_AMOUNT:
+            a2 = Decimal(a2)
+        elif a2 is None or a2 is UNSET:
+            raise DecodeError.wrong("amount", "Decimal", a2)
+        else:
+            try:
+                a2 = parse_decimal(a2)
+            except (TypeError, ValueError, ArithmeticError) as exc:
+                raise DecodeError("amount", str(exc)) from None
+        obj = cls(currency_code=a0, to_address=a1, amount=a2)
+        return obj

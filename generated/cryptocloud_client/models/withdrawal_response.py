@@ -1,11 +1,14 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, ClassVar, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..exact import (
+    DecodeError,
+)
 from ..models.success_status import SuccessStatus
 from ..models.withdrawal import Withdrawal
 from ..types import UNSET, Unset
@@ -57,34 +60,55 @@ class WithdrawalResponse:
 
         return field_dict
 
+    _json_keys: ClassVar[frozenset[str]] = frozenset(["data", "result", "status"])
+
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-
-        d = dict(src_dict)
-        status = SuccessStatus(d.pop("status"))
-
-        _result = d.pop("result", UNSET)
-        result: Withdrawal | Unset
-        if isinstance(_result, Unset):
-            result = UNSET
+        """Decode the JSON object ``src_dict``; DecodeError (a ValueError) names what is wrong and where."""
+        d = src_dict
+        if d.__class__ is not dict and not isinstance(d, Mapping):
+            raise DecodeError.wrong("", "an object", d)
+        get = d.get
+        a0: Any = get("status", UNSET)
+        if isinstance(a0, str) and a0 in SuccessStatus._value2member_map_:
+            a0 = SuccessStatus._value2member_map_[a0]
         else:
-            result = Withdrawal.from_dict(_result)
-
-        _data = d.pop("data", UNSET)
-        data: Withdrawal | Unset
-        if isinstance(_data, Unset):
-            data = UNSET
+            raise DecodeError.wrong("status", "SuccessStatus", a0)
+        a1: Any = get("result", UNSET)
+        if a1.__class__ is dict:
+            try:
+                a1 = Withdrawal.from_dict(a1)
+            except DecodeError as exc:
+                raise exc.inside("result") from None
+        elif a1 == "" or a1 == []:
+            try:
+                a1 = Withdrawal.from_dict({})
+            except DecodeError as exc:
+                raise exc.inside("result") from None
+        elif a1 is UNSET:
+            pass
         else:
-            data = Withdrawal.from_dict(_data)
-
-        withdrawal_response = cls(
-            status=status,
-            result=result,
-            data=data,
-        )
-
-        withdrawal_response.additional_properties = d
-        return withdrawal_response
+            raise DecodeError.wrong("result", "Withdrawal", a1)
+        a2: Any = get("data", UNSET)
+        if a2.__class__ is dict:
+            try:
+                a2 = Withdrawal.from_dict(a2)
+            except DecodeError as exc:
+                raise exc.inside("data") from None
+        elif a2 == "" or a2 == []:
+            try:
+                a2 = Withdrawal.from_dict({})
+            except DecodeError as exc:
+                raise exc.inside("data") from None
+        elif a2 is UNSET:
+            pass
+        else:
+            raise DecodeError.wrong("data", "Withdrawal", a2)
+        obj = cls(status=a0, result=a1, data=a2)
+        known = cls._json_keys
+        if not d.keys() <= known:
+            obj.additional_properties = {k: x for k, x in d.items() if k not in known}
+        return obj
 
     @property
     def additional_keys(self) -> list[str]:

@@ -26,7 +26,7 @@ except ImportError as missing:  # without the extra
 
     raise SystemExit(f"cryptocloud: the command line needs the cli extra: {install_hint('cli')}") from missing
 
-from cryptocloud_client import _exact
+from cryptocloud_client import exact
 
 from .. import errors
 from .._version import __version__
@@ -103,7 +103,7 @@ def _plain(value: Any) -> Any:
     if isinstance(value, Enum):
         return value.value
     if isinstance(value, float):  # none in our models; exact from its shortest text if one comes
-        return _exact.parse_decimal(value)
+        return exact.parse_decimal(value)
     return value
 
 
@@ -119,7 +119,7 @@ def _json_times(value: Any) -> Any:
 
 def _line(value: Any) -> str:
     """One JSON line: Decimal numbers with exactly their digits, times in ISO 8601 with their zone."""
-    return _exact.dumps(_json_times(value)).decode()
+    return exact.dumps(_json_times(value)).decode()
 
 
 def _cell(value: Any) -> str:
@@ -127,7 +127,7 @@ def _cell(value: Any) -> str:
     if isinstance(value, datetime):
         return value.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S UTC")
     if isinstance(value, Decimal):
-        return _exact.format_decimal(value)
+        return exact.format_decimal(value)
     if isinstance(value, (dict, list)):
         return _line(value)
     return str(value)

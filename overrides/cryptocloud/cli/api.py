@@ -7,6 +7,7 @@ from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from .. import errors
+from .._params import bare_id
 from ._app import (
     DATE,
     EXIT_CODES,
@@ -81,8 +82,8 @@ def invoice_get(fake: bool, as_json: bool, uuids: tuple[str, ...]) -> None:
         found = client.invoices.retrieve_many(list(uuids))
     if found:
         _show([_invoice_row(i) for i in found], INVOICE_COLUMNS, as_json, "Invoices")
-    have = {i.uuid.removeprefix("INV-") for i in found}
-    missing = [u for u in uuids if u.strip().removeprefix("INV-") not in have]
+    have = {bare_id(i.uuid) for i in found}
+    missing = [u for u in uuids if bare_id(u.strip()) not in have]
     if missing:
         # The line client.invoices.retrieve's NotFoundError gives: the API answers without the invoice.
         click.echo(f"error: NotFoundError: no invoice {', '.join(missing)} in the answer", err=True)
@@ -159,7 +160,7 @@ def withdraw(fake: bool, as_json: bool, currency: str, to_address: str, amount: 
     from ..withdrawals import request, require
 
     with _client(fake) as client:
-        require(client.withdrawals._key)  # every check before the question, and before anything is sent
+        require(client._core.withdrawal_key)  # every check before the question, and before anything is sent
         body = request(currency_code=currency, to_address=to_address, amount=amount)
         if not yes:
             question = f"Withdraw {body.amount} {body.currency_code} to {body.to_address}? This cannot be undone."

@@ -6,7 +6,7 @@ from decimal import Decimal
 from typing import Any
 
 import attrs
-from cryptocloud_client import _exact
+from cryptocloud_client import exact
 
 UNKNOWN_FIELD = "unknown field"
 WRONG_TYPE = "wrong type"
@@ -80,7 +80,7 @@ def sample(value: Any) -> str:
     """A value as it appeared, shortened for a report."""
     if value is _ABSENT:
         return "(absent)"
-    text = _exact.dumps(value).decode("utf-8", errors="replace")  # Decimal as the number it was
+    text = exact.dumps(value).decode("utf-8", errors="replace")  # Decimal as the number it was
     return text if len(text) <= _SAMPLE else text[: _SAMPLE - 3] + "..."
 
 

@@ -8,14 +8,14 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from cryptocloud_client import _exact
+from cryptocloud_client import exact
 
 from ._model import Answer, DriftInputError
 from .spec import bundled_spec
 
 
 def _loads(text: str) -> Any:
-    return _exact.loads(text)  # money stays exact; NaN and Infinity are refused
+    return exact.loads(text)  # money stays exact; NaN and Infinity are refused
 
 
 def _record(data: Any, where: str, operation: str | None) -> Answer:

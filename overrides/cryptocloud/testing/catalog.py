@@ -7,7 +7,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from random import Random
 from typing import Any
 
-from cryptocloud_client import _exact
+from cryptocloud_client import exact
 
 # Fixed, round rates: enough to make amounts look real and stay reproducible.
 USD_PER_FIAT = {
@@ -73,7 +73,7 @@ def money(value: Decimal, places: str = "0.000001") -> Decimal:
 
 
 def stamp(moment: datetime) -> str:
-    return _exact.format_utc_datetime(moment)
+    return exact.format_utc_datetime(moment)
 
 
 def usd_per(code: str) -> Decimal:

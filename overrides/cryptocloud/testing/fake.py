@@ -110,11 +110,11 @@ class FakeCryptoCloud:
         """A client wired to this fake in-process, with its key, shop id, withdrawal key and postback secret
         (``options`` are CryptoCloud's, and win)."""
         options = self._options() | options
-        return CryptoCloud(http_client=httpx.Client(transport=self.transport()), **options)
+        return CryptoCloud(transport=self.transport(), **options)
 
     def async_client(self, **options: Any) -> AsyncCryptoCloud:
         options = self._options() | options
-        return AsyncCryptoCloud(http_client=httpx.AsyncClient(transport=self.transport()), **options)
+        return AsyncCryptoCloud(transport=self.transport(), **options)
 
     @contextmanager
     def serve(self, host: str = "127.0.0.1", port: int = 0) -> Iterator[str]:

@@ -8,7 +8,6 @@ import httpx
 from .wire import json_response
 
 FAULTS = ("refused", "html_520", "rate_limit", "reset_after_send", "read_timeout", "server_error")
-LANDS = frozenset({"reset_after_send", "read_timeout", "server_error"})  # the request is carried out first
 
 _PAGE_520 = "<html><head><title>520: Web server is returning an unknown error</title></head></html>"
 

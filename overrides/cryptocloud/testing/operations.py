@@ -13,7 +13,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 import httpx
-from cryptocloud_client import _exact
+from cryptocloud_client import exact
 
 from . import catalog, withdrawals
 from .catalog import money
@@ -155,7 +155,7 @@ def statistics(fake: FakeCryptoCloud, body: dict[str, Any]) -> httpx.Response:
     count = dict.fromkeys(("all", *statuses), 0)
     amount = dict.fromkeys(("all", *statuses), Decimal(0))
     for invoice in fake.store.invoices.values():
-        if start <= _exact.parse_utc_datetime(invoice["created"]).date() <= end:
+        if start <= exact.parse_utc_datetime(invoice["created"]).date() <= end:
             for key in ("all", invoice["status"]):
                 count[key] += 1
                 amount[key] += invoice["amount_usd"]

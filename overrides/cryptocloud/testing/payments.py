@@ -11,8 +11,9 @@ from urllib.parse import urlencode
 import attrs
 import httpx
 import jwt
-from cryptocloud_client import _exact
+from cryptocloud_client import exact
 
+from .._params import bare_id
 from .catalog import money, stamp
 from .operations import public
 
@@ -42,7 +43,7 @@ def settle(invoice: dict[str, Any], paid: Decimal, now: datetime) -> None:
 
 def postback(invoice: dict[str, Any], paid: Decimal, secret: str, postback_format: str) -> FakePostback:
     """The notification for a payment, its token signed with the project's secret (HS256, ``{"id", "exp"}``)."""
-    bare = invoice["uuid"].removeprefix("INV-")
+    bare = bare_id(invoice["uuid"])
     # The token's expiry is real time, not the fake's clock: receivers check it against their own clock.
     claims = {"id": bare, "exp": int(time.time()) + POSTBACK_LIFETIME}
     token = jwt.encode(claims, secret, algorithm="HS256", headers={"typ": "JWT"})
@@ -56,10 +57,8 @@ def postback(invoice: dict[str, Any], paid: Decimal, secret: str, postback_forma
         "invoice_info": public(invoice),
     }
     if postback_format == "json":
-        return FakePostback(_exact.dumps(fields), "application/json")
-    form = {
-        k: (_exact.dumps(v).decode() if isinstance(v, dict) else str(v)) for k, v in fields.items() if v is not None
-    }
+        return FakePostback(exact.dumps(fields), "application/json")
+    form = {k: (exact.dumps(v).decode() if isinstance(v, dict) else str(v)) for k, v in fields.items() if v is not None}
     return FakePostback(urlencode(form).encode(), "application/x-www-form-urlencoded")
 
 

@@ -8,6 +8,8 @@ from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
+from .._params import INVOICE_PREFIX, bare_id
+
 
 class FakeClock:
     """The fake's time: real UTC time moved forward by ``advance()``."""
@@ -37,7 +39,7 @@ class Store:
 
     def find(self, uuid: str) -> dict[str, Any] | None:
         """An invoice by uuid, with or without the ``INV-`` prefix."""
-        return self.invoices.get("INV-" + uuid.removeprefix("INV-"))
+        return self.invoices.get(INVOICE_PREFIX + bare_id(uuid))
 
     def get(self, uuid: str) -> dict[str, Any]:
         invoice = self.find(uuid)

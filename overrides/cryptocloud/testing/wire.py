@@ -10,7 +10,7 @@ from typing import Any, NoReturn
 from urllib.parse import parse_qs
 
 import httpx
-from cryptocloud_client import _exact
+from cryptocloud_client import exact
 
 
 class BadBody(ValueError):
@@ -22,10 +22,10 @@ def json_response(status: int, body: Any, headers: dict[str, str] | None = None)
 
 
 def dumps(value: Any) -> bytes:
-    """JSON as ``_exact.dumps`` writes it (Decimal with exactly its digits), for the fake's own answers: one
+    """JSON as ``exact.dumps`` writes it (Decimal with exactly its digits), for the fake's own answers: one
     lookup by exact type per value instead of a chain of checks, and no json.dumps call for null, booleans and
     empty lists, which made encoding a list page of 100 invoices most of the fake's time. Anything else (a
-    datetime, a str enum...) goes to ``_exact.dumps``."""
+    datetime, a str enum...) goes to ``exact.dumps``."""
     return _encode(value).encode()
 
 
@@ -34,7 +34,7 @@ def _encode(value: Any) -> str:
 
 
 def _other(value: Any) -> str:
-    return _exact.dumps(value).decode()
+    return exact.dumps(value).decode()
 
 
 def _object(value: dict[Any, Any]) -> str:
@@ -46,7 +46,7 @@ def _object(value: dict[Any, Any]) -> str:
             + "}"
         )
     except TypeError:
-        return _other(value)  # a key of another type: _exact.dumps writes it, or says why not
+        return _other(value)  # a key of another type: exact.dumps writes it, or says why not
 
 
 def _array(value: list[Any] | tuple[Any, ...]) -> str:
@@ -56,7 +56,7 @@ def _array(value: list[Any] | tuple[Any, ...]) -> str:
 
 _BY_TYPE: dict[type, Callable[[Any], str]] = {
     str: encode_basestring,
-    Decimal: _exact.format_decimal,
+    Decimal: exact.format_decimal,
     int: int.__repr__,
     bool: lambda value: "true" if value else "false",
     type(None): lambda value: "null",
@@ -74,7 +74,7 @@ def not_found() -> httpx.Response:
     return httpx.Response(404, text="Not Found", headers={"content-type": "text/plain"})
 
 
-def _no_constants(name: str) -> NoReturn:
+def _no_constants(name: str) -> NoReturn:  # the API's own words (Django REST framework's), not exact.loads's
     raise ValueError(f"Out of range float values are not JSON compliant: {name!r}")
 
 

@@ -3,7 +3,7 @@ from typing import Any
 
 import httpx
 
-from ... import _exact, errors
+from ... import errors, exact
 from ...client import AuthenticatedClient, Client
 from ...models.detail_error import DetailError
 from ...models.error_response import ErrorResponse
@@ -13,7 +13,7 @@ from ...models.locale import Locale
 from ...types import UNSET, Response, Unset
 
 
-def _get_kwargs(
+def request_kwargs(
     *,
     body: InvoiceCreateRequest,
     locale: Locale | str | Unset = UNSET,
@@ -40,7 +40,7 @@ def _get_kwargs(
     if params:
         _kwargs["params"] = params
 
-    _kwargs["content"] = _exact.dumps(body.to_dict())
+    _kwargs["content"] = exact.dumps(body.to_dict())
 
     headers["Content-Type"] = "application/json"
 
@@ -52,12 +52,12 @@ def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> DetailError | ErrorResponse | ErrorResponse | InvoiceCreateResponse | None:
     if response.status_code == 200:
-        response_200 = InvoiceCreateResponse.from_dict(_exact.loads(response.content))
+        response_200 = InvoiceCreateResponse.from_dict(exact.loads(response.content))
 
         return response_200
 
     if response.status_code == 400:
-        response_400 = ErrorResponse.from_dict(_exact.loads(response.content))
+        response_400 = ErrorResponse.from_dict(exact.loads(response.content))
 
         return response_400
 
@@ -78,7 +78,7 @@ def _parse_response(
 
             return componentsschemas_auth_error_response_type_1
 
-        response_401 = _parse_response_401(_exact.loads(response.content))
+        response_401 = _parse_response_401(exact.loads(response.content))
 
         return response_401
 
@@ -99,7 +99,7 @@ def _parse_response(
 
             return componentsschemas_auth_error_response_type_1
 
-        response_403 = _parse_response_403(_exact.loads(response.content))
+        response_403 = _parse_response_403(exact.loads(response.content))
 
         return response_403
 
@@ -146,7 +146,7 @@ def sync_detailed(
         Response[DetailError | ErrorResponse | ErrorResponse | InvoiceCreateResponse]
     """
 
-    kwargs = _get_kwargs(
+    kwargs = request_kwargs(
         body=body,
         locale=locale,
     )
@@ -217,7 +217,7 @@ async def asyncio_detailed(
         Response[DetailError | ErrorResponse | ErrorResponse | InvoiceCreateResponse]
     """
 
-    kwargs = _get_kwargs(
+    kwargs = request_kwargs(
         body=body,
         locale=locale,
     )

@@ -3,7 +3,7 @@ from typing import Any
 
 import httpx
 
-from ... import _exact, errors
+from ... import errors, exact
 from ...client import AuthenticatedClient, Client
 from ...models.detail_error import DetailError
 from ...models.error_response import ErrorResponse
@@ -12,7 +12,7 @@ from ...models.invoice_list_response import InvoiceListResponse
 from ...types import Response
 
 
-def _get_kwargs(
+def request_kwargs(
     *,
     body: InvoiceInfoRequest,
 ) -> dict[str, Any]:
@@ -23,7 +23,7 @@ def _get_kwargs(
         "url": "/v2/invoice/merchant/info",
     }
 
-    _kwargs["content"] = _exact.dumps(body.to_dict())
+    _kwargs["content"] = exact.dumps(body.to_dict())
 
     headers["Content-Type"] = "application/json"
 
@@ -35,12 +35,12 @@ def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> DetailError | ErrorResponse | ErrorResponse | InvoiceListResponse | None:
     if response.status_code == 200:
-        response_200 = InvoiceListResponse.from_dict(_exact.loads(response.content))
+        response_200 = InvoiceListResponse.from_dict(exact.loads(response.content))
 
         return response_200
 
     if response.status_code == 400:
-        response_400 = ErrorResponse.from_dict(_exact.loads(response.content))
+        response_400 = ErrorResponse.from_dict(exact.loads(response.content))
 
         return response_400
 
@@ -61,7 +61,7 @@ def _parse_response(
 
             return componentsschemas_auth_error_response_type_1
 
-        response_401 = _parse_response_401(_exact.loads(response.content))
+        response_401 = _parse_response_401(exact.loads(response.content))
 
         return response_401
 
@@ -82,7 +82,7 @@ def _parse_response(
 
             return componentsschemas_auth_error_response_type_1
 
-        response_403 = _parse_response_403(_exact.loads(response.content))
+        response_403 = _parse_response_403(exact.loads(response.content))
 
         return response_403
 
@@ -123,7 +123,7 @@ def sync_detailed(
         Response[DetailError | ErrorResponse | ErrorResponse | InvoiceListResponse]
     """
 
-    kwargs = _get_kwargs(
+    kwargs = request_kwargs(
         body=body,
     )
 
@@ -180,7 +180,7 @@ async def asyncio_detailed(
         Response[DetailError | ErrorResponse | ErrorResponse | InvoiceListResponse]
     """
 
-    kwargs = _get_kwargs(
+    kwargs = request_kwargs(
         body=body,
     )
 

@@ -27,15 +27,16 @@ import attrs
 from cryptocloud_client.models import InvoiceStatus
 from cryptocloud_client.types import Unset
 
-from . import _token, errors
-from ._core import Composite, Core, Flow
-from ._resource import AsyncResource, Http, SyncResource
-from .invoices import retrieve_call
-from .models import InvoiceDetails
-from .postbacks import Postback, PostbackInvoice, verify_postback
+from .. import _token, errors
+from .._core import Composite, Core, Flow
+from .._resource import AsyncResource, Http, SyncResource, async_method, sync_method
+from .._secrets import SecretKey
+from ..invoices import retrieve_call
+from ..models import InvoiceDetails
+from .verify import Postback, PostbackInvoice, verify_postback
 
 if TYPE_CHECKING:
-    from ._client import AsyncCryptoCloud, CryptoCloud
+    pass
 
 __all__ = ["ENV_SECRET", "PAID_STATUSES", "ConfirmedPayment", "Mismatch"]
 
@@ -98,22 +99,6 @@ def _secret(secret: object) -> bytes:
     return _token.secret_key(secret)
 
 
-class SecretKey:
-    """The project's secret key as the client holds it: its repr (and so the client's vars) shows "<hidden>"."""
-
-    __slots__ = ("_key",)
-
-    def __init__(self, secret: object) -> None:
-        self._key = _token.secret_key(secret)
-
-    def __repr__(self) -> str:
-        return "<hidden>"
-
-    @property
-    def key(self) -> bytes:
-        return self._key
-
-
 def _verified_by(postback: Postback, invoice_uuid: str) -> str:
     expires = postback.token_expires_at.strftime("%Y-%m-%d %H:%M:%S UTC")
     named = postback.token_payload.get("id")
@@ -167,7 +152,10 @@ def confirm_call(
     5xx, or check the invoice later with ``invoices.retrieve``). Confirming the same postback again gives the
     same answer while its token lasts and the invoice does not change.
     """
-    key = secret.key if isinstance(secret, SecretKey) else _secret(secret)
+    if secret is None and core.postback_secret is not None:
+        key = core.postback_secret.key
+    else:
+        key = secret.key if isinstance(secret, SecretKey) else _secret(secret)
     postback = verify_postback(body, content_type, key, leeway=leeway)
     try:
         read = retrieve_call(core, http, postback.invoice_uuid)
@@ -202,53 +190,9 @@ def confirm_call(
     return Composite(flow)
 
 
-class _Secret:
-    """The client's ``postback_secret``, checked when the client is made."""
-
-    def __init__(self, secret: str | bytes | None) -> None:
-        self._secret = SecretKey(secret) if secret is not None else None
-
-    def _confirm(
-        self,
-        core: Core,
-        http: Http,
-        body: bytes | str,
-        content_type: str | None,
-        secret: str | bytes | None,
-        leeway: Any,
-    ) -> Composite[ConfirmedPayment]:
-        return confirm_call(
-            core, http, body, content_type, secret if secret is not None else self._secret, leeway=leeway
-        )
+class Postbacks(SyncResource):
+    confirm = sync_method(confirm_call)
 
 
-class Postbacks(SyncResource, _Secret):
-    def __init__(self, client: CryptoCloud, secret: str | bytes | None = None) -> None:
-        SyncResource.__init__(self, client)
-        _Secret.__init__(self, secret)
-
-    def confirm(
-        self, body: bytes | str, content_type: str | None, secret: str | bytes | None = None, *, leeway: Leeway = 0
-    ) -> ConfirmedPayment:
-        client = self._client
-        return cast(
-            ConfirmedPayment,
-            client._send(self._confirm(client._core, client._http, body, content_type, secret, leeway)),
-        )
-
-    confirm.__doc__ = confirm_call.__doc__
-
-
-class AsyncPostbacks(AsyncResource, _Secret):
-    def __init__(self, client: AsyncCryptoCloud, secret: str | bytes | None = None) -> None:
-        AsyncResource.__init__(self, client)
-        _Secret.__init__(self, secret)
-
-    async def confirm(
-        self, body: bytes | str, content_type: str | None, secret: str | bytes | None = None, *, leeway: Leeway = 0
-    ) -> ConfirmedPayment:
-        client = self._client
-        operation = self._confirm(client._core, client._http, body, content_type, secret, leeway)
-        return cast(ConfirmedPayment, await client._send(operation))
-
-    confirm.__doc__ = confirm_call.__doc__
+class AsyncPostbacks(AsyncResource):
+    confirm = async_method(confirm_call)
