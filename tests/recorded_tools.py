@@ -76,7 +76,7 @@ def decode(operation: str, body: Any, mode: str = "sync") -> Any:
     if operation == "paymentPostback":
         raw = exact.dumps(_signed(body))
         return verify_postback(raw, "application/json", POSTBACK_SECRET)
-    harness = Harness(mode, lambda request: answer(body), withdrawal_key="recorded-withdrawal-key")
+    harness = Harness(mode, lambda request: answer(body), withdrawal_key="rk_9f2c7e1d4b3a")
     client = harness.client
     if operation == "createInvoice":
         return harness.create(**asked_for(body, ("amount_in_fiat", "amount"), ("fiat_currency", "currency")))
@@ -116,6 +116,8 @@ def asked_for(body: Any, *fields: tuple[str, str]) -> dict[str, Any]:
     asked: dict[str, Any] = {}
     for field, argument in fields:
         value = envelope.get(field) if isinstance(envelope, dict) else None
+        if isinstance(value, dict):  # a currency object: its full code
+            value = value.get("fullcode", value.get("code"))
         if isinstance(value, (int, Decimal)) and not isinstance(value, bool) and value > 0:
             asked[argument] = Decimal(value)
         elif isinstance(value, str) and value.isupper() and value.replace("_", "").isalnum():

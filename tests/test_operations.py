@@ -144,6 +144,9 @@ def test_bad_arguments_are_refused_before_sending(mode: str, call: str, kwargs: 
 
 def test_static_wallet_refuses_bad_currency(mode: str) -> None:
     h = FakeHarness(mode)
-    with pytest.raises(InvalidParameterError) as info:
-        h.run(h.client.static_wallets.create, currency="USD", identify="x")
+    with pytest.raises(InvalidParameterError) as info:  # malformed: refused before sending
+        h.run(h.client.static_wallets.create, currency="usd", identify="x")
     assert info.value.field == "currency" and h.fake.requests == []
+    with pytest.raises(BadRequestError) as refused:  # well formed but unlisted: sent, and the server decides
+        h.run(h.client.static_wallets.create, currency="USD", identify="x")
+    assert list(refused.value.errors) == ["currency"] and len(h.fake.requests) == 1

@@ -41,9 +41,9 @@ ALL = list(examples())
 
 def test_example_count() -> None:
     # Per operation: its request, its 200, and the shared 400 (3 examples), 401 (2) and 403 (1): 8 each for
-    # 7 operations, plus the postback webhook's JSON and form examples; withdrawal has 8 too (its request, its two
-    # envelopes, its own two 400s, the shared 401s and 403).
-    assert sum(1 for where, _, _ in ALL if where.startswith("POST")) == 8 * 8 + 2
+    # 7 operations, plus the postback webhook's JSON and form examples; withdrawal has 9 (its request, its 2026
+    # answer and its two envelopes, its own two 400s, the shared 401s and 403).
+    assert sum(1 for where, _, _ in ALL if where.startswith("POST")) == 8 * 8 + 2 + 1
     assert len(ALL) >= 60
 
 

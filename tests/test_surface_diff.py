@@ -45,13 +45,17 @@ def test_this_change_against_the_spec_before_it() -> None:
     changes = compare(Surface(BEFORE), Surface(spec()))
     breaking = sorted(c.subject for c in changes if c.breaking)
     assert breaking == [
+        "Invoice.expiry_date",  # now nullable (issue 22): its type line and its nullability
+        "Invoice.expiry_date",
         "InvoiceDetails.amount_usd",
         "InvoiceDetails.created",
+        "InvoiceDetails.expiry_date",
+        "InvoiceDetails.expiry_date",
         "InvoiceDetails.link",
         "Postback.invoice_info",
         "Project.logo",
     ]
-    assert len(changes) == 20
+    assert len(changes) == 24
     assert Change("operation", "createWithdrawal", "added (POST /v2/invoice/api/out/create)", False) in changes
     assert Change("field", "createInvoice().locale", "type Locale -> Locale | string (request)", False) in changes
     assert bump("0.1.0", changes) == "0.2.0"

@@ -140,7 +140,7 @@ def test_an_error_echoing_the_key_hides_it(mode: str, caplog: pytest.LogCaptureF
         ({"amount": "0"}, "amount"),
         ({"amount": "1e3"}, "amount"),
         ({"amount": None}, "amount"),
-        ({"currency_code": "USDT"}, "currency_code"),
+        ({"currency_code": "USDT TRC20"}, "currency_code"),
         ({"currency_code": "usdt_trc20"}, "currency_code"),
         ({"to_address": ""}, "to_address"),
         ({"to_address": f" {ADDRESS}"}, "to_address"),
@@ -163,14 +163,14 @@ def test_bad_arguments_are_refused_before_anything_is_sent(mode: str, arguments:
 @pytest.mark.parametrize("envelope", ["result", "data"])
 def test_both_envelopes_decode_with_exact_amounts(mode: str, envelope: str) -> None:
     answer = '{"invoice_id": "OUT-1", "status": "created", "currency": "BTC", '
-    answer += '"amount": 0.10000000000000000555, "fee": 1}'
+    answer += '"amount": 0.10000000000000000555, "surprise": 1}'
     body = f'{{"status": "success", "{envelope}": {answer}}}'
     made = harness(mode, lambda r: httpx.Response(200, content=body.encode()))
     out = withdraw(made, currency_code="BTC", amount=Decimal("0.10000000000000000555"))  # what the answer states
     assert isinstance(out, Withdrawal)
     assert (out.invoice_id, out.status, out.currency) == ("OUT-1", "created", "BTC")
     assert out.amount == Decimal("0.10000000000000000555") and type(out.amount) is Decimal
-    assert out.additional_properties == {"fee": 1}
+    assert out.additional_properties == {"surprise": 1}
 
 
 def test_the_newer_envelope_wins_when_both_are_there(mode: str) -> None:
@@ -345,7 +345,7 @@ def test_the_fake_moves_the_balance_and_can_refuse_one(clock: Clock) -> None:
     with fake.client() as client:
         out = client.withdrawals.create(currency_code="USDT_TRC20", to_address=ADDRESS, amount=Decimal("10.25"))
         assert (out.status, out.currency, out.amount) == ("created", "USDT_TRC20", Decimal("10.25"))
-        assert fake.withdrawals[out.invoice_id]["to_address"] == ADDRESS
+        assert fake.withdrawals[out.id]["to_address"] == ADDRESS
         (balance,) = client.balances.list()
         assert balance.balance_crypto == Decimal("15.25") == fake.balance("USDT_TRC20")
 

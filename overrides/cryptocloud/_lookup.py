@@ -21,7 +21,7 @@ from cryptocloud_client.types import Unset
 
 from . import _params, errors
 from ._core import Call, Core, Flow, Unsettled
-from .models import Invoice, InvoiceDetails, InvoicePage, invoice_page
+from .models import NOT_A_VALUE, Invoice, InvoiceDetails, InvoicePage, invoice_page
 
 # How much earlier than our first send the server's clock may date an invoice and it still be ours (clock skew).
 RECOVERY_SLACK = timedelta(minutes=5)
@@ -33,8 +33,6 @@ MAX_LOOKUP_PAGES = 50
 _FRESH_STATUSES = frozenset({"created", "paid", "partial", "overpaid"})
 # A fiat amount may come back rounded to the cent: an answer within this of the asked amount agrees with it.
 CENT = Decimal("0.01")
-# How the API renders a missing order_id in some answers (a server-side str(None)): never a merchant's order.
-NO_ORDER = "None"
 _FIAT_CODES = frozenset(code.value for code in FiatCurrency)
 
 
@@ -147,7 +145,7 @@ def _created_before(invoice: InvoiceDetails, moment: datetime) -> bool:
 def _order_id_of(invoice: InvoiceDetails) -> str | None:
     """The merchant's order_id the invoice states; None when it states that there is none (null, "None")."""
     order_id = invoice.order_id
-    return order_id if isinstance(order_id, str) and order_id != NO_ORDER else None
+    return order_id if isinstance(order_id, str) and order_id.strip() not in NOT_A_VALUE else None
 
 
 def find(
@@ -281,7 +279,7 @@ def disagreement(invoice: Invoice | InvoiceDetails, body: InvoiceCreateRequest) 
     if isinstance(currency, str) and currency.upper() in _FIAT_CODES and currency.upper() != str(body.currency):
         return f"fiat_currency {currency!r}, asked {str(body.currency)!r}"
     stated = invoice.order_id if isinstance(invoice, InvoiceDetails) else invoice.additional_properties.get("order_id")
-    if isinstance(stated, str) and stated != NO_ORDER and stated != body.order_id:
+    if isinstance(stated, str) and stated.strip() not in NOT_A_VALUE and stated != body.order_id:
         return f"order_id {stated!r}, asked {body.order_id if isinstance(body.order_id, str) else None!r}"
     return None
 

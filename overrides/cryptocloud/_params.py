@@ -5,6 +5,7 @@ The allowed codes come from the generated enums, so the spec stays the only list
 
 from __future__ import annotations
 
+import logging
 import math
 import re
 import unicodedata
@@ -12,7 +13,7 @@ from collections.abc import Iterable
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 from enum import Enum
-from typing import TypeVar
+from typing import TypeVar, cast
 
 import httpx
 from cryptocloud_client.exact import parse_decimal
@@ -55,26 +56,50 @@ def amount(value: object, field: str = "amount") -> Decimal:
     return result
 
 
-def code(value: object, enum: type[E], field: str) -> E:
-    """A member of a generated enum, given as the member or its exact code."""
+# The shapes of codes the API may add: a crypto code is upper-case letters and digits, with "_" before its network
+# ("USDC_TRC20"); a fiat code is ISO 4217's three letters.
+_CODE_SHAPES = {"crypto": re.compile(r"[A-Z0-9]{2,16}(?:_[A-Z0-9]{2,16})?"), "fiat": re.compile(r"[A-Z]{3}")}
+_drift = logging.getLogger("cryptocloud.drift")
+_warned: set[tuple[str, str]] = set()
+
+
+class UnlistedCode(str):
+    """A code the spec does not list yet, sent as given: the API adds currencies without notice, and a user must
+    not wait for a release to use one. It reads like a generated enum member (``.value``) where one is expected."""
+
+    __slots__ = ()
+
+    @property
+    def value(self) -> str:
+        return str(self)
+
+
+def code(value: object, enum: type[E], field: str, shape: str | None = None) -> E:
+    """A member of a generated enum, given as the member or its exact code. With ``shape`` ("crypto", "fiat"), a
+    well-formed code the spec does not list is sent too (logged once on the ``cryptocloud.drift`` logger); the
+    server's refusal of it is then a BadRequestError naming the field."""
     if isinstance(value, enum):
         return value
     if isinstance(value, str):
-        try:
-            return enum(value)
-        except ValueError:
-            pass
-        hint = f" (did you mean {value.upper()!r}?)" if value.upper() in {m.value for m in enum} else ""
+        member = enum._value2member_map_.get(value)
+        if member is not None:
+            return cast(E, member)
+        if shape is not None and _CODE_SHAPES[shape].fullmatch(value):
+            if (enum.__name__, value) not in _warned:
+                _warned.add((enum.__name__, value))
+                _drift.warning("%s: %r is not a %s the spec lists; sent as given", field, value, enum.__name__)
+            return cast(E, UnlistedCode(value))
+        hint = f" (did you mean {value.upper()!r}?)" if value.upper() in enum._value2member_map_ else ""
         raise InvalidParameterError(field, value, f"unknown code {value!r}{hint}")
     raise InvalidParameterError(field, value, f"must be a code string, got {type(value).__name__}")
 
 
 def fiat(value: object) -> FiatCurrency:
-    return code(value, FiatCurrency, "currency")
+    return code(value, FiatCurrency, "currency", "fiat")
 
 
 def crypto(value: object, field: str = "cryptocurrency") -> CryptoCurrency:
-    return code(value, CryptoCurrency, field)
+    return code(value, CryptoCurrency, field, "crypto")
 
 
 def _items(value: object, field: str, what: str) -> list[object]:

@@ -13,9 +13,15 @@ from cryptocloud_client.models import InvoiceDetails as GeneratedInvoiceDetails
 T = TypeVar("T")
 
 
-def full_url(link: str) -> str:
-    """A payment link as a full URL, whatever its domain (pay.trybit.com or the legacy pay.cryptocloud.plus):
-    the API may return it without a scheme."""
+# How some answers render a missing value as text (a server-side str(None)): never a link, nor an order id.
+NOT_A_VALUE = frozenset({"", "None", "null"})
+
+
+def full_url(link: object) -> str | None:
+    """A payment link as a full URL, whatever its domain (pay.trybit.com or the legacy pay.cryptocloud.plus): the
+    API may return it without a scheme. None for no link: absent, null, or the text "None" some answers carry."""
+    if not isinstance(link, str) or link.strip() in NOT_A_VALUE:
+        return None
     return link if "://" in link else "https://" + link.lstrip("/")
 
 
@@ -26,8 +32,9 @@ class Invoice(GeneratedInvoice):
     """
 
     @property
-    def pay_url(self) -> str:
-        """The invoice page as a full URL (the API may return the link without a scheme)."""
+    def pay_url(self) -> str | None:
+        """The invoice page as a full URL (the API may return the link without a scheme); None when the answer's
+        link is not one (the text "None"): send the payer nowhere, and look the invoice up again."""
         return full_url(self.link)
 
 
@@ -37,8 +44,8 @@ class InvoiceDetails(GeneratedInvoiceDetails):
 
     @property
     def pay_url(self) -> str | None:
-        """The invoice page as a full URL; None when the answer had no link."""
-        return full_url(self.link) if isinstance(self.link, str) and self.link else None
+        """The invoice page as a full URL; None when the answer had no link (or the text "None")."""
+        return full_url(self.link)
 
 
 @attrs.frozen

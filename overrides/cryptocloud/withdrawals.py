@@ -27,7 +27,9 @@ from typing import TYPE_CHECKING, Any, cast
 
 import attrs
 from cryptocloud_client.api.withdrawals import create_withdrawal
-from cryptocloud_client.models import CryptoCurrency, Withdrawal, WithdrawalCreateRequest
+from cryptocloud_client.exact import DecodeError
+from cryptocloud_client.models import CryptoCurrency, Currency, WithdrawalCreateRequest
+from cryptocloud_client.models import Withdrawal as GeneratedWithdrawal
 
 from . import _params, errors
 from ._core import ENV_WITHDRAWAL_KEY, Call, Composite, Core, Flow
@@ -99,20 +101,44 @@ def request(
     )
 
 
+class Withdrawal(GeneratedWithdrawal):
+    """A withdrawal as created, in whichever shape the API answered (see the spec's ``Withdrawal``): ``id`` and
+    ``currency_code`` read it either way; every other field it sent is kept (``additional_properties``)."""
+
+    @property
+    def id(self) -> str:
+        """The withdrawal's ``INV-`` id, from ``uuid`` (2026 docs) or ``invoice_id`` (older docs)."""
+        named = self.uuid if isinstance(self.uuid, str) and self.uuid else self.invoice_id
+        return _params.INVOICE_PREFIX + _params.bare_id(named) if isinstance(named, str) else ""
+
+    @property
+    def currency_code(self) -> str | None:
+        """The full code of the currency sent ("USDT_TRC20"), from a code or a currency object; None if unsaid."""
+        currency = self.currency
+        if isinstance(currency, Currency):
+            code = currency.fullcode if isinstance(currency.fullcode, str) else currency.code
+            return code if isinstance(code, str) else None
+        return currency if isinstance(currency, str) else None
+
+
 def disagreement(withdrawal: Withdrawal, body: WithdrawalCreateRequest) -> str | None:
     """How the answer's stated amount or currency contradicts the request; None when nothing it states does. The
-    currency may be stated as the full code ("USDT_TRC20") or the coin alone ("USDT")."""
+    currency may be stated as the full code ("USDT_TRC20") or the coin alone ("USDT"), as text or an object."""
     if isinstance(withdrawal.amount, Decimal) and withdrawal.amount != body.amount:
         return f"amount {withdrawal.amount}, asked {body.amount}"
     asked = str(body.currency_code)
-    if isinstance(withdrawal.currency, str) and withdrawal.currency.upper() not in (asked, asked.split("_")[0]):
-        return f"currency {withdrawal.currency!r}, asked {asked!r}"
+    stated = withdrawal.currency_code
+    if stated is not None and stated.upper() not in (asked, asked.split("_")[0]):
+        return f"currency {stated!r}, asked {asked!r}"
     return None
 
 
 def _decode(data: dict[str, Any]) -> Withdrawal:
     key = next(key for key in ENVELOPES if key in data)  # decode_success made sure one is there
-    return Withdrawal.from_dict(data[key])
+    withdrawal = Withdrawal.from_dict(data[key])
+    if not withdrawal.id:  # what moved cannot be named: the error keeps the body, and says it may have gone out
+        raise DecodeError(key, "names no withdrawal: neither uuid nor invoice_id")
+    return withdrawal
 
 
 def create_call(

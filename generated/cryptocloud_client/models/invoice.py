@@ -39,7 +39,8 @@ class Invoice:
             a scheme (`pay.cryptocloud.plus/89UX09KA`).
         address (None | str | Unset): Payment address; filled only when a payment currency was chosen
             (`add_fields.cryptocurrency`), `""` otherwise in real answers.
-        expiry_date (datetime.datetime | Unset): When the invoice expires, UTC; an unpaid invoice is canceled then.
+        expiry_date (None | datetime.datetime | Unset): When the invoice expires, UTC; an unpaid invoice is canceled then. Null in
+            some docs answers.
         side_commission (CommissionSide | str | Unset): Who pays a fee (open; an unknown value is kept as a string).
         side_commission_cc (CommissionSide | str | Unset): Who pays a fee (open; an unknown value is kept as a string).
         side_commission_service (CommissionSide | str | Unset): Who pays a fee (open; an unknown value is kept as a
@@ -66,7 +67,7 @@ class Invoice:
     amount_usd: Decimal
     link: str
     address: None | str | Unset = UNSET
-    expiry_date: datetime.datetime | Unset = UNSET
+    expiry_date: None | datetime.datetime | Unset = UNSET
     side_commission: CommissionSide | str | Unset = UNSET
     side_commission_cc: CommissionSide | str | Unset = UNSET
     side_commission_service: CommissionSide | str | Unset = UNSET
@@ -107,7 +108,11 @@ class Invoice:
         else:
             address = self.address
 
-        expiry_date = self.expiry_date
+        expiry_date: None | datetime.datetime | Unset
+        if isinstance(self.expiry_date, Unset):
+            expiry_date = UNSET
+        else:
+            expiry_date = self.expiry_date
 
         side_commission: str | Unset
         if isinstance(self.side_commission, Unset):
@@ -309,10 +314,8 @@ class Invoice:
         else:
             raise DecodeError.wrong("address", "null | str", a5)
         a6: Any = get("expiry_date", UNSET)
-        if a6 is UNSET:
+        if a6 is None or a6 is UNSET:
             pass
-        elif a6 is None:
-            raise DecodeError.wrong("expiry_date", "datetime", a6)
         else:
             try:
                 a6 = parse_utc_datetime(a6)

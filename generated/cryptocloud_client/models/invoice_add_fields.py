@@ -26,8 +26,10 @@ class InvoiceAddFields:
         email_to_send (str | Unset): Where CryptoCloud emails the invoice to the payer.
         available_currencies (list[CryptoCurrency] | Unset): The payment currencies the payer may choose from; all of
             the project's when absent.
-        cryptocurrency (CryptoCurrency | Unset): Payment currency with its network (the docs' 40 payment currencies, in
-            their order).
+        cryptocurrency (CryptoCurrency | Unset): Payment currency with its network, as the docs' create page lists them,
+            in their order. Closed here so that typed clients catch a misspelled code; the API adds currencies without
+            notice (older docs and the withdrawal and static-wallet pages list others), and a client may send a well-formed
+            code (`COIN` or `COIN_NETWORK`) this list lacks (the API then decides).
         period (ResendPeriod | Unset): How often an unpaid invoice is emailed again (only with
             `add_fields.email_to_send`).
     """

@@ -26,8 +26,9 @@ class InvoiceCreateRequest:
     Attributes:
         shop_id (str): Unique identifier of the shop (project) from the merchant dashboard.
         amount (Decimal): Payment amount, in `currency`.
-        currency (FiatCurrency | Unset): Currency in which an invoice amount is given (the docs' 25 conversion
-            currencies, in their order). Default: FiatCurrency.USD.
+        currency (FiatCurrency | Unset): Currency in which an invoice amount is given, as the docs list them, in their
+            order. Closed here so that typed clients catch a misspelled code; the API may accept more, and a client may send
+            a well-formed ISO 4217 code this list lacks (the API then decides). Default: FiatCurrency.USD.
         order_id (str | Unset): The shop's own order number, kept on the invoice and sent back in postbacks.
         email (str | Unset): The payer's email, shown on the invoice page.
         add_fields (InvoiceAddFields | Unset): Optional settings of an invoice, passed inside `add_fields`.

@@ -37,7 +37,8 @@ class InvoiceFields:
             created (datetime.datetime | Unset): Creation time, UTC.
             address (None | str | Unset): Payment address; filled only when a payment currency was chosen
                 (`add_fields.cryptocurrency`), `""` otherwise in real answers.
-            expiry_date (datetime.datetime | Unset): When the invoice expires, UTC; an unpaid invoice is canceled then.
+            expiry_date (None | datetime.datetime | Unset): When the invoice expires, UTC; an unpaid invoice is canceled then. Null in
+                some docs answers.
             side_commission (CommissionSide | str | Unset): Who pays a fee (open; an unknown value is kept as a string).
             side_commission_cc (CommissionSide | str | Unset): Who pays a fee (open; an unknown value is kept as a string).
             side_commission_service (CommissionSide | str | Unset): Who pays a fee (open; an unknown value is kept as a
@@ -65,7 +66,7 @@ class InvoiceFields:
     status: InvoiceStatus | str
     created: datetime.datetime | Unset = UNSET
     address: None | str | Unset = UNSET
-    expiry_date: datetime.datetime | Unset = UNSET
+    expiry_date: None | datetime.datetime | Unset = UNSET
     side_commission: CommissionSide | str | Unset = UNSET
     side_commission_cc: CommissionSide | str | Unset = UNSET
     side_commission_service: CommissionSide | str | Unset = UNSET
@@ -104,7 +105,11 @@ class InvoiceFields:
         else:
             address = self.address
 
-        expiry_date = self.expiry_date
+        expiry_date: None | datetime.datetime | Unset
+        if isinstance(self.expiry_date, Unset):
+            expiry_date = UNSET
+        else:
+            expiry_date = self.expiry_date
 
         side_commission: str | Unset
         if isinstance(self.side_commission, Unset):
@@ -298,10 +303,8 @@ class InvoiceFields:
         else:
             raise DecodeError.wrong("address", "null | str", a3)
         a4: Any = get("expiry_date", UNSET)
-        if a4 is UNSET:
+        if a4 is None or a4 is UNSET:
             pass
-        elif a4 is None:
-            raise DecodeError.wrong("expiry_date", "datetime", a4)
         else:
             try:
                 a4 = parse_utc_datetime(a4)

@@ -22,7 +22,10 @@ class StaticWalletCreateRequest:
 
     Attributes:
         shop_id (str): Unique identifier of the shop (project) from the merchant dashboard.
-        currency (CryptoCurrency): Payment currency with its network (the docs' 40 payment currencies, in their order).
+        currency (CryptoCurrency): Payment currency with its network, as the docs' create page lists them, in their
+            order. Closed here so that typed clients catch a misspelled code; the API adds currencies without notice (older
+            docs and the withdrawal and static-wallet pages list others), and a client may send a well-formed code (`COIN`
+            or `COIN_NETWORK`) this list lacks (the API then decides).
         identify (str): Your id of the customer; it comes back as `order_id` in this wallet's postbacks.
     """
 

@@ -25,8 +25,10 @@ class WithdrawalCreateRequest:
     """A withdrawal to make from the merchant's balance.
 
     Attributes:
-        currency_code (CryptoCurrency): Payment currency with its network (the docs' 40 payment currencies, in their
-            order).
+        currency_code (CryptoCurrency): Payment currency with its network, as the docs' create page lists them, in their
+            order. Closed here so that typed clients catch a misspelled code; the API adds currencies without notice (older
+            docs and the withdrawal and static-wallet pages list others), and a client may send a well-formed code (`COIN`
+            or `COIN_NETWORK`) this list lacks (the API then decides).
         to_address (str): The address to send to, on the network of `currency_code`.
         amount (Decimal): An amount of money greater than zero, sent with the exact digits given.
     """

@@ -19,15 +19,15 @@ T = TypeVar("T", bound="WithdrawalResponse")
 @_attrs_define
 class WithdrawalResponse:
     """The answer to a withdrawal: the newer docs put it in `result`, the older ones in `data`. One of the two
-    is present. Only the withdrawal's `invoice_id` is required: the docs show four fields, but no recorded
-    answer was found, and an answer that cannot be read after money moved costs the user most.
+    is present. Nothing of the withdrawal itself is required (see `Withdrawal`): an answer that cannot be
+    read after money moved costs the user most.
 
         Attributes:
             status (SuccessStatus): The envelope's status on success.
-            result (Withdrawal | Unset): A withdrawal as created; only `invoice_id` is required (no recorded answer was
-                found).
-            data (Withdrawal | Unset): A withdrawal as created; only `invoice_id` is required (no recorded answer was
-                found).
+            result (Withdrawal | Unset): A withdrawal as created, in either docs version's shape (see the operation);
+                unknown fields are kept.
+            data (Withdrawal | Unset): A withdrawal as created, in either docs version's shape (see the operation); unknown
+                fields are kept.
     """
 
     status: SuccessStatus

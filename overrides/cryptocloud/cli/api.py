@@ -168,7 +168,8 @@ def withdraw(fake: bool, as_json: bool, currency: str, to_address: str, amount: 
                 click.echo("not sent", err=True)
                 sys.exit(1)
         sent = client.withdrawals.create(currency_code=currency, to_address=to_address, amount=amount)
-    _show([_plain(sent.to_dict())], ["invoice_id", "status", "currency", "amount"], as_json, "Withdrawal created")
+    shown = _plain(sent.to_dict()) | {"id": sent.id, "currency": sent.currency_code}  # either shape of the answer
+    _show([shown], ["id", "status", "currency", "amount"], as_json, "Withdrawal created")
 
 
 @_api_command(main, "stats")

@@ -32,7 +32,7 @@ from .._core import Composite, Core, Flow
 from .._resource import AsyncResource, Http, SyncResource, async_method, sync_method
 from .._secrets import SecretKey
 from ..invoices import retrieve_call
-from ..models import InvoiceDetails
+from ..models import NOT_A_VALUE, InvoiceDetails
 from .verify import Postback, PostbackInvoice, verify_postback
 
 if TYPE_CHECKING:
@@ -68,6 +68,11 @@ class ConfirmedPayment:
     body was altered, or its meaning differs from what the docs say; the values here are the API's either way.
     A body whose order_id differs from the API's is refused instead (PostbackVerificationError).
     ``verified_by`` says in words what was checked and how.
+
+    ``dedup_key`` identifies the state the API confirmed (the invoice, its status, the amount received): a
+    repeated delivery of the same postback, or a replay, gives the same key; a partial payment and the rest of it
+    (both postbacks say ``"success"``) give two. Process a payment once per key, e.g. with a unique index on it.
+    It comes from the API's answer, never from the postback's body, which the token does not sign.
     """
 
     invoice_uuid: str
@@ -84,6 +89,19 @@ class ConfirmedPayment:
     verified_by: str
     invoice: InvoiceDetails = attrs.field(repr=False, hash=False)  # the API's whole answer
     postback: Postback = attrs.field(repr=False, hash=False)  # the verified body, for reference only
+
+    @property
+    def dedup_key(self) -> str:
+        """``INV-…:status:received`` as the API confirmed them (see the class)."""
+        received = self.received if isinstance(self.received, Decimal) else None
+        amount = format(received.normalize(), "f") if received is not None else "-"
+        return f"{self.invoice_uuid}:{self.status}:{amount}"
+
+
+def _order_id(invoice: InvoiceDetails) -> str | Unset | None:
+    """Absent stays UNSET and null None, as the API's answer had them; the text "None" is null too."""
+    order_id = invoice.order_id
+    return None if isinstance(order_id, str) and order_id.strip() in NOT_A_VALUE else order_id
 
 
 def _set(value: Any) -> Any:
@@ -174,7 +192,10 @@ def confirm_call(
             invoice_uuid=invoice.uuid,
             paid=str(invoice.status) in PAID_STATUSES,
             status=invoice.status,
-            order_id=invoice.order_id,  # absent stays UNSET and null None, as the API's answer had them
+            # absent stays UNSET and null None, as the API's answer had them; the text "None" is null too
+            order_id=None
+            if isinstance(invoice.order_id, str) and invoice.order_id in NOT_A_VALUE
+            else invoice.order_id,
             currency=currency if currency is None or isinstance(currency, Unset) else currency.fullcode,
             amount=invoice.amount,
             received=invoice.received,

@@ -49,7 +49,7 @@ def withdraw(fake: FakeCryptoCloud, body: dict[str, Any]) -> httpx.Response:
     available = balance(fake, code)
     if amount > available:
         return error(400, {"uncorrected_amount": f"Insufficient funds: {available} {code} available."})
-    invoice_id = "OUT-" + "".join(fake.random.choices("ABCDEFGHJKLMNPQRSTUVWXYZ23456789", k=8))
+    invoice_id = "INV-" + "".join(fake.random.choices("ABCDEFGHJKLMNPQRSTUVWXYZ23456789", k=8))
     withdrawal = {"invoice_id": invoice_id, "status": "created", "currency": code, "amount": amount}
     store.withdrawals[invoice_id] = withdrawal | {"to_address": body["to_address"], "_sent_at": now}
     return json_response(200, {"status": "success", fake.withdrawal_envelope: withdrawal})

@@ -122,6 +122,16 @@ def sync_detailed(
     read whichever is present. Other error keys documented: `required_parameter`, `currency_code`,
     `network`, `uncorrected_amount`, `validate_error`.
 
+    The docs' versions disagree on the withdrawal's shape, and every one is read: the older pages show
+    four
+    fields (`invoice_id`, `status`, `currency` as a full code, `amount`); the 2026 Russian page shows an
+    invoice-like object (`uuid`, `currency` as a currency object, `type: dw`, `invoice_status: start`,
+    its
+    amounts, nulls, and `"None"` as text). No field of it is required by the schema, but every version
+    names
+    the withdrawal by an `INV-` id, in `uuid` or in `invoice_id`: a client should treat an answer naming
+    neither as unreadable (the withdrawal may have gone out).
+
     Args:
         body (WithdrawalCreateRequest): A withdrawal to make from the merchant's balance.
 
@@ -163,6 +173,16 @@ def sync(
     read whichever is present. Other error keys documented: `required_parameter`, `currency_code`,
     `network`, `uncorrected_amount`, `validate_error`.
 
+    The docs' versions disagree on the withdrawal's shape, and every one is read: the older pages show
+    four
+    fields (`invoice_id`, `status`, `currency` as a full code, `amount`); the 2026 Russian page shows an
+    invoice-like object (`uuid`, `currency` as a currency object, `type: dw`, `invoice_status: start`,
+    its
+    amounts, nulls, and `"None"` as text). No field of it is required by the schema, but every version
+    names
+    the withdrawal by an `INV-` id, in `uuid` or in `invoice_id`: a client should treat an answer naming
+    neither as unreadable (the withdrawal may have gone out).
+
     Args:
         body (WithdrawalCreateRequest): A withdrawal to make from the merchant's balance.
 
@@ -198,6 +218,16 @@ async def asyncio_detailed(
     is refused with `rate_limit`. The newer docs wrap the answer in `result`, the older ones in `data`:
     read whichever is present. Other error keys documented: `required_parameter`, `currency_code`,
     `network`, `uncorrected_amount`, `validate_error`.
+
+    The docs' versions disagree on the withdrawal's shape, and every one is read: the older pages show
+    four
+    fields (`invoice_id`, `status`, `currency` as a full code, `amount`); the 2026 Russian page shows an
+    invoice-like object (`uuid`, `currency` as a currency object, `type: dw`, `invoice_status: start`,
+    its
+    amounts, nulls, and `"None"` as text). No field of it is required by the schema, but every version
+    names
+    the withdrawal by an `INV-` id, in `uuid` or in `invoice_id`: a client should treat an answer naming
+    neither as unreadable (the withdrawal may have gone out).
 
     Args:
         body (WithdrawalCreateRequest): A withdrawal to make from the merchant's balance.
@@ -237,6 +267,16 @@ async def asyncio(
     is refused with `rate_limit`. The newer docs wrap the answer in `result`, the older ones in `data`:
     read whichever is present. Other error keys documented: `required_parameter`, `currency_code`,
     `network`, `uncorrected_amount`, `validate_error`.
+
+    The docs' versions disagree on the withdrawal's shape, and every one is read: the older pages show
+    four
+    fields (`invoice_id`, `status`, `currency` as a full code, `amount`); the 2026 Russian page shows an
+    invoice-like object (`uuid`, `currency` as a currency object, `type: dw`, `invoice_status: start`,
+    its
+    amounts, nulls, and `"None"` as text). No field of it is required by the schema, but every version
+    names
+    the withdrawal by an `INV-` id, in `uuid` or in `invoice_id`: a client should treat an answer naming
+    neither as unreadable (the withdrawal may have gone out).
 
     Args:
         body (WithdrawalCreateRequest): A withdrawal to make from the merchant's balance.
