@@ -12,6 +12,8 @@ source scripts/npm-tools.sh
 source scripts/browser.sh
 # shellcheck source=scripts/go-tools.sh
 source scripts/go-tools.sh
+# shellcheck source=scripts/postgres.sh
+source scripts/postgres.sh
 
 echo "== codegen --check" >&2
 ./codegen.sh --check

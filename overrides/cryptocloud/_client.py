@@ -5,14 +5,24 @@ from __future__ import annotations
 import os
 import time
 from types import TracebackType
-from typing import Any, Literal, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, Self, TypeVar, cast
 
 import httpx
 
 from . import _http, _pool
 from ._body import DEFAULT_MAX_RESPONSE_BYTES, Body
-from ._core import DEFAULT_MAX_RETRIES, DEFAULT_RECOVERY_WINDOW, DEFAULT_TIMEOUT, Core, Operation, Outcome, Unsettled
+from ._core import (
+    DEFAULT_MAX_RETRIES,
+    DEFAULT_RECOVERY_WINDOW,
+    DEFAULT_TIMEOUT,
+    Composite,
+    Core,
+    Operation,
+    Outcome,
+    Unsettled,
+)
 from ._extras import install_hint
+from ._lookup import Reconciled, reconcile
 from ._stage import Broken, ClientClosed, Stage, is_transport_error
 from .balances import AsyncBalances, Balances
 from .errors import InvalidParameterError
@@ -21,6 +31,9 @@ from .postbacks import AsyncPostbacks, Postbacks
 from .static_wallets import AsyncStaticWallets, StaticWallets
 from .statistics import AsyncStatistics, Statistics
 from .withdrawals import AsyncWithdrawals, Withdrawals
+
+if TYPE_CHECKING:
+    from .ledger import Ledger
 
 T = TypeVar("T")
 
@@ -35,6 +48,11 @@ class _Base:
     def __repr__(self) -> str:
         core = getattr(self, "_core", None)  # a constructor that raised leaves no _core
         return f"{type(self).__name__}({core!r})" if core is not None else f"<{type(self).__name__}: not configured>"
+
+    @property
+    def ledger(self) -> Ledger | None:
+        """The ledger this client writes to (``ledger=`` or $CRYPTOCLOUD_LEDGER), or None: see cryptocloud.ledger."""
+        return self._core.ledger
 
     @property
     def unsettled_creates(self) -> list[Unsettled]:
@@ -56,6 +74,8 @@ class CryptoCloud(_Base):
     ``withdrawal_key`` (default $CRYPTOCLOUD_WITHDRAWAL_KEY) is the separate key ``withdrawals.create`` needs;
     without it, withdrawals are refused before anything is sent.
     ``record_to`` appends every answer to a JSON-lines file for ``cryptocloud drift`` (secrets removed).
+    ``ledger`` (an instance of ``cryptocloud.ledger``, its URL ``sqlite:///path`` or ``postgresql://...``, default
+    $CRYPTOCLOUD_LEDGER) keeps the promises across processes: see ``cryptocloud.ledger``.
     """
 
     def __init__(
@@ -74,6 +94,7 @@ class CryptoCloud(_Base):
         postback_secret: str | bytes | None = None,
         withdrawal_key: str | None = None,
         record_to: str | os.PathLike[str] | None = None,
+        ledger: Ledger | str | os.PathLike[str] | None = None,
     ) -> None:
         super().__init__(
             api_key=api_key,
@@ -87,6 +108,7 @@ class CryptoCloud(_Base):
             record_to=record_to,
             withdrawal_key=withdrawal_key,
             postback_secret=postback_secret,
+            ledger=ledger,
         )
         # The deadline bounds each socket operation of the client made here; a caller's own client keeps its own
         # transport untouched (the deadline is then checked between body chunks).
@@ -148,6 +170,11 @@ class CryptoCloud(_Base):
         finally:
             _pool.DEADLINE.reset(token)
 
+    def reconcile(self) -> list[Reconciled]:
+        """Settle what the ledger holds as unsettled: each create looked up by its order_id (found or absent), each
+        withdrawal of unknown outcome reported for a person (see ``cryptocloud.ledger``)."""
+        return cast(list[Reconciled], self._send(Composite(lambda core: reconcile(core, self._http))))
+
     def close(self) -> None:
         """Close the HTTP client, if this object opened it."""
         if self._owns_http:
@@ -202,6 +229,7 @@ class AsyncCryptoCloud(_Base):
         postback_secret: str | bytes | None = None,
         withdrawal_key: str | None = None,
         record_to: str | os.PathLike[str] | None = None,
+        ledger: Ledger | str | os.PathLike[str] | None = None,
     ) -> None:
         super().__init__(
             api_key=api_key,
@@ -215,6 +243,7 @@ class AsyncCryptoCloud(_Base):
             record_to=record_to,
             withdrawal_key=withdrawal_key,
             postback_secret=postback_secret,
+            ledger=ledger,
         )
         _one_of(http_client, transport)
         if http_client is not None:
@@ -280,6 +309,10 @@ class AsyncCryptoCloud(_Base):
             if not is_transport_error(exc):
                 raise
             return Broken.of(exc, response, deadline)
+
+    async def reconcile(self) -> list[Reconciled]:
+        """Settle what the ledger holds as unsettled (see ``CryptoCloud.reconcile``)."""
+        return cast(list[Reconciled], await self._send(Composite(lambda core: reconcile(core, self._http))))
 
     async def close(self) -> None:
         """Close the HTTP client, if this object opened it."""

@@ -14,7 +14,7 @@ import random
 import time
 from collections.abc import Callable, Generator
 from datetime import UTC, datetime
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 import attrs
 import httpx
@@ -27,6 +27,9 @@ from ._requests import Requests
 from ._secrets import SecretKey, Secrets, WithdrawalKey
 from ._stage import Broken, ClientClosed, Stage, is_timeout
 from ._version import __version__
+
+if TYPE_CHECKING:
+    from .ledger import Ledger
 
 T = TypeVar("T")
 
@@ -155,6 +158,7 @@ class Core:
     also_hidden: tuple[str, ...] = ()  # other secrets redaction removes too (the API key, on withdrawals)
     withdrawal_key: WithdrawalKey | None = None  # needed by withdrawals.create, sent with withdrawals only
     postback_secret: SecretKey | None = None  # postbacks.confirm's default (else $CRYPTOCLOUD_SECRET, when used)
+    ledger: Ledger | None = None  # what may have happened, shared across processes (optional)
 
     @classmethod
     def configure(
@@ -171,6 +175,7 @@ class Core:
         record_to: str | os.PathLike[str] | None = None,
         withdrawal_key: str | None = None,
         postback_secret: str | bytes | None = None,
+        ledger: Ledger | str | os.PathLike[str] | None = None,
     ) -> Core:
         """Explicit arguments win over the environment; every value is checked here, before any request."""
         key = _params.api_key(api_key if api_key is not None else os.environ.get(ENV_API_KEY), ENV_API_KEY)
@@ -191,6 +196,7 @@ class Core:
             observer=Observer(record_to),
             withdrawal_key=_withdrawal_key(withdrawal_key),
             postback_secret=SecretKey(postback_secret) if postback_secret is not None else None,
+            ledger=_ledger(ledger),
         )
 
     def __repr__(self) -> str:
@@ -351,6 +357,16 @@ class Core:
         if logger.isEnabledFor(logging.DEBUG):
             headers = {k: ("Token <hidden>" if k.lower() == "authorization" else v) for k, v in request.headers.items()}
             logger.debug("%s %s (attempt %d) headers=%s", request.method, request.url, attempt + 1, headers)
+
+
+def _ledger(value: Ledger | str | os.PathLike[str] | None) -> Ledger | None:
+    """The ledger given (an instance, or its URL), else the one $CRYPTOCLOUD_LEDGER names; None without either."""
+    from .ledger import ENV_LEDGER, Ledger, open_ledger
+
+    if isinstance(value, Ledger):
+        return value
+    url = value if value is not None else os.environ.get(ENV_LEDGER) or None
+    return open_ledger(url) if url is not None else None
 
 
 def _withdrawal_key(value: str | None) -> WithdrawalKey | None:

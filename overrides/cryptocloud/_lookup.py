@@ -9,11 +9,13 @@ list (a page it could not read, a list with no visible end) ends in the create's
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from typing import cast
 
+import attrs
 import httpx
 from cryptocloud_client.api.invoices import list_invoices
 from cryptocloud_client.models import FiatCurrency, InvoiceCreateRequest, InvoiceListRequest
@@ -21,6 +23,7 @@ from cryptocloud_client.types import Unset
 
 from . import _params, errors
 from ._core import Call, Core, Flow, Unsettled
+from .ledger._base import ABSENT, DONE, REFUSED, UNKNOWN
 from .models import NOT_A_VALUE, Invoice, InvoiceDetails, InvoicePage, invoice_page
 
 # How much earlier than our first send the server's clock may date an invoice and it still be ours (clock skew).
@@ -196,6 +199,81 @@ def recovering_create(
             if attempt >= core.max_retries:
                 raise
             attempt += 1  # every lookup saw the whole list, and no invoice that could be this one: resend
+
+
+def recorded_create(
+    core: Core, http: httpx.Client | httpx.AsyncClient, call: Call[Invoice], body: InvoiceCreateRequest, recover: bool
+) -> Flow[Invoice]:
+    """A create written down in the client's ledger before it is sent, and settled there once known: an order whose
+    create may have landed cannot be created again by any process until ``reconcile`` has looked it up."""
+    ledger = core.ledger
+    assert ledger is not None
+    order_id = body.order_id if isinstance(body.order_id, str) else None
+    asked = {"amount": str(body.amount), "currency": str(body.currency), "order_id": order_id}
+    row = ledger.begin_create(order_id, asked)
+    try:
+        invoice = yield from (recovering_create(core, http, call, body) if recover else core.run(call))
+    except errors.APIError as error:
+        ledger.finish_create(row, UNKNOWN if error.may_have_been_created else REFUSED)
+        raise
+    ledger.finish_create(row, DONE, cast(Invoice, invoice).uuid)
+    return cast(Invoice, invoice)
+
+
+@attrs.frozen
+class Reconciled:
+    """What ``reconcile`` made of an operation the ledger held as unsettled."""
+
+    kind: str  # "create" or "withdrawal"
+    key: str | None  # the order_id, or the withdrawal's idempotency key
+    outcome: str  # "found" (settled: it landed), "absent" (settled: it did not), "unknown" (left for a person)
+    invoice_uuid: str | None
+    detail: str
+
+
+def reconcile(core: Core, http: httpx.Client | httpx.AsyncClient) -> Flow[list[Reconciled]]:
+    """Look up every create the ledger holds as unsettled by its order_id, and settle it: found (this order has
+    exactly one invoice that matches what was asked, since the create was sent), or absent (the whole list was
+    seen without one). Anything else, and every withdrawal of unknown outcome (the API cannot list them), is left
+    for a person, with what was seen."""
+    ledger = core.ledger
+    if ledger is None:
+        raise errors.InvalidParameterError(
+            "ledger", None, "missing: pass ledger= to the client or set CRYPTOCLOUD_LEDGER"
+        )
+    report: list[Reconciled] = []
+    for record in ledger.unsettled():
+        if record.kind == "withdrawal":
+            detail = "the API lists no withdrawals: check the dashboard's history, then ledger.resolve_withdrawal"
+            report.append(Reconciled("withdrawal", record.key, "unknown", None, detail))
+            continue
+        if record.key is None or record.id is None:
+            report.append(
+                Reconciled("create", None, "unknown", None, "no order_id to look it up by: see the dashboard")
+            )
+            continue
+        asked = record.request
+        body = InvoiceCreateRequest(
+            shop_id="-", amount=Decimal(asked["amount"]), currency=_params.fiat(asked["currency"]), order_id=record.key
+        )
+        since = datetime.fromtimestamp(record.at, UTC) - RECOVERY_SLACK
+        try:
+            keep = functools.partial(_could_be_ours, body=body)
+            found = yield from _find_all(core, http, keep, since, f"order_id {record.key!r}")
+        except Unproven as unproven:
+            report.append(Reconciled("create", record.key, "unknown", None, str(unproven)))
+            continue
+        matches = [invoice for invoice in found if _same_order(invoice, body, since)]
+        if len(matches) == 1:
+            ledger.finish_create(record.id, DONE, matches[0].uuid)
+            report.append(Reconciled("create", record.key, "found", matches[0].uuid, "it landed: settled"))
+        elif not found:
+            ledger.finish_create(record.id, ABSENT)
+            report.append(Reconciled("create", record.key, "absent", None, "it never landed: it may be sent again"))
+        else:
+            seen = ", ".join(f"{i.uuid} ({_amount_of(i)} {_currency_of(i)}, {i.status}, {_when(i)})" for i in found)
+            report.append(Reconciled("create", record.key, "unknown", None, f"cannot tell which: {seen}"))
+    return report
 
 
 def _look_for(

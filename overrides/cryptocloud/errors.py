@@ -10,6 +10,7 @@ CryptoCloudError
     │   └── InternalServerError (>= 500, Cloudflare 520-527, and any non-standard code)
     ├── APIResponseValidationError: a 2xx whose body is not what the spec says
     └── OrderIdConflictError: recovery found an invoice with this order_id that this call did not create
+OutcomeUnknownError: the ledger says an earlier attempt may have been carried out (nothing was sent)
 PostbackVerificationError: a payment notification that must not be trusted
 WithdrawalTooSoonError: a withdrawal asked for less than 12 s after the last one with its key (nothing sent)
 
@@ -39,6 +40,7 @@ __all__ = [
     "InvalidParameterError",
     "NotFoundError",
     "OrderIdConflictError",
+    "OutcomeUnknownError",
     "PermissionDeniedError",
     "PostbackVerificationError",
     "RateLimitError",
@@ -182,6 +184,24 @@ class OrderIdConflictError(APIError):
         super().__init__(message, request=cause.request)
         self.cause = cause
         self.invoices = invoices
+
+
+class OutcomeUnknownError(CryptoCloudError):
+    """The ledger holds an earlier attempt that may have been carried out, and nobody knows whether: a withdrawal
+    with this ``idempotency_key`` whose answer was lost (or whose process died), or a create for this ``order_id``
+    not reconciled yet. Nothing was sent. ``kind`` is "withdrawal" or "create", ``key`` the key or order id."""
+
+    def __init__(self, kind: str, key: str) -> None:
+        self.kind = kind
+        self.key = key
+        if kind == "withdrawal":
+            how = (
+                "check the withdrawal history in the dashboard, then ledger.resolve_withdrawal(key, withdrawal_id=...)"
+                " (None if it did not go out)"
+            )
+        else:
+            how = "run `cryptocloud reconcile` (or client.reconcile()) to look it up and settle it"
+        super().__init__(f"an earlier {kind} for {key!r} may have been carried out; nothing was sent: {how}")
 
 
 class PostbackVerificationError(CryptoCloudError):

@@ -26,7 +26,7 @@ from cryptocloud_client.types import UNSET, Unset
 
 from . import _params, errors
 from ._core import Call, Composite, Core, Flow, Operation
-from ._lookup import InvoicePager, disagreement, find, recovering_create
+from ._lookup import InvoicePager, disagreement, find, recorded_create, recovering_create
 from ._resource import AsyncResource, SyncResource, async_method, async_raw_method, sync_method, sync_raw_method
 from ._responses import Missing
 from .models import Invoice, InvoiceDetails, result_as, results_as
@@ -96,11 +96,11 @@ def create_call(
     # answers another request. Two orders of the same price cannot be told apart this way (see _pool).
     agrees = functools.partial(disagreement, body=body)
     call = Call(core.build(http, kwargs), _decode_invoice, creates=True, order_id=order_id, agrees=agrees)
-    if not recover:
-        return call
-    if order_id is None:
+    if recover and order_id is None:
         raise errors.InvalidParameterError("recover", recover, "needs an order_id to look the invoice up by")
-    return Composite(lambda core: recovering_create(core, http, call, body))
+    if core.ledger is not None:
+        return Composite(lambda core: recorded_create(core, http, call, body, recover))
+    return Composite(lambda core: recovering_create(core, http, call, body)) if recover else call
 
 
 def cancel_call(core: Core, http: httpx.Client | httpx.AsyncClient, /, uuid: str) -> Call[None]:

@@ -22,6 +22,7 @@ import functools
 import re
 import threading
 import time
+import uuid
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, cast
 
@@ -35,6 +36,7 @@ from . import _params, errors
 from ._core import ENV_WITHDRAWAL_KEY, Call, Composite, Core, Flow
 from ._resource import AsyncResource, Http, SyncResource, async_method, sync_method
 from ._secrets import WithdrawalKey
+from .ledger._base import DONE, REFUSED, UNKNOWN
 
 if TYPE_CHECKING:
     pass
@@ -149,16 +151,31 @@ def create_call(
     currency_code: CryptoCurrency | str,
     to_address: str,
     amount: Decimal | int | str,
+    idempotency_key: str | None = None,
 ) -> Composite[Withdrawal]:
     """Send ``amount`` of ``currency_code`` (a full code such as "USDT_TRC20") to ``to_address``; return the
-    withdrawal as created (``invoice_id``, ``status``, ``currency``, ``amount`` as Decimal).
+    withdrawal as created (``id``, ``status``, ``currency_code``, ``amount`` as Decimal).
 
     Needs the client's ``withdrawal_key`` (or $CRYPTOCLOUD_WITHDRAWAL_KEY). Every argument is checked before
     anything is sent; a float amount is refused. Sent at most once: a failure after it may have reached the
     server raises an APIError whose ``may_have_taken_effect`` is true; check the balance and the withdrawal
     history before trying again. Less than 12 s after the previous withdrawal with the same key (from this
-    process) raises WithdrawalTooSoonError, and nothing is sent.
+    process, or any process sharing the client's ledger) raises WithdrawalTooSoonError, and nothing is sent.
+
+    ``idempotency_key`` (needs the client's ``ledger``) makes the withdrawal once-only across processes and
+    restarts: the intent is committed to the ledger before sending; the same key again returns the known result
+    without sending, or raises OutcomeUnknownError (sending nothing) while an earlier attempt's outcome is
+    unknown: resolve it with ``ledger.resolve_withdrawal`` after checking the dashboard's history.
     """
+    ledger = core.ledger
+    if idempotency_key is not None:
+        idempotency_key = _params.text(idempotency_key, "idempotency_key")
+        if ledger is None:
+            raise errors.InvalidParameterError(
+                "idempotency_key",
+                idempotency_key,
+                "needs a ledger: pass ledger= to the client or set CRYPTOCLOUD_LEDGER",
+            )
     key = require(core.withdrawal_key)
     body = request(currency_code=currency_code, to_address=to_address, amount=amount)
     # The client's configuration with the withdrawal key in place of the API key: its Authorization header, and
@@ -176,8 +193,23 @@ def create_call(
     )
 
     def flow(_: Core) -> Flow[Withdrawal]:
-        SPACING.reserve(key)
-        return cast(Withdrawal, (yield from signed.run(call)))
+        if ledger is None:
+            SPACING.reserve(key)
+            return cast(Withdrawal, (yield from signed.run(call)))
+        # Committed before the request leaves: a process that dies after sending leaves "sending" behind.
+        record = idempotency_key or f"unkeyed-{uuid.uuid4().hex}"
+        asked = {"currency_code": str(body.currency_code), "to_address": body.to_address, "amount": str(body.amount)}
+        known = ledger.begin_withdrawal(record, asked, key.digest)
+        if known is not None:
+            return Withdrawal.from_dict(known)  # carried out before: returned, nothing sent
+        try:
+            withdrawal = cast(Withdrawal, (yield from signed.run(call)))
+        except errors.APIError as error:
+            outcome = UNKNOWN if error.may_have_taken_effect else REFUSED
+            ledger.finish_withdrawal(record, outcome, detail=error.message)
+            raise
+        ledger.finish_withdrawal(record, DONE, withdrawal.to_dict())
+        return withdrawal
 
     return Composite(flow)
 

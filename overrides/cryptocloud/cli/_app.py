@@ -40,6 +40,7 @@ F = TypeVar("F", bound=Callable[..., Any])
 # The most specific class wins: the order matters.
 EXIT_CODES: list[tuple[type[Exception], int]] = [
     (errors.InvalidParameterError, 2),
+    (errors.OutcomeUnknownError, 12),
     (errors.AuthenticationError, 3),
     (errors.PermissionDeniedError, 3),
     (errors.BadRequestError, 4),

@@ -183,3 +183,25 @@ def stats(fake: bool, as_json: bool, start: datetime | None, end: datetime | Non
     data = _plain(result.to_dict())
     rows = [{"status": k, "count": v, "amount_usd": data["amount"][k]} for k, v in data["count"].items()]
     _show(rows, ["status", "count", "amount_usd"], as_json, "Statistics")
+
+
+@_api_command(main, "reconcile")
+def reconcile(fake: bool, as_json: bool) -> None:
+    """Settle what the ledger ($CRYPTOCLOUD_LEDGER) holds as unsettled after a crash or a lost answer.
+
+    Each create that may have landed is looked up by its order_id: "found" (it landed: its invoice) or "absent"
+    (it did not: the order may be created again). Withdrawals of unknown outcome cannot be looked up (the API
+    lists none): check the dashboard's history. Exit status 1 while anything stays unknown.
+    """
+    with _client(fake) as client:
+        settled = client.reconcile()
+    rows = [
+        {"kind": r.kind, "key": r.key, "outcome": r.outcome, "invoice": r.invoice_uuid, "detail": r.detail}
+        for r in settled
+    ]
+    if not rows and not as_json:
+        click.echo("nothing to reconcile: the ledger holds no operation of unknown outcome")
+        return
+    _show(rows, ["kind", "key", "outcome", "invoice", "detail"], as_json, "Reconciled")
+    if any(r.outcome == "unknown" for r in settled):
+        sys.exit(1)
