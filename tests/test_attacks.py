@@ -13,7 +13,6 @@ import contextlib
 import logging
 import signal
 import socket
-import threading
 import time
 import tracemalloc
 import zlib
@@ -27,102 +26,12 @@ import httpx
 import pytest
 from cryptocloud import APIError, CryptoCloud, Invoice, OrderIdConflictError
 from cryptocloud.testing import FakeCryptoCloud
-from test_faults import BACKENDS, WireClient
-from wire import WireServer
+from support.harness import WireClient
+from support.raw_server import RawServer, create_answer, create_on, http
+from support.wire import WireServer
 
 KEY = "fake-api-key"  # WireClient's key, and the fake's
 ORDER = "order-1"
-
-# ------------------------------------------------------------------ a server that writes raw bytes
-
-Answer = Callable[[bytes], bytes]  # the request's head -> the bytes to write back, then the connection closes
-
-
-class RawServer:
-    """Reads one request per connection (head and body) and writes back exactly what ``answer`` returns."""
-
-    def __init__(self, answer: Answer) -> None:
-        self.answer = answer
-        self.requests: list[bytes] = []  # the heads of the complete requests read
-        self._listener = socket.create_server(("127.0.0.1", 0))
-        self._listener.settimeout(0.05)
-        self.url = f"http://127.0.0.1:{self._listener.getsockname()[1]}"
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._accept, daemon=True)
-
-    def __enter__(self) -> RawServer:
-        self._thread.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self._stop.set()
-        self._thread.join(timeout=5)
-        self._listener.close()
-
-    def _accept(self) -> None:
-        while not self._stop.is_set():
-            try:
-                conn, _ = self._listener.accept()
-            except TimeoutError:
-                continue
-            with contextlib.closing(conn), contextlib.suppress(OSError):
-                self._serve(conn)
-
-    def _serve(self, conn: socket.socket) -> None:
-        conn.settimeout(2.0)
-        data = b""
-        while b"\r\n\r\n" not in data:
-            chunk = conn.recv(65536)
-            if not chunk:
-                return
-            data += chunk
-        head, _, body = data.partition(b"\r\n\r\n")
-        lines = head.decode("latin-1").split("\r\n")
-        length = next((int(v) for k, _, v in (x.partition(":") for x in lines) if k.lower() == "content-length"), 0)
-        while len(body) < length:
-            chunk = conn.recv(65536)
-            if not chunk:
-                return
-            body += chunk
-        self.requests.append(head)
-        conn.sendall(self.answer(head))
-
-
-@cache
-def create_answer() -> bytes:
-    """A genuine create answer's JSON, as the fake writes it (made once: the fake takes 0.5 s to start)."""
-    fake = FakeCryptoCloud(seed=1)
-    request = httpx.Request(
-        "POST",
-        "http://fake/v2/invoice/create",
-        headers={"Authorization": f"Token {fake.api_key}"},
-        json={"shop_id": fake.shop_id, "amount": 10, "currency": "USD", "order_id": ORDER},
-    )
-    return fake.handle(request).content
-
-
-def http(status_line: bytes, body: bytes, *headers: bytes) -> bytes:
-    head = [status_line, b"Content-Type: application/json", b"Content-Length: %d" % len(body), *headers]
-    return b"\r\n".join(head) + b"\r\n\r\n" + body
-
-
-def create_on(backend: str, answer: Answer, **options: Any) -> tuple[Any, RawServer]:
-    """Create an invoice on ``backend`` against a server that answers with ``answer``: the result or the error."""
-    with RawServer(answer) as server:
-        wire = WireClient(backend, server.url, max_retries=2, **options)
-        try:
-            result: Any = wire.run(wire.client.invoices.create, amount=Decimal("10"), order_id=ORDER)
-        except Exception as exc:  # the test looks at what escaped, whatever it is
-            result = exc
-        finally:
-            wire.close()
-    return result, server
-
-
-@pytest.fixture(params=BACKENDS)
-def backend(request: pytest.FixtureRequest) -> str:
-    return str(request.param)
-
 
 # ------------------------------------------------------------------ promise 3: a real answer never fails a call
 
@@ -133,14 +42,14 @@ def test_a_reason_phrase_that_is_not_utf8_does_not_fail_a_real_answer(backend: s
     # UnicodeEncodeError escapes from a create the server carried out, with no may_have_been_created.
     result, server = create_on(backend, lambda head: http(b"HTTP/1.1 200 Succ\xe8s", create_answer()))
     assert isinstance(result, Invoice), repr(result)
-    assert len(server.requests) == 1
+    assert len(server.heads) == 1
 
 
 def test_a_5xx_with_a_latin1_reason_phrase_is_an_api_error_that_may_have_created(backend: str) -> None:
     result, server = create_on(backend, lambda head: http(b"HTTP/1.1 502 Mauvaise passerelle \xe9", b"down"))
     assert isinstance(result, APIError), repr(result)
     assert result.may_have_been_created is True
-    assert len(server.requests) == 1
+    assert len(server.heads) == 1
 
 
 def test_a_success_envelope_with_a_null_detail_returns_the_invoice() -> None:
@@ -171,7 +80,7 @@ def test_a_101_answer_to_a_create_says_it_may_have_been_created(backend: str) ->
     result, server = create_on(backend, lambda head: answer)
     assert isinstance(result, APIError), repr(result)
     assert result.may_have_been_created is True, repr(result)
-    assert len(server.requests) == 1
+    assert len(server.heads) == 1
 
 
 # ------------------------------------------------------------------ promise 3: the key never in a log line
@@ -372,20 +281,16 @@ def test_the_deadline_bounds_a_trickled_head(own_client: bool) -> None:
     head_size = answer.index(b"\r\n\r\n") + 4
     written: list[int] = []
 
-    class Trickling(RawServer):
-        def _serve(self, conn: socket.socket) -> None:
-            conn.settimeout(2.0)
-            conn.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
-            while b"\r\n\r\n" not in conn.recv(65536):
-                pass
-            self.requests.append(b"")
-            for i in range(head_size):  # about 1 s in all
-                conn.sendall(answer[i : i + 1])
-                written.append(i)
-                time.sleep(0.01)
-            conn.sendall(answer[head_size:])
+    def trickle(number: int, head: bytes, conn: socket.socket) -> bool:
+        conn.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        for i in range(head_size):  # about 1 s in all
+            conn.sendall(answer[i : i + 1])
+            written.append(i)
+            time.sleep(0.01)
+        conn.sendall(answer[head_size:])
+        return False
 
-    with Trickling(lambda head: b"") as server, httpx.Client() as own:
+    with RawServer(trickle) as server, httpx.Client() as own:
         options: dict[str, Any] = {"http_client": own} if own_client else {}
         client = CryptoCloud(
             api_key=KEY, shop_id="fake-shop", base_url=server.url, timeout=2.0, deadline=0.3, **options

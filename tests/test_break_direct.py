@@ -14,10 +14,10 @@ import signal
 import socket
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from datetime import timedelta
 from decimal import Decimal
-from typing import Any, Self
+from typing import Any
 
 import httpx
 import pytest
@@ -30,88 +30,22 @@ from cryptocloud import (
     CryptoCloud,
     Invoice,
     _body,
-    _http,
     _stage,
 )
 from cryptocloud._stage import Stage
 from cryptocloud.testing import FakeCryptoCloud
-from test_attacks import create_answer, http
-from wire import CUTS, WireServer
+from support.harness import WireClient
+from support.raw_server import BALANCES, RawServer, answer, create_answer, drip, held, http, ok_answer, silent
+from support.wire import CUTS, WireServer
 
 KEY = "fake-api-key"
-BACKENDS = ["sync", "async", "aiohttp"]
 ORDER = "order-1"
-
-# ------------------------------------------------------------------ clients on both paths
-
-
-class Client:
-    """A client of ``backend`` on the direct path (``direct``: it made its own HTTP client) or on ``http.send``
-    (an HTTP client of the same kind given to it), pointed at ``url``."""
-
-    def __init__(self, backend: str, url: str, *, direct: bool = True, **options: Any) -> None:
-        defaults: dict[str, Any] = {"api_key": KEY, "shop_id": "fake-shop", "base_url": url, "timeout": 2.0}
-        options = defaults | options
-        self.loop = asyncio.new_event_loop() if backend != "sync" else None
-        self.given: httpx.Client | httpx.AsyncClient | None = None
-        if backend == "sync":
-            if not direct:
-                self.given = options["http_client"] = httpx.Client()
-            self.client: CryptoCloud | AsyncCryptoCloud = CryptoCloud(**options)
-        else:
-            if not direct:
-                http_client = httpx.AsyncClient() if backend == "async" else _http.aiohttp_client()
-                self.given = options["http_client"] = http_client
-            self.client = AsyncCryptoCloud(http_backend="httpx" if backend == "async" else "aiohttp", **options)
-
-    def run(self, method: Any, *args: Any, **kwargs: Any) -> Any:
-        result = method(*args, **kwargs)
-        return self.loop.run_until_complete(result) if self.loop is not None else result
-
-    def outcome(self, method: Any, *args: Any, **kwargs: Any) -> Any:
-        """The result, or whatever was raised."""
-        try:
-            return self.run(method, *args, **kwargs)
-        except Exception as exc:  # the test looks at what escaped, whatever it is
-            return exc
-
-    def create(self, order_id: str = ORDER) -> Any:
-        return self.outcome(self.client.invoices.create, amount=Decimal("10"), order_id=order_id)
-
-    def limit_pool_to_one(self) -> None:
-        """One connection at most in the pool of the HTTP client (the aiohttp session exists after a first call)."""
-        http = self.given or self.client._http
-        transport: Any = http._transport
-        if hasattr(transport, "_pool"):
-            transport._pool._max_connections = 1
-        else:
-            transport.client.connector._limit = 1
-
-    def close(self) -> None:
-        if isinstance(self.client, AsyncCryptoCloud):
-            assert self.loop is not None
-            self.loop.run_until_complete(self.client.close())
-            if isinstance(self.given, httpx.AsyncClient):
-                self.loop.run_until_complete(self.given.aclose())
-            self.loop.close()
-        else:
-            self.client.close()
-            if isinstance(self.given, httpx.Client):
-                self.given.close()
 
 
 @contextlib.contextmanager
-def client(backend: str, url: str, **options: Any) -> Iterator[Client]:
-    made = Client(backend, url, **options)
-    try:
+def client(backend: str, url: str, *, direct: bool = True, **options: Any) -> Iterator[WireClient]:
+    with WireClient(backend, url, given_http_client=not direct, **options) as made:
         yield made
-    finally:
-        made.close()
-
-
-@pytest.fixture(params=BACKENDS)
-def backend(request: pytest.FixtureRequest) -> str:
-    return str(request.param)
 
 
 def summary(result: Any) -> tuple[Any, ...]:
@@ -124,130 +58,6 @@ def summary(result: Any) -> tuple[Any, ...]:
         elapsed = response.elapsed  # raises RuntimeError if the response never got its elapsed time
         held = (response.status_code, response.http_version, response.request is not None, elapsed > timedelta(0))
     return (type(result).__name__, getattr(result, "stage", None), result.may_have_been_created, held)
-
-
-# ------------------------------------------------------------------ a raw server that counts open connections
-
-Serve = Callable[[int, bytes, socket.socket], bool]  # (request number, head, connection) -> keep the connection
-
-
-class Counting:
-    """Reads requests (head and Content-Length body) off each connection and lets ``serve`` write the answer.
-    Counts connections accepted, connections still open, and complete requests. Every wait is bounded."""
-
-    def __init__(self, serve: Serve) -> None:
-        self.serve = serve
-        self.heads: list[bytes] = []
-        self.connections = 0
-        self.open = 0
-        self.release = threading.Event()  # for answers that wait until the test lets them go
-        self._lock = threading.Lock()
-        self._listener = socket.create_server(("127.0.0.1", 0), backlog=64)
-        self._listener.settimeout(0.05)
-        self.url = f"http://127.0.0.1:{self._listener.getsockname()[1]}"
-        self._stop = threading.Event()
-        self._threads = [threading.Thread(target=self._accept, daemon=True)]
-
-    def __enter__(self) -> Self:
-        self._threads[0].start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self._stop.set()
-        self.release.set()
-        for thread in list(self._threads):
-            thread.join(timeout=5)
-        self._listener.close()
-
-    def _accept(self) -> None:
-        while not self._stop.is_set():
-            try:
-                conn, _ = self._listener.accept()
-            except TimeoutError:
-                continue
-            with self._lock:
-                self.connections += 1
-                self.open += 1
-            thread = threading.Thread(target=self._connection, args=(conn,), daemon=True)
-            self._threads.append(thread)
-            thread.start()
-
-    def _connection(self, conn: socket.socket) -> None:
-        try:
-            with contextlib.closing(conn), contextlib.suppress(OSError):
-                conn.settimeout(5.0)
-                buffer = b""
-                while not self._stop.is_set():
-                    while b"\r\n\r\n" not in buffer:
-                        chunk = conn.recv(65536)
-                        if not chunk:
-                            return
-                        buffer += chunk
-                    head, _, buffer = buffer.partition(b"\r\n\r\n")
-                    length = 0
-                    for line in head.split(b"\r\n")[1:]:
-                        name, _, value = line.partition(b":")
-                        if name.strip().lower() == b"content-length":
-                            length = int(value)
-                    while len(buffer) < length:
-                        chunk = conn.recv(65536)
-                        if not chunk:
-                            return
-                        buffer += chunk
-                    buffer = buffer[length:]
-                    with self._lock:
-                        number = len(self.heads)
-                        self.heads.append(head)
-                    if not self.serve(number, head, conn):
-                        return
-        finally:
-            with self._lock:
-                self.open -= 1
-
-    def wait_until_closed(self) -> int:
-        """The connections still open once the client has had 5 s to close what it should (0 at once, usually)."""
-        for _ in range(500):
-            if self.open == 0:
-                break
-            time.sleep(0.01)
-        return self.open
-
-
-def answer(data: bytes) -> Serve:
-    def serve(number: int, head: bytes, conn: socket.socket) -> bool:
-        conn.sendall(data)
-        return True
-
-    return serve
-
-
-def drip(number: int, head: bytes, conn: socket.socket) -> bool:
-    """Status and headers, then a chunked body that never ends: 1 KiB every 5 ms until the client hangs up
-    (10 s at most)."""
-    conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n")
-    conn.sendall(b"1\r\n[\r\n")
-    for _ in range(2000):
-        conn.sendall(b"400\r\n" + b" " * 1024 + b"\r\n")
-        time.sleep(0.005)
-    return False
-
-
-def held(server_ref: list[Counting], data: bytes) -> Serve:
-    """Answers ``data`` once the test sets ``release`` (after 5 s at most)."""
-
-    def serve(number: int, head: bytes, conn: socket.socket) -> bool:
-        server_ref[0].release.wait(5)
-        conn.sendall(data)
-        return True
-
-    return serve
-
-
-def ok_answer() -> bytes:
-    return http(b"HTTP/1.1 200 OK", create_answer())
-
-
-BALANCES = http(b"HTTP/1.1 200 OK", b'{"status": "success", "result": []}')
 
 
 # ------------------------------------------------------------------ attack: every broken answer, on both paths
@@ -301,7 +111,7 @@ def test_a_raw_answer_carries_what_http_send_gave_it(backend: str) -> None:
     data = http(b"HTTP/1.1 200 Fine Thanks", create_answer(), b"X-Request-Id: r-1")
     seen = []
     for direct in (True, False):
-        with Counting(answer(data)) as server, client(backend, server.url, direct=direct) as made:
+        with RawServer(answer(data)) as server, client(backend, server.url, direct=direct) as made:
             raw = made.run(made.client.invoices.with_raw_response.create, amount=Decimal("10"), order_id=ORDER)
         response = raw.http_response
         assert isinstance(response.elapsed, timedelta) and response.elapsed > timedelta(0)
@@ -335,7 +145,7 @@ def test_a_reason_phrase_echoing_the_key_never_reaches_the_httpx_log_line(
         return True
 
     caplog.set_level(logging.INFO, logger="httpx")
-    with Counting(echo) as server, client(backend, server.url) as made:
+    with RawServer(echo) as server, client(backend, server.url) as made:
         result = made.create()
     assert isinstance(result, Invoice), repr(result)
     lines = [r.getMessage() for r in caplog.records if r.name == "httpx"]
@@ -349,7 +159,7 @@ def test_a_reason_phrase_echoing_the_key_never_reaches_the_httpx_log_line(
 def test_informational_answers_before_the_real_one_are_skipped(backend: str) -> None:
     data = b"HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 103 Early Hints\r\nLink: </a.css>\r\n\r\n" + ok_answer()
     for direct in (True, False):
-        with Counting(answer(data)) as server, client(backend, server.url, direct=direct) as made:
+        with RawServer(answer(data)) as server, client(backend, server.url, direct=direct) as made:
             result = made.create()
         assert isinstance(result, Invoice) and result.amount == Decimal("10"), repr(result)
         assert len(server.heads) == 1
@@ -359,11 +169,11 @@ def test_informational_answers_before_the_real_one_are_skipped(backend: str) -> 
 def test_a_redirect_is_never_followed(backend: str, status: bytes) -> None:
     seen = []
     for direct in (True, False):
-        with Counting(answer(b"")) as elsewhere:
+        with RawServer(answer(b"")) as elsewhere:
             data = (
                 b"HTTP/1.1 " + status + b"\r\nLocation: " + elsewhere.url.encode() + b"/x\r\nContent-Length: 0\r\n\r\n"
             )
-            with Counting(answer(data)) as server, client(backend, server.url, direct=direct) as made:
+            with RawServer(answer(data)) as server, client(backend, server.url, direct=direct) as made:
                 result = made.create()
                 read = made.outcome(made.client.balances.list)
         assert isinstance(result, APIStatusError) and isinstance(read, APIStatusError), (result, read)
@@ -388,7 +198,7 @@ MALFORMED = {
 def test_a_malformed_answer_is_an_api_error_that_may_have_created(backend: str, name: str) -> None:
     # aiohttp's parser errors (ClientResponseError, BadHttpMessage) escape httpx-aiohttp's mapping unmapped.
     for direct in (True, False):
-        with Counting(answer(MALFORMED[name])) as server, client(backend, server.url, direct=direct) as made:
+        with RawServer(answer(MALFORMED[name])) as server, client(backend, server.url, direct=direct) as made:
             result = made.create()
         assert isinstance(result, APIError), repr(result)
         assert result.may_have_been_created is True, repr(result)
@@ -405,7 +215,7 @@ def test_an_answer_cut_short_by_a_limit_closes_its_connection(backend: str, limi
     # the connection open (or checked out of its pool).
     options: dict[str, Any] = {"max_response_bytes": 16384} if limit == "max_response_bytes" else {"deadline": 0.3}
     for direct in (True, False):
-        with Counting(drip) as server, client(backend, server.url, direct=direct, **options) as made:
+        with RawServer(drip) as server, client(backend, server.url, direct=direct, **options) as made:
             result = made.create()
             assert isinstance(result, APIConnectionError) and result.stage is Stage.ANSWERED, repr(result)
             assert isinstance(result, APITimeoutError) is (limit == "deadline")
@@ -422,7 +232,7 @@ def test_answers_on_one_connection_and_a_new_one_after_a_cut(backend: str) -> No
         conn.sendall(BALANCES)
         return True
 
-    with Counting(serve) as server, client(backend, server.url) as made:
+    with RawServer(serve) as server, client(backend, server.url) as made:
         results = [made.run(made.client.balances.list) for _ in range(7)]
     assert results == [[]] * 7
     assert (server.connections, len(server.heads)) == (2, 8)
@@ -431,8 +241,8 @@ def test_answers_on_one_connection_and_a_new_one_after_a_cut(backend: str) -> No
 def test_a_pool_timeout_says_not_sent_and_nothing_reached_the_server(backend: str) -> None:
     # One connection in the pool, held by a slow create: a second create waits for the pool, times out, and
     # truly was not sent; the first still succeeds.
-    ref: list[Counting] = []
-    with Counting(held(ref, ok_answer())) as server:
+    ref: list[RawServer] = []
+    with RawServer(held(ref, ok_answer())) as server:
         ref.append(server)
         options: dict[str, Any] = {"timeout": httpx.Timeout(3.0, pool=0.2), "max_retries": 0}
         with client(backend, server.url, **options) as made:
@@ -476,8 +286,8 @@ def test_a_pool_timeout_says_not_sent_and_nothing_reached_the_server(backend: st
 
 @pytest.mark.parametrize("backend_name", ["async", "aiohttp"])
 def test_a_cancelled_create_gives_its_connection_back(backend_name: str) -> None:
-    ref: list[Counting] = []
-    with Counting(held(ref, BALANCES)) as server:
+    ref: list[RawServer] = []
+    with RawServer(held(ref, BALANCES)) as server:
         ref.append(server)
         with client(backend_name, server.url, timeout=httpx.Timeout(3.0, pool=1.0), max_retries=0) as made:
             assert isinstance(made.client, AsyncCryptoCloud)
@@ -498,14 +308,6 @@ def test_a_cancelled_create_gives_its_connection_back(backend_name: str) -> None
     assert len(server.heads) == 3
 
 
-def silent(number: int, head: bytes, conn: socket.socket) -> bool:
-    """No answer at all: wait (3 s at most) for the client to hang up."""
-    with contextlib.suppress(OSError):
-        conn.settimeout(3.0)
-        conn.recv(1)
-    return False
-
-
 @pytest.mark.parametrize("where", ["waiting_for_the_head", "mid_body"])
 def test_ctrl_c_mid_exchange_gives_the_connection_back(where: str) -> None:
     def interrupt(signum: int, frame: object) -> None:
@@ -516,7 +318,7 @@ def test_ctrl_c_mid_exchange_gives_the_connection_back(where: str) -> None:
     def serve(number: int, head: bytes, conn: socket.socket) -> bool:
         return first(number, head, conn) if number == 0 else answer(BALANCES)(number, head, conn)
 
-    with Counting(serve) as server, client("sync", server.url, timeout=httpx.Timeout(3.0, pool=1.0)) as made:
+    with RawServer(serve) as server, client("sync", server.url, timeout=httpx.Timeout(3.0, pool=1.0)) as made:
         made.limit_pool_to_one()
         previous = signal.signal(signal.SIGALRM, interrupt)
         signal.setitimer(signal.ITIMER_REAL, 0.2)
@@ -561,10 +363,10 @@ def test_many_threads_share_one_sync_client() -> None:
 def test_closing_the_client_during_a_create_never_escapes_bare(backend: str) -> None:
     # close() while a create waits for its answer: the create either gets its answer or an APIError that says
     # the invoice may exist, never a bare exception, and nothing is sent twice.
-    ref: list[Counting] = []
-    with Counting(held(ref, ok_answer())) as server:
+    ref: list[RawServer] = []
+    with RawServer(held(ref, ok_answer())) as server:
         ref.append(server)
-        made = Client(backend, server.url, max_retries=2)
+        made = WireClient(backend, server.url, max_retries=2)
         if made.loop is None:
             api = made.client
             assert isinstance(api, CryptoCloud)
@@ -601,7 +403,7 @@ def test_closing_the_client_during_a_create_never_escapes_bare(backend: str) -> 
 # ------------------------------------------------------------------ attack: proxies from the environment
 
 
-class Proxy(Counting):
+class Proxy(RawServer):
     """A forward proxy that answers every request itself with ``data``, and refuses every CONNECT (403)."""
 
     def __init__(self, data: bytes) -> None:
@@ -627,7 +429,7 @@ def no_proxy_env(monkeypatch: pytest.MonkeyPatch) -> pytest.MonkeyPatch:
 
 
 def test_all_proxy_is_used_and_no_proxy_bypasses_it(backend: str, no_proxy_env: pytest.MonkeyPatch) -> None:
-    with Proxy(BALANCES) as proxy, Counting(answer(BALANCES)) as server:
+    with Proxy(BALANCES) as proxy, RawServer(answer(BALANCES)) as server:
         no_proxy_env.setenv("ALL_PROXY", proxy.url)
         for direct in (True, False):
             with client(backend, "http://api.example.invalid", direct=direct) as made:
@@ -669,7 +471,7 @@ def test_the_deadline_bounds_a_trickled_head_through_an_environment_proxy(no_pro
         conn.sendall(data[head_size:])
         return False
 
-    with Counting(trickle) as proxy:
+    with RawServer(trickle) as proxy:
         no_proxy_env.setenv("HTTP_PROXY", proxy.url)
         with client("sync", "http://api.example.invalid", deadline=0.3) as made:
             result = made.create()
@@ -701,7 +503,7 @@ def test_a_deadline_that_strikes_while_the_answer_closes_still_closes_it(
 
     monkeypatch.setattr(http11.AsyncHTTP11Connection, "_response_closed", slow_close)
     monkeypatch.setattr(_body.Body, "add", add_early)
-    with Counting(drip) as server, client("async", server.url, direct=direct, deadline=0.3) as made:
+    with RawServer(drip) as server, client("async", server.url, direct=direct, deadline=0.3) as made:
         result = made.create()
         assert isinstance(result, APITimeoutError) and result.stage is Stage.ANSWERED, repr(result)
         assert server.wait_until_closed() == 0

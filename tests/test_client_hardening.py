@@ -22,8 +22,8 @@ from cryptocloud import (
     Stage,
     Unsettled,
 )
-from harness import API_KEY, Harness, docs_response, json_response
-from wire import WireServer
+from support.harness import API_KEY, Harness, docs_response, json_response
+from support.wire import WireServer
 
 # ------------------------------------------------------------------ redaction
 

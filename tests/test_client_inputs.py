@@ -10,7 +10,7 @@ from typing import Any
 import httpx
 import pytest
 from cryptocloud import AsyncCryptoCloud, CryptoCloud, InvalidParameterError
-from harness import API_KEY, Harness, docs_response, echoing, json_response
+from support.harness import API_KEY, Harness, docs_response, echoing, json_response
 
 # (id, create() arguments, the field the error must name)
 BAD_CREATE: list[tuple[str, dict[str, Any], str]] = [

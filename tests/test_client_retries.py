@@ -9,7 +9,7 @@ from email.utils import format_datetime
 import httpx
 import pytest
 from cryptocloud import APIConnectionError, APITimeoutError, InternalServerError, Invoice, RateLimitError
-from harness import Harness, docs_response, json_response
+from support.harness import Harness, docs_response, json_response
 
 
 def script(*steps: Callable[[httpx.Request], httpx.Response]) -> Callable[[httpx.Request], httpx.Response]:

@@ -23,7 +23,7 @@ from cryptocloud import (
     RawResponse,
 )
 from cryptocloud._stage import Stage
-from harness import API_KEY, SHOP_ID, Harness, docs_response, json_response
+from support.harness import API_KEY, SHOP_ID, Harness, docs_response, json_response
 
 
 def ok(request: httpx.Request) -> httpx.Response:

@@ -14,7 +14,7 @@ import cryptocloud_client.models as generated
 import pytest
 from cryptocloud_client.exact import DecodeError
 from cryptocloud_client.types import UNSET
-from recorded_tools import recorded, spec_examples
+from support.recorded_tools import recorded, spec_examples
 
 # Values that break one assumption or another: types, bounds of money, forms of time, empty containers.
 EDGE_VALUES: list[Any] = [

@@ -16,7 +16,7 @@ import pytest
 from cryptocloud import APIResponseValidationError, APIStatusError, PostbackVerificationError
 from cryptocloud.drift import Spec, bundled_spec
 from cryptocloud.postbacks import PostbackInvoice
-from recorded_tools import decode, decode_error, error_examples, recorded, spec_examples
+from support.recorded_tools import decode, decode_error, error_examples, recorded, spec_examples
 
 Path = tuple[str | int, ...]
 

@@ -16,10 +16,9 @@ import httpx
 import pytest
 from cryptocloud import APIConnectionError, AsyncCryptoCloud, CryptoCloud
 from cryptocloud.testing import FakeCryptoCloud
-from test_attacks import RawServer
-from wire import WireServer
+from support.raw_server import RawServer, answer_once
+from support.wire import WireServer
 
-BACKENDS = ["sync", "async", "aiohttp"]
 OPTIONS: dict[str, Any] = {"api_key": "fake-api-key", "shop_id": "fake-shop", "timeout": 2.0}
 
 
@@ -35,11 +34,6 @@ def run(backend: str, url: str, call: Any, **options: Any) -> Any:
             return await call(client)
 
     return asyncio.run(main())
-
-
-@pytest.fixture(params=BACKENDS)
-def backend(request: pytest.FixtureRequest) -> str:
-    return str(request.param)
 
 
 def test_the_answer_keeps_its_request_elapsed_time_and_httpx_log_line(
@@ -105,11 +99,11 @@ def test_a_closed_client_refuses_to_send_with_an_api_error_and_records_nothing(b
 def test_a_proxy_from_the_environment_is_used(backend_name: str, monkeypatch: pytest.MonkeyPatch) -> None:
     body = b'{"status": "success", "result": []}'
     answer = b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: %d\r\n\r\n%s" % (len(body), body)
-    with RawServer(lambda head: answer) as proxy:  # a forward proxy that answers every request itself
+    with RawServer(answer_once(lambda head: answer)) as proxy:  # a forward proxy that answers every request itself
         monkeypatch.setenv("HTTP_PROXY", proxy.url)
         monkeypatch.delenv("NO_PROXY", raising=False)
         monkeypatch.delenv("no_proxy", raising=False)
         assert run(backend_name, "http://api.example.invalid", lambda client: client.balances.list()) == []
     # The request line in absolute form, as a client writes it to a proxy.
-    lines = [head.split(b"\r\n", 1)[0].decode() for head in proxy.requests]
+    lines = [head.split(b"\r\n", 1)[0].decode() for head in proxy.heads]
     assert lines == ["POST http://api.example.invalid/v2/merchant/wallet/balance/all HTTP/1.1"]

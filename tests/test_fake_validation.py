@@ -17,7 +17,7 @@ import httpx
 import pytest
 import yaml
 from cryptocloud.testing import FakeCryptoCloud, spec
-from openapi_reference import reference_problems
+from support.openapi_reference import reference_problems
 
 SPEC = yaml.safe_load(spec.spec_text())
 ODD_VALUES: list[Any] = [None, -1, 0, 1.5, 1e400, "", "x" * 300, "-1", True, [], {}, [1], {"a": 1}, "2026-01-01"]

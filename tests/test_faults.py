@@ -8,7 +8,6 @@ that may have reached the server is never resent and its error says it may have 
 
 from __future__ import annotations
 
-import asyncio
 from decimal import Decimal
 from typing import Any
 
@@ -19,46 +18,15 @@ from cryptocloud import (
     APIError,
     APIResponseValidationError,
     APITimeoutError,
-    AsyncCryptoCloud,
     CryptoCloud,
     Invoice,
 )
 from cryptocloud._core import Core
 from cryptocloud.testing import FakeCryptoCloud
-from wire import CUTS, WireServer, refused_url
+from support.harness import WireClient
+from support.wire import CUTS, WireServer, refused_url
 
-BACKENDS = ["sync", "async", "aiohttp"]
 ORDER = "order-1"
-
-
-class WireClient:
-    """A client on one backend, with its own HTTP client (as users get it), pointed at ``url``."""
-
-    def __init__(self, backend: str, url: str, **options: Any) -> None:
-        defaults: dict[str, Any] = {"api_key": "fake-api-key", "shop_id": "fake-shop", "base_url": url, "timeout": 2.0}
-        options = defaults | options
-        self.loop = asyncio.new_event_loop() if backend != "sync" else None
-        if backend == "sync":
-            self.client: CryptoCloud | AsyncCryptoCloud = CryptoCloud(**options)
-        else:
-            self.client = AsyncCryptoCloud(http_backend="httpx" if backend == "async" else "aiohttp", **options)
-
-    def run(self, method: Any, *args: Any, **kwargs: Any) -> Any:
-        result = method(*args, **kwargs)
-        return self.loop.run_until_complete(result) if self.loop is not None else result
-
-    def close(self) -> None:
-        if isinstance(self.client, AsyncCryptoCloud):
-            assert self.loop is not None
-            self.loop.run_until_complete(self.client.close())
-            self.loop.close()
-        else:
-            self.client.close()
-
-
-@pytest.fixture(params=BACKENDS)
-def backend(request: pytest.FixtureRequest) -> str:
-    return str(request.param)
 
 
 @pytest.fixture(autouse=True)

@@ -21,9 +21,9 @@ from cryptocloud.drift import Spec, bundled_spec, report
 from cryptocloud.postbacks import PostbackInvoice
 from cryptocloud_client import exact
 from cryptocloud_client.types import UNSET
-from harness import API_KEY, Harness, docs_response
-from recorded_tools import RECORDED, answer, decode, recorded
-from spec_tools import json_types, property_schema, schemas
+from support.harness import API_KEY, Harness, docs_response
+from support.recorded_tools import RECORDED, answer, decode, recorded
+from support.spec_tools import json_types, property_schema, schemas
 
 ALL = recorded()
 
@@ -126,7 +126,7 @@ def test_required_fields_follow_the_rule() -> None:
 
 
 def test_servers_name_trybit_first_and_the_legacy_host() -> None:
-    from reference import spec
+    from support.reference import spec
 
     assert [s["url"] for s in spec()["servers"]] == ["https://api.trybit.com", "https://api.cryptocloud.plus"]
     assert "Legacy" in spec()["servers"][1]["description"]

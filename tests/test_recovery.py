@@ -20,8 +20,8 @@ from cryptocloud import (
     RateLimitError,
 )
 from cryptocloud.testing import FakeCryptoCloud
-from fake_harness import FakeHarness
-from harness import Harness
+from support.fake_harness import FakeHarness
+from support.harness import Harness
 
 # fault -> (may the request have landed, the error create raises without recovery)
 FAULTS: dict[str, tuple[bool, type[APIError]]] = {

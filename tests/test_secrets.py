@@ -11,8 +11,11 @@ from decimal import Decimal
 import httpx
 import pytest
 from cryptocloud import APIError, AsyncCryptoCloud, BadRequestError, CryptoCloud, Invoice
-from test_attacks import KEY, ORDER, RawServer, create_answer, create_on, http
-from test_faults import WireClient
+from support.harness import WIRE_KEY as KEY
+from support.harness import WireClient
+from support.raw_server import RawServer, answer_once, create_answer, create_on, http
+
+ORDER = "order-1"
 
 PIECES = {KEY[i : i + 8] for i in range(len(KEY) - 7)}
 
@@ -31,11 +34,6 @@ def echo_in_head(head: bytes) -> bytes:
     return http(b"HTTP/1.1 200 OK " + KEY.encode(), create_answer(), b"X-Echo: " + KEY.encode())
 
 
-@pytest.fixture(params=["sync", "async", "aiohttp"])
-def backend(request: pytest.FixtureRequest) -> str:
-    return str(request.param)
-
-
 def test_a_key_echoed_in_the_reason_phrase_and_a_header_is_in_no_log_record(
     backend: str, caplog: pytest.LogCaptureFixture
 ) -> None:
@@ -49,7 +47,7 @@ def test_a_key_echoed_in_the_reason_phrase_and_a_header_is_in_no_log_record(
 
 def test_a_callers_own_http_client_logs_no_key_either(caplog: pytest.LogCaptureFixture) -> None:
     caplog.set_level(logging.DEBUG)
-    with RawServer(echo_in_head) as server:
+    with RawServer(answer_once(echo_in_head)) as server:
         with CryptoCloud(api_key=KEY, shop_id="fake-shop", base_url=server.url, http_client=httpx.Client()) as client:
             client.invoices.create(amount=Decimal("10"), order_id=ORDER)
 
@@ -92,7 +90,8 @@ def test_a_key_echoed_in_a_success_answer_reaches_no_model(backend: str, form: s
 def test_an_echoing_error_answer_on_a_withdrawal_hides_both_keys(backend: str) -> None:
     withdrawal_key = "wk_live_4d3c2b1a0f9e"
     body = f'{{"status": "error", "result": {{"validate_error": "{escaped(withdrawal_key)} / {KEY}"}}}}'
-    with RawServer(lambda head: http(b"HTTP/1.1 400 " + withdrawal_key.encode(), body.encode())) as server:
+    refusal = http(b"HTTP/1.1 400 " + withdrawal_key.encode(), body.encode())
+    with RawServer(answer_once(lambda head: refusal)) as server:
         wire = WireClient(backend, server.url, api_key=KEY, withdrawal_key=withdrawal_key)
         try:
             with pytest.raises(APIError) as info:

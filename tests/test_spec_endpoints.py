@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from reference import ROOT, spec
-from spec_tools import resolve, schemas
+from support.reference import ROOT, spec
+from support.spec_tools import resolve, schemas
 
 NOTES = (ROOT / "openapi" / "reference" / "cryptocloud-api-notes.md").read_text()
 # Withdrawal moves money out with a key of its own: a security scheme of its own.

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 from cryptocloud_client.models import CryptoCurrency, FiatCurrency, InvoiceStatus, Locale
-from reference import crypto_codes, fiat_codes, invoice_statuses
-from spec_tools import schemas
+from support.reference import crypto_codes, fiat_codes, invoice_statuses
+from support.spec_tools import schemas
 
 
 def enum_diff(spec_values: list[str], doc_values: list[str]) -> dict[str, list[str]]:

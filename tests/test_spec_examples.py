@@ -7,10 +7,10 @@ from typing import Any
 import pytest
 from jsonschema import Draft202012Validator
 from openapi_spec_validator import validate
-from reference import spec
 from referencing import Registry
 from referencing.jsonschema import DRAFT202012
-from spec_tools import examples
+from support.reference import spec
+from support.spec_tools import examples
 
 _registry = Registry().with_resource("urn:spec", DRAFT202012.create_resource(spec()))
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from reference import DocField, request_fields, response_fields
-from spec_tools import all_properties, json_types, property_schema, ref_name, resolve, schemas
+from support.reference import DocField, request_fields, response_fields
+from support.spec_tools import all_properties, json_types, property_schema, ref_name, resolve, schemas
 
 # What each type word of the docs means in JSON Schema terms.
 EXPECTED_JSON_TYPE = {"string": "string", "float": "number", "bool": "boolean", "dict": "object"}
@@ -76,7 +76,7 @@ def test_response_has_no_field_the_docs_or_real_answers_do_not_name() -> None:
 
 @pytest.mark.parametrize(("schema", "field"), [("Currency", "currency"), ("Project", "project")])
 def test_nested_schema_has_exactly_the_docs_keys(schema: str, field: str) -> None:
-    from reference import example_value
+    from support.reference import example_value
 
     doc_object: dict[str, Any] = example_value(RESPONSE[field])
     assert ref_name(schemas()["InvoiceFields"]["properties"][field]) == schema
@@ -112,7 +112,7 @@ def test_money_and_time_formats() -> None:
 
 
 def test_security_is_declared_on_every_operation() -> None:
-    from reference import spec
+    from support.reference import spec
 
     scheme = spec()["components"]["securitySchemes"]["ApiKeyAuth"]
     assert (scheme["type"], scheme["in"], scheme["name"]) == ("apiKey", "header", "Authorization")

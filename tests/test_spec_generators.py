@@ -21,7 +21,7 @@ from pathlib import Path
 import httpx
 import pytest
 import yaml
-from reference import ROOT, SPEC_PATH
+from support.reference import ROOT, SPEC_PATH
 
 BUILD = ROOT / "build" / "clients"
 BIN = ROOT / "node_modules" / ".bin"

@@ -1,5 +1,5 @@
 """Withdrawals: opt-in with a key of their own, sent at most once (not even after a 429), both envelopes, Decimal
-amounts, 12 s between two per key; the hostile answers of test_client_responses run on them too, every backend."""
+amounts, 12 s between two per key; the hostile answers of support/hostile_answers.py run on them too, every backend."""
 
 from __future__ import annotations
 
@@ -28,8 +28,8 @@ from cryptocloud import (
 )
 from cryptocloud import withdrawals as withdrawals_module
 from cryptocloud.testing import FakeCryptoCloud
-from harness import API_KEY, Harness, json_response
-from test_client_responses import CASES, Case
+from support.harness import API_KEY, Harness, json_response
+from support.hostile_answers import CASES, Case, handler_for
 
 WITHDRAWAL_KEY = "wk_live_4d3c2b1a0f9e-WITHDRAW"
 PATH = "/v2/invoice/api/out/create"
@@ -213,7 +213,7 @@ def test_an_unreadable_success_is_not_resent_and_may_have_worked(
     assert len(made.requests) == 1 and sleeps == []
 
 
-# The hostile answers and transport faults of test_client_responses, on a withdrawal. Its 2xx cases are about an
+# The hostile answers and transport faults of support/hostile_answers.py, on a withdrawal. Its 2xx cases are about an
 # invoice's fields (UNREADABLE above is the withdrawal's own); every other case is an answer or a fault.
 HOSTILE = [c for c in CASES if c.exc is not None or not 200 <= c.status < 300]
 ANSWERED = [c for c in HOSTILE if c.exc is None]
@@ -221,13 +221,7 @@ RAISED = [c for c in HOSTILE if c.exc is not None]
 
 
 def _check_hostile(mode: str, case: Case, sleeps: list[float]) -> None:
-    def handler(request: httpx.Request) -> httpx.Response:
-        if case.exc is not None:
-            raise case.exc(request)
-        content = case.body if isinstance(case.body, bytes) else case.body.encode()
-        return httpx.Response(case.status, content=content, headers=case.headers)
-
-    made = harness(mode, handler, max_retries=3)
+    made = harness(mode, handler_for(case), max_retries=3)
     assert case.raises is not None
     with pytest.raises(case.raises) as info:
         withdraw(made)
