@@ -218,3 +218,13 @@ class WireClient:
 def backend(request: pytest.FixtureRequest) -> str:
     """The backend of a WireClient: every one."""
     return str(request.param)
+
+
+@pytest.fixture
+def no_proxy_env(monkeypatch: pytest.MonkeyPatch) -> pytest.MonkeyPatch:
+    """No proxy variable in the environment (the machine's own would change where requests go); a test sets what
+    it needs on the monkeypatch returned."""
+    for name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "NO_PROXY"):
+        monkeypatch.delenv(name, raising=False)
+        monkeypatch.delenv(name.lower(), raising=False)
+    return monkeypatch
