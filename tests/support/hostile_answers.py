@@ -94,6 +94,26 @@ def _string_amount_exact(invoice: Invoice) -> None:
     assert invoice.amount_usd == Decimal("100.10") and str(invoice.amount_usd) == "100.10"
 
 
+def _last_key_wins(invoice: Invoice) -> None:
+    assert (invoice.amount_usd, invoice.status) == (Decimal("1E+40"), InvoiceStatus.CANCELED)
+
+
+def _numbers_exact(invoice: Invoice) -> None:
+    assert invoice.amount_usd == Decimal(2**70) and type(invoice.amount_usd) is Decimal
+    assert str(invoice.fee) == "-0.0" and invoice.service_fee == Decimal(0) and invoice.amount == Decimal("1E-40")
+
+
+def _non_ascii_text() -> str:
+    body = docs_response()
+    body["result"] |= {"link": "pay.trybit.com/\u00e9\u4e2d", "extra": "\u0000\u2028"}
+    return json.dumps(body, ensure_ascii=False)
+
+
+def _non_ascii_kept(invoice: Invoice) -> None:
+    assert (invoice.link, invoice.pay_url) == ("pay.trybit.com/\u00e9\u4e2d", "https://pay.trybit.com/\u00e9\u4e2d")
+    assert invoice.additional_properties == {"extra": "\u0000\u2028"}
+
+
 def _errors_by_field(error: APIStatusError) -> None:
     assert error.errors == {"amount": ["A valid number is required."], "shop_id": ["This field is required."]}
 
@@ -223,6 +243,15 @@ CASES = [
     wrong("project is null", project=None),
     wrong("project id is null", project__id=None),
     wrong("project name is a number", project__name=7),
+    wrong("created is a number", created=20260101),
+    wrong("created in month 13", created="2026-13-01 00:00:00.000000"),
+    Case(
+        "amount_usd beyond 1E+40",
+        200,
+        docs_text().replace('"amount_usd": 100.0', '"amount_usd": 1E+41'),
+        raises=APIResponseValidationError,
+        uuid=UUID,
+    ),
     # --- unusual but valid: these must succeed
     Case(
         "unknown status, fiat and side values",
@@ -248,6 +277,22 @@ CASES = [
         check=lambda inv: inv.created.isoformat() == "2023-01-02T12:00:00+00:00",
     ),
     Case("201 created", 201, docs_text(), check=lambda inv: inv.uuid == UUID),
+    Case(
+        "duplicate keys, the last one wins",
+        body=docs_text()[:-2] + ', "amount_usd": 1E+40, "status": "canceled"}}',
+        check=_last_key_wins,
+    ),
+    Case(
+        "big integers, negative zero and a tiny exponent",
+        body=docs_text(amount_usd=2**70, fee=-0.0, service_fee=0, amount="1E-40").replace('"1E-40"', "1E-40"),
+        check=_numbers_exact,
+    ),
+    Case("non-ASCII text and control characters", body=_non_ascii_text(), check=_non_ascii_kept),
+    Case(
+        "a success with a null detail",
+        body=docs_text().replace('"status": "success"', '"status": "success", "detail": null', 1),
+        check=lambda inv: inv.uuid == UUID,
+    ),
     # --- the API's error shapes
     Case(
         "400 errors by field",
