@@ -28,7 +28,7 @@ from cryptocloud import (
 )
 from cryptocloud import withdrawals as withdrawals_module
 from cryptocloud.testing import FakeCryptoCloud
-from support.harness import API_KEY, Harness, json_response
+from support.harness import API_KEY, Harness, docs_response, echoing, json_response
 from support.hostile_answers import CASES, Case, handler_for
 
 WITHDRAWAL_KEY = "wk_live_4d3c2b1a0f9e-WITHDRAW"
@@ -95,6 +95,23 @@ def test_the_key_goes_only_in_the_withdrawals_authorization_header(mode: str) ->
     sent_body = json.loads(sent.content, parse_float=Decimal)
     assert sent_body == {"currency_code": "USDT_TRC20", "to_address": ADDRESS, "amount": Decimal("10.1")}
     assert WITHDRAWAL_KEY not in repr(made.client) + repr(vars(made.client)) + repr(vars(made.client.withdrawals))
+
+
+def test_invoice_calls_around_withdrawals_each_send_their_own_key(mode: str, clock: Clock) -> None:
+    create = echoing(docs_response())
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        return ok() if request.url.path == PATH else create(request)
+
+    made = harness(mode, handler)
+    for _ in range(2):
+        made.create()
+        withdraw(made)
+        clock.now += 13
+        made.create()
+    keys = [(r.url.path, r.headers.get_list("authorization")) for r in made.requests]
+    invoice, out = ("/v2/invoice/create", [f"Token {API_KEY}"]), (PATH, [f"Token {WITHDRAWAL_KEY}"])
+    assert keys == [invoice, out, invoice, invoice, out, invoice]
 
 
 def test_the_key_comes_from_the_environment_and_an_argument_wins(monkeypatch: pytest.MonkeyPatch) -> None:
