@@ -302,10 +302,8 @@ CASES = [
 
 
 def test_table_counts() -> None:
-    groups = {case.group for case in CASES}
-    assert groups == {"alg", "header", "signature", "claims", "token", "body", "fields", "content type"}
-    assert len({(case.group, case.name) for case in CASES}) == len(CASES) == 123
-    assert sum(case.reason is None for case in CASES) == 27
+    assert len({(case.group, case.name) for case in CASES}) == len(CASES)  # each case named once
+    assert {case.reason is None for case in CASES} == {True, False}  # documented acceptances and refusals
 
 
 @pytest.mark.parametrize("case", CASES, ids=[f"{c.group}: {c.name}" for c in CASES])
@@ -345,13 +343,14 @@ def test_mutations_of_a_genuine_postback_never_escape() -> None:
             else:
                 del body[at : at + rng.randint(1, 5)]
         try:
-            verify_postback(bytes(body), rng.choice([JSON, FORM, None]), SECRET)
+            postback = verify_postback(bytes(body), rng.choice([JSON, FORM, None]), SECRET)
         except PostbackVerificationError as error:
             assert SECRET not in str(error)
             outcomes["refused"] += 1
-        else:
+        else:  # what the token signs is intact: the mutation changed unsigned fields only
+            assert (postback.invoice_id, postback.invoice_id_authenticated) == (INVOICE, True)
             outcomes["accepted"] += 1
-    assert outcomes == {"accepted": 8, "refused": 592}  # the accepted ones changed unsigned fields only
+    assert outcomes["accepted"] > 0 and outcomes["refused"] > 0  # the checks of both branches ran
 
 
 KEY_LIKE = "looks like a public key, certificate or JWK, which PyJWT refuses as an HMAC secret"

@@ -1,7 +1,9 @@
-"""Facts parsed from the API's own docs (openapi/reference/invoice-create.txt), for the spec tests.
+"""Facts parsed from the API's own docs (openapi/reference/invoice-create.txt) and the notes beside them
+(openapi/reference/cryptocloud-api-notes.md), for the spec tests.
 
-Nothing here is retyped from the docs: enum lists, field names, types and example values are read from the
-copy of the docs kept in the repo, so a test fails when the spec and the docs disagree.
+Nothing here is retyped from the docs: enum lists, field names, types, example values and the endpoints are read
+from the copy of the docs kept in the repo, so a test fails when the spec and the docs disagree, and a change of
+the API is one edit of the docs copy, never of a test.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ import yaml
 ROOT = Path(__file__).resolve().parents[2]  # tests/support/ -> the checkout
 SPEC_PATH = ROOT / "openapi" / "cryptocloud.yaml"
 DOCS_PATH = ROOT / "openapi" / "reference" / "invoice-create.txt"
+NOTES_PATH = ROOT / "openapi" / "reference" / "cryptocloud-api-notes.md"
 
 DOC_TYPES = {"string", "float", "dict", "list[string]", "bool"}
 
@@ -99,9 +102,20 @@ def _section(start_marker: str, end_marker: str | None) -> list[str]:
     return lines[start:end]
 
 
+REQUEST_SECTION = ("Request Body", "Request examples")
+RESPONSE_SECTION = ("Response parameters", None)
+
+
+def typed_names(start_marker: str, end_marker: str | None) -> list[str]:
+    """The line above each line of a docs section that is a type word alone (``string``, ``float``...): every
+    field the section lists, whatever its name looks like (a check on the field parser, which is stricter)."""
+    section = _section(start_marker, end_marker)
+    return [section[i - 1].strip().rstrip("*") for i in range(1, len(section)) if section[i].strip() in DOC_TYPES]
+
+
 def request_fields() -> dict[str, DocField]:
     """Fields of the request body; `add_fields` members are keyed as `add_fields.name`."""
-    section = _section("Request Body", "Request examples")
+    section = _section(*REQUEST_SECTION)
     split = section.index("Optional parameters must be passed within the add_fields object.")
     top = {f.name: f for f in _fields(section[:split])}
     nested = {f"add_fields.{f.name}": f for f in _fields(section[split:])}
@@ -109,7 +123,23 @@ def request_fields() -> dict[str, DocField]:
 
 
 def response_fields() -> dict[str, DocField]:
-    return {f.name: f for f in _fields(_section("Response parameters", None))}
+    return {f.name: f for f in _fields(_section(*RESPONSE_SECTION))}
+
+
+@cache
+def notes() -> str:
+    return NOTES_PATH.read_text(encoding="utf-8")
+
+
+def documented_paths() -> dict[str, str]:
+    """operation name -> path, from the notes' endpoint table (its rows whose path cell is a /v2/ path)."""
+    rows = re.findall(r"^\| ([a-z ]+) \| `(/v2/[^`]+)` \|", notes(), re.MULTILINE)
+    return {name: path for name, path in rows}
+
+
+def endpoint_rows() -> list[str]:
+    """Every line of the notes that is a table row naming a /v2/ path (a check on ``documented_paths``)."""
+    return [line for line in notes().splitlines() if line.startswith("|") and "`/v2/" in line]
 
 
 def example_value(field: DocField) -> Any:
