@@ -6,7 +6,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import json
-import threading
 import time
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
@@ -29,7 +28,7 @@ from cryptocloud import (
 )
 from cryptocloud.testing import FakeCryptoCloud
 from support.fake_harness import FakeHarness
-from support.harness import API_KEY, Harness, WireClient, docs_response, json_response
+from support.harness import Harness, WireClient, docs_response, json_response, late
 from support.wire import WireServer
 
 # fault -> (may the request have landed, the error create raises without recovery)
@@ -331,28 +330,15 @@ def test_an_order_id_the_server_could_trim_is_refused_before_anything_is_sent(mo
 
 @pytest.mark.parametrize("mode", ["async", "aiohttp"])
 def test_a_cancelled_async_create_leaves_a_trace(mode: str) -> None:
-    async def slow_async(request: httpx.Request) -> httpx.Response:
-        await asyncio.sleep(0.5)
-        return json_response(docs_response())
-
-    def slow(request: httpx.Request) -> httpx.Response:  # in the wire server's thread
-        threading.Event().wait(0.5)
-        return json_response(docs_response())
-
-    if mode == "async":
-        http = httpx.AsyncClient(transport=httpx.MockTransport(slow_async))
-        client = AsyncCryptoCloud(api_key=API_KEY, shop_id="s", http_client=http)
-        run: Any = asyncio.run
-    else:
-        harness = Harness(mode, slow)
-        assert isinstance(harness.client, AsyncCryptoCloud)
-        client, run = harness.client, lambda coro: harness.call(lambda: coro)
+    made = late(mode, lambda: json_response(docs_response()))
+    client = made.client
+    assert isinstance(client, AsyncCryptoCloud)
 
     async def give_up() -> None:
         await asyncio.wait_for(client.invoices.create(amount=Decimal("10"), order_id="order-lost"), timeout=0.1)
 
     with pytest.raises(TimeoutError):
-        run(give_up())
+        made.call(give_up)
     (trace,) = client.unsettled_creates
     assert isinstance(trace, Unsettled) and trace.order_id == "order-lost"
     assert trace.sent_at.tzinfo is not None

@@ -6,7 +6,6 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
-import threading
 from datetime import timedelta
 from decimal import Decimal
 from typing import Any
@@ -28,7 +27,7 @@ from cryptocloud import (
 )
 from cryptocloud import withdrawals as withdrawals_module
 from cryptocloud.testing import FakeCryptoCloud
-from support.harness import API_KEY, Harness, docs_response, echoing, json_response
+from support.harness import API_KEY, Harness, docs_response, echoing, json_response, late
 from support.hostile_answers import CASES, Case, handler_for
 
 WITHDRAWAL_KEY = "wk_live_4d3c2b1a0f9e-WITHDRAW"
@@ -407,29 +406,16 @@ def test_the_async_client_withdraws_from_the_fake(clock: Clock) -> None:
 
 @pytest.mark.parametrize("mode", ["async", "aiohttp"])
 def test_a_withdrawal_abandoned_after_sending_is_logged(mode: str, caplog: pytest.LogCaptureFixture) -> None:
-    def slow(request: httpx.Request) -> httpx.Response:
-        threading.Event().wait(0.5)
-        return ok()
-
-    async def slow_async(request: httpx.Request) -> httpx.Response:
-        await asyncio.sleep(0.5)
-        return ok()
-
-    if mode == "async":
-        http = httpx.AsyncClient(transport=httpx.MockTransport(slow_async))
-        client = AsyncCryptoCloud(api_key=API_KEY, withdrawal_key=WITHDRAWAL_KEY, http_client=http)
-        run: Any = asyncio.run
-    else:
-        made = harness(mode, slow)
-        assert isinstance(made.client, AsyncCryptoCloud)
-        client, run = made.client, lambda coro: made.call(lambda: coro)
+    made = late(mode, ok, withdrawal_key=WITHDRAWAL_KEY)
+    client = made.client
+    assert isinstance(client, AsyncCryptoCloud)
 
     async def give_up() -> None:
         out = client.withdrawals.create(currency_code="BTC", to_address=ADDRESS, amount=1)
         await asyncio.wait_for(out, timeout=0.1)
 
     with caplog.at_level(logging.WARNING, logger="cryptocloud"), pytest.raises(TimeoutError):
-        run(give_up())
+        made.call(give_up)
     assert [r.getMessage() for r in caplog.records] == [
         "a withdrawal was interrupted after it may have been sent: check before trying again"
     ]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import threading
 from collections.abc import Callable, Iterator
 from decimal import Decimal
 from typing import Any
@@ -96,6 +97,23 @@ class Harness:
 
     def create_raw(self, **kwargs: Any) -> Any:
         return self.call(self.client.invoices.with_raw_response.create, **({"amount": "100"} | kwargs))
+
+
+def late(mode: str, answer: Callable[[], httpx.Response], **client_kwargs: Any) -> Harness:
+    """A harness on an async backend ("async" or "aiohttp") whose every answer comes 0.5 s late: long enough for a
+    test to give up on a call (``asyncio.wait_for``) after it was sent."""
+
+    async def late_async(request: httpx.Request) -> httpx.Response:  # on the test's event loop
+        await asyncio.sleep(0.5)
+        return answer()
+
+    def late_sync(request: httpx.Request) -> httpx.Response:  # in the wire server's thread
+        threading.Event().wait(0.5)
+        return answer()
+
+    assert mode in ("async", "aiohttp"), mode
+    handler: Any = late_async if mode == "async" else late_sync  # a mock transport awaits what it is given
+    return Harness(mode, handler, **client_kwargs)
 
 
 def close_backend(
