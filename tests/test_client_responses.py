@@ -35,7 +35,7 @@ def test_table_size() -> None:
 
 
 ANSWERED = [c for c in CASES if c.exc is None]  # run on every backend, over a real socket on aiohttp
-RAISED = [c for c in CASES if c.exc is not None]  # an httpx error raised by a mock transport (see test_faults.py
+RAISED = [c for c in CASES if c.exc is not None]  # an httpx error raised by a mock transport (see test_wire_faults.py
 # for the same faults made on the wire, on every backend)
 
 

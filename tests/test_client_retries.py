@@ -88,7 +88,7 @@ def test_create_answered_with_a_5xx_is_sent_exactly_once(
 def test_create_that_lost_its_answer_is_sent_exactly_once(
     mock_mode: str, sleeps: list[float], fault: Callable[[httpx.Request], httpx.Response], error: type[Exception]
 ) -> None:
-    _sent_exactly_once(mock_mode, sleeps, fault, error)  # on the wire, on every backend: test_faults.py
+    _sent_exactly_once(mock_mode, sleeps, fault, error)  # on the wire, on every backend: test_wire_faults.py
 
 
 def _sent_exactly_once(

@@ -74,7 +74,7 @@ def test_without_recover_a_create_is_never_resent_once_it_may_have_landed(
 
 
 def test_a_refused_create_is_resent(mock_mode: str, sleeps: list[float]) -> None:
-    _never_resent(mock_mode, "refused")  # a refusal on the wire, on every backend: test_faults.py
+    _never_resent(mock_mode, "refused")  # a refusal on the wire, on every backend: test_wire_faults.py
 
 
 def _never_resent(mode: str, fault: str) -> None:
