@@ -2,11 +2,11 @@
 
     .venv/bin/python bench/ledger_cost.py [--calls N] [--write]    (--write merges the rows into RESULTS.md)
 
-Serves the fake on loopback over HTTP (bench/server.py) and times ``invoices.create`` with no ledger, with a
-SQLite ledger (a file in a temporary folder) and with a PostgreSQL ledger (a throwaway cluster, tests/pg_server.py;
-skipped with a note when PostgreSQL is not installed), rounds interleaved so that noise hits all alike. A create
-with a ledger writes twice (before sending, after knowing), as a withdrawal with ``idempotency_key=`` does; the
-cost of a postback's ``ledger.once`` (claim, then complete) is timed alone.
+Serves the fake on loopback over HTTP (bench/server.py) and times ``invoices.create`` with no ledger, with a SQLite
+ledger (a file in a temporary folder) and with a PostgreSQL ledger (a throwaway cluster, tests/support/pg_server.py;
+left out with a note when PostgreSQL is not installed), rounds interleaved so that noise hits all alike. A create
+with a ledger writes twice (before sending, after knowing), as a withdrawal with ``idempotency_key=`` does; the cost
+of a postback's ``ledger.once`` (claim, then complete) is timed alone.
 """
 
 from __future__ import annotations
@@ -24,10 +24,10 @@ from pathlib import Path
 BENCH = Path(__file__).resolve().parent
 sys.path.insert(0, str(BENCH.parent / "tests"))
 
-import pg_server  # noqa: E402
 from cryptocloud import CryptoCloud  # noqa: E402
 from cryptocloud.ledger import Ledger, open_ledger  # noqa: E402
 from paths import KEY, SHOP, serve  # noqa: E402
+from support import pg_server  # noqa: E402
 
 RESULTS = BENCH / "RESULTS.md"
 HEADING = "## The ledger's cost per call"

@@ -2,9 +2,9 @@ from collections.abc import Iterator
 
 import pytest
 from cryptocloud.withdrawals import SPACING
-from harness import _close_harnesses, mock_mode, mode, sleeps
+from support.harness import _close_harnesses, backend, mock_mode, mode, no_proxy_env, sleeps
 
-__all__ = ["_close_harnesses", "_withdrawal_spacing_per_test", "mock_mode", "mode", "sleeps"]
+__all__ = ["_close_harnesses", "_withdrawal_spacing_per_test", "backend", "mock_mode", "mode", "no_proxy_env", "sleeps"]
 
 
 @pytest.fixture(autouse=True)

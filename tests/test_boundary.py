@@ -6,7 +6,7 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
-from reference import ROOT
+from support.reference import ROOT
 
 OVERRIDES = ROOT / "overrides" / "cryptocloud"
 GENERATED = ROOT / "generated" / "cryptocloud_client"

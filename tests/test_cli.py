@@ -16,7 +16,7 @@ from click.testing import CliRunner
 from cryptocloud import errors
 from cryptocloud.cli import EXIT_CODES, exit_code, main
 from cryptocloud.testing import FakeCryptoCloud
-from harness import API_KEY
+from support.harness import API_KEY
 
 
 @pytest.fixture

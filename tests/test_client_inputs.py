@@ -12,8 +12,8 @@ from typing import Any
 import httpx
 import pytest
 from cryptocloud import AsyncCryptoCloud, CryptoCloud, InvalidParameterError
-from fake_harness import FakeHarness
-from harness import API_KEY, Harness, docs_response, echoing, json_response
+from support.fake_harness import FakeHarness
+from support.harness import API_KEY, Harness, docs_response, echoing, json_response
 
 # (id, create() arguments, the field the error must name)
 BAD_CREATE: list[tuple[str, dict[str, Any], str]] = [

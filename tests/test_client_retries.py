@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
@@ -9,7 +10,7 @@ from email.utils import format_datetime
 import httpx
 import pytest
 from cryptocloud import APIConnectionError, APITimeoutError, InternalServerError, Invoice, RateLimitError
-from harness import Harness, docs_response, json_response
+from support.harness import Harness, docs_response, json_response
 
 
 def script(*steps: Callable[[httpx.Request], httpx.Response]) -> Callable[[httpx.Request], httpx.Response]:
@@ -87,7 +88,7 @@ def test_create_answered_with_a_5xx_is_sent_exactly_once(
 def test_create_that_lost_its_answer_is_sent_exactly_once(
     mock_mode: str, sleeps: list[float], fault: Callable[[httpx.Request], httpx.Response], error: type[Exception]
 ) -> None:
-    _sent_exactly_once(mock_mode, sleeps, fault, error)  # on the wire, on every backend: test_faults.py
+    _sent_exactly_once(mock_mode, sleeps, fault, error)  # on the wire, on every backend: test_wire_faults.py
 
 
 def _sent_exactly_once(
@@ -149,3 +150,40 @@ def test_backoff_is_capped(mock_mode: str, sleeps: list[float]) -> None:
         harness.create()
     assert len(sleeps) == 6
     assert all(6.0 <= s <= 8.0 for s in sleeps[4:])  # 8 s cap (4th retry on), minus jitter
+
+
+# ------------------------------------------------------------------ a Retry-After that makes no sense is not obeyed
+
+
+@pytest.mark.parametrize("value", ["nan", "-5", "-inf", "inf", "1_0", "1e3", "Wed, 21 Oct 2015 07:28:00 GMT", "soon"])
+def test_an_unusable_retry_after_means_backoff(mock_mode: str, sleeps: list[float], value: str) -> None:
+    answers = iter([json_response({"detail": "Request was throttled."}, 429, {"Retry-After": value})])
+    harness = Harness(mock_mode, lambda r: next(answers, None) or json_response(docs_response()))
+    harness.create()
+    assert len(harness.requests) == 2
+    assert len(sleeps) == 1 and 0.375 <= sleeps[0] <= 0.5  # the first backoff step, never 0 s or 10 s
+
+
+def test_a_sane_retry_after_is_obeyed_on_every_backend(mode: str, sleeps: list[float]) -> None:
+    answers = iter([json_response({"detail": "Request was throttled."}, 429, {"Retry-After": "2.5"})])
+    harness = Harness(mode, lambda r: next(answers, None) or json_response(docs_response()))
+    harness.create()
+    assert sleeps == [2.5] and len(harness.requests) == 2
+
+
+def test_a_429_beyond_retries_keeps_no_retry_after_for_nonsense(mock_mode: str, sleeps: list[float]) -> None:
+    harness = Harness(mock_mode, lambda r: json_response({"detail": "x"}, 429, {"Retry-After": "nan"}), max_retries=0)
+    with pytest.raises(RateLimitError) as info:
+        harness.create()
+    assert info.value.retry_after is None
+
+
+# ------------------------------------------------------------------ a read is asked again
+
+
+def test_a_read_whose_answer_is_cut_is_asked_again(mode: str, sleeps: list[float]) -> None:
+    full = json.dumps({"status": "success", "result": [docs_response()["result"] | {"order_id": "o"}]})
+    answers = iter([httpx.Response(200, content=full[:40].encode())])
+    harness = Harness(mode, lambda r: next(answers, None) or httpx.Response(200, content=full.encode()))
+    invoice = harness.call(harness.client.invoices.retrieve, "INV-89UX09KA")
+    assert invoice.uuid == "INV-89UX09KA" and len(harness.requests) == 2 and len(sleeps) == 1

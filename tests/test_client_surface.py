@@ -1,4 +1,5 @@
-"""The facade's surface: configuration, what is sent, what comes back, and where the key never appears."""
+"""The facade's surface: configuration (a half-made client too), what is sent, what comes back (the raw HTTP answer
+as well), a closed client, and where the key never appears."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import logging
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
+from typing import Any
 
 import httpx
 import pytest
@@ -23,7 +25,10 @@ from cryptocloud import (
     RawResponse,
 )
 from cryptocloud._stage import Stage
-from harness import API_KEY, SHOP_ID, Harness, docs_response, json_response
+from cryptocloud.testing import FakeCryptoCloud
+from support.harness import API_KEY, SHOP_ID, Harness, WireClient, docs_response, json_response
+from support.raw_server import RawServer, answer, create_answer, http
+from support.wire import WireServer
 
 
 def ok(request: httpx.Request) -> httpx.Response:
@@ -221,6 +226,48 @@ def test_a_closed_client_sends_nothing_and_records_nothing(mode: str, sleeps: li
     assert "the client is closed" in str(error) and "nothing was sent" in str(error)
     assert (error.stage, error.may_have_been_created, error.may_have_taken_effect) == (Stage.NOT_SENT, False, False)
     assert harness.client.unsettled_creates == [] and harness.requests == [] and sleeps == []
+
+
+def test_a_closed_client_that_made_its_http_client_opens_no_connection(backend: str) -> None:
+    fake = FakeCryptoCloud(seed=1)
+    closed = "the client is closed (close() was called, or its with-block ended): nothing was sent"
+    with WireServer(fake.handle) as server, WireClient(backend, server.url) as made:
+        closing = made.client.close()
+        if asyncio.iscoroutine(closing):
+            made.run(lambda: closing)
+        result = made.create()
+    assert type(result) is APIConnectionError and closed in str(result), repr(result)
+    assert (result.stage, result.may_have_been_created) == (Stage.NOT_SENT, False)
+    assert made.client.unsettled_creates == []
+    assert (server.connections, len(server.requests)) == (0, 0)
+
+
+def test_a_raw_answer_is_the_whole_http_answer(backend: str, caplog: pytest.LogCaptureFixture) -> None:
+    data = http(b"HTTP/1.1 200 Fine Thanks", create_answer(), b"X-Request-Id: r-1")
+    caplog.set_level(logging.INFO, logger="httpx")
+    with RawServer(answer(data)) as server, WireClient(backend, server.url) as made:
+        raw = made.run(made.client.invoices.with_raw_response.create, amount=Decimal("10"), order_id="order-1")
+    response = raw.http_response
+    assert (response.status_code, response.reason_phrase, response.http_version) == (200, "Fine Thanks", "HTTP/1.1")
+    assert (response.request.method, str(response.request.url)) == ("POST", server.url + "/v2/invoice/create")
+    assert response.headers["x-request-id"] == "r-1" and response.is_closed
+    assert isinstance(response.elapsed, timedelta) and response.elapsed > timedelta(0)
+    assert raw.parse().amount_in_fiat == Decimal("10")
+    lines = [r.getMessage() for r in caplog.records if r.name == "httpx"]  # httpx's own line, as users know it
+    assert lines == [f'HTTP Request: POST {server.url}/v2/invoice/create "HTTP/1.1 200 Fine Thanks"']
+
+
+@pytest.mark.parametrize("cls", [CryptoCloud, AsyncCryptoCloud])
+def test_a_half_made_client_fails_clearly(monkeypatch: pytest.MonkeyPatch, cls: type[Any]) -> None:
+    monkeypatch.delenv("CRYPTOCLOUD_API_KEY", raising=False)
+    client: Any = object.__new__(cls)
+    with pytest.raises(InvalidParameterError) as info:
+        client.__init__()
+    assert info.value.field == "api_key"
+    assert repr(client) == f"<{cls.__name__}: not configured>"  # a traceback printing locals shows this
+    closed = client.close()
+    if asyncio.iscoroutine(closed):
+        asyncio.run(closed)  # nothing to close, nothing raised
 
 
 @pytest.mark.parametrize("variable", ["ALL_PROXY", "https_proxy"])

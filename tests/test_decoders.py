@@ -12,9 +12,11 @@ from typing import Any
 import attrs
 import cryptocloud_client.models as generated
 import pytest
+from cryptocloud.models import Invoice
 from cryptocloud_client.exact import DecodeError
+from cryptocloud_client.models import CommissionSide, FiatCurrency, InvoiceStatus
 from cryptocloud_client.types import UNSET
-from recorded_tools import recorded, spec_examples
+from support.recorded_tools import recorded, spec_examples
 
 # Values that break one assumption or another: types, bounds of money, forms of time, empty containers.
 EDGE_VALUES: list[Any] = [
@@ -143,3 +145,26 @@ def test_each_model_of_the_package_has_its_decoder_and_known_keys() -> None:
             keys = typing.cast(Any, cls)._json_keys
             assert isinstance(keys, frozenset) and keys == {k for k in keys if isinstance(k, str)}, name
             assert "Decode the JSON object" in (typing.cast(Any, cls).from_dict.__doc__ or ""), name
+
+
+def _invoice(**fields: Any) -> dict[str, Any]:
+    return {
+        "uuid": "INV-1",
+        "created": "2026-11-27 17:05:47.711677",
+        "amount_usd": 100,
+        "status": "created",
+        "link": "pay.cryptocloud.plus/1",
+    } | fields
+
+
+def test_open_enums_decode_known_values_to_members_and_keep_unknown_ones() -> None:
+    known = Invoice.from_dict(_invoice(side_commission="client", fiat_currency="USD"))
+    assert known.status is InvoiceStatus.CREATED
+    assert known.side_commission is CommissionSide.CLIENT
+    assert known.fiat_currency is FiatCurrency.USD
+    unknown = Invoice.from_dict(_invoice(status="frozen", side_commission="nobody", fiat_currency="XTS"))
+    assert (unknown.status, unknown.side_commission, unknown.fiat_currency) == ("frozen", "nobody", "XTS")
+    assert type(unknown.status) is str
+    with pytest.raises(DecodeError) as info:  # not a string: refused, naming the field
+        Invoice.from_dict(_invoice(status=7))
+    assert (info.value.path, info.value.problem) == ("status", "expected InvoiceStatus | str, got int 7")

@@ -12,8 +12,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from reference import ROOT, spec
-from spec_tools import schemas
+from support.reference import ROOT, spec
+from support.spec_tools import schemas
 
 DOCS = ROOT / "build" / "docs"
 # Redoc's own logo beside "API docs by" is the one thing build-docs does not inline; blocked, the page is whole.

@@ -14,7 +14,7 @@ import httpx
 import pytest
 from cryptocloud import APIConnectionError, APITimeoutError, InternalServerError, RateLimitError, verify_postback
 from cryptocloud.testing import FAULTS, FakeCryptoCloud
-from openapi_reference import OpenAPIRequest, openapi
+from support.openapi_reference import OpenAPIRequest, openapi
 
 TODAY = datetime.now(UTC).strftime("%d.%m.%Y")
 

@@ -29,7 +29,7 @@ import yaml
 from openapi_core import OpenAPI
 from openapi_core.datatypes import RequestParameters
 from openapi_spec_validator import validate
-from reference import ROOT
+from support.reference import ROOT
 from werkzeug.datastructures import Headers, ImmutableMultiDict
 
 CONTROL_SPEC = ROOT / "overrides/cryptocloud/testing/fake-control.yaml"

@@ -10,9 +10,9 @@ from unittest import mock
 
 from cryptocloud import APIError, Invoice, OrderIdConflictError
 from cryptocloud.testing import FakeCryptoCloud
-from fake_harness import FakeHarness
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from support.fake_harness import FakeHarness
 
 FAULT_KINDS = ["refused", "html_520", "rate_limit", "reset_after_send", "read_timeout", "server_error"]
 

@@ -26,7 +26,7 @@ from cryptocloud_client.models import (
     TimeToPay,
 )
 from cryptocloud_client.types import Unset
-from reference import example_value, response_fields, spec
+from support.reference import example_value, response_fields, spec
 
 OPERATION = spec()["paths"]["/v2/invoice/create"]["post"]
 EXAMPLE_RESPONSE: dict[str, Any] = OPERATION["responses"]["200"]["content"]["application/json"]["examples"]["docs"][

@@ -1,6 +1,6 @@
 """The promises across processes and crashes (cryptocloud.ledger), on SQLite and on a real PostgreSQL server.
 
-Each scenario runs worker processes (tests/ledger_worker.py) against a local server that counts what reaches it,
+Each scenario runs worker processes (tests/support/ledger_worker.py) against a local server that counts what reaches it,
 kills one with SIGKILL where the issue says, and counts again: without a ledger the second process repeats the
 money-moving request; with one, exactly one request (or one effect) happens.
 """
@@ -27,10 +27,10 @@ from cryptocloud import CryptoCloud, InvalidParameterError, OutcomeUnknownError
 from cryptocloud.cli import main as cli
 from cryptocloud.ledger import open_ledger
 from cryptocloud.testing import FakeCryptoCloud
-from pg_server import cluster, fresh_database
-from wire import WireServer
+from support.pg_server import cluster, fresh_database
+from support.wire import WireServer
 
-WORKER = str(Path(__file__).with_name("ledger_worker.py"))
+WORKER = str(Path(__file__).parent / "support" / "ledger_worker.py")
 WITHDRAWAL, CREATE = "/v2/invoice/api/out/create", "/v2/invoice/create"
 WKEY = "fake-wkey-2f9c"
 LEDGERS = ["none", "sqlite", "postgres"]

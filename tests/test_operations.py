@@ -11,7 +11,7 @@ from cryptocloud import BadRequestError, InvalidParameterError, NotFoundError
 from cryptocloud.models import InvoiceDetails
 from cryptocloud.testing import FakeCryptoCloud
 from cryptocloud_client.models import Balance, StaticWallet, Statistics
-from fake_harness import FakeHarness
+from support.fake_harness import FakeHarness
 
 TODAY = datetime.now(UTC).date()
 

@@ -16,7 +16,7 @@ import pytest
 from cryptocloud import UNSET, APIConnectionError, CryptoCloud, InvalidParameterError, PostbackVerificationError
 from cryptocloud.postbacks import ConfirmedPayment, Mismatch
 from cryptocloud.testing import FakeCryptoCloud
-from fake_harness import FakeHarness
+from support.fake_harness import FakeHarness
 
 SECRET = "the-fakes-project-secret-0123456789"
 INFO_PATH = "/v2/invoice/merchant/info"
@@ -257,7 +257,7 @@ class _Request:
 
 
 def test_the_readmes_flask_handler_ships_only_what_the_api_calls_paid(monkeypatch: pytest.MonkeyPatch) -> None:
-    from reference import ROOT
+    from support.reference import ROOT
 
     section = (ROOT / "README.md").read_text().split("### Postbacks\n", 1)[1].split("\n### ", 1)[0]
     (block,) = re.findall(r"```python\n(.*?)```", section, re.DOTALL)

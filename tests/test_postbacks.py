@@ -14,7 +14,7 @@ import jwt
 import pytest
 from cryptocloud import InvalidParameterError
 from cryptocloud.postbacks import Postback, PostbackInvoice, PostbackVerificationError, verify_postback
-from harness import docs_response
+from support.harness import docs_response
 
 SECRET = "project-secret-key-0123456789abcdef"
 # Far ahead: the table is built at collection, which can be minutes before a test runs.

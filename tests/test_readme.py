@@ -7,8 +7,8 @@ import re
 from pathlib import Path
 
 import pytest
-import readme_examples as examples
-from reference import ROOT
+from support import readme_examples as examples
+from support.reference import ROOT
 
 README = (ROOT / "README.md").read_text()
 BLOCKS = examples.blocks()

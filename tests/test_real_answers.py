@@ -11,9 +11,9 @@ import httpx
 import pytest
 from cryptocloud import APIResponseValidationError, APIStatusError
 from cryptocloud.testing import FakeCryptoCloud
-from fake_harness import FakeHarness
-from harness import Harness, echoing
-from recorded_tools import answer, decode, recorded
+from support.fake_harness import FakeHarness
+from support.harness import Harness, echoing
+from support.recorded_tools import answer, decode, recorded
 
 WITHDRAWALS = {
     # source -> (id, currency_code, amount)

@@ -1,8 +1,13 @@
-"""Lost-invoice recovery: whatever fault hits a create, exactly one invoice exists for its order_id."""
+"""Lost-invoice recovery: whatever fault hits a create, exactly one invoice exists for its order_id; recovery returns
+only an invoice this call could have made; a create abandoned after sending is listed in unsettled_creates."""
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import json
+import time
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from typing import Any
@@ -13,15 +18,18 @@ from cryptocloud import (
     APIConnectionError,
     APIError,
     APITimeoutError,
+    AsyncCryptoCloud,
     InternalServerError,
     InvalidParameterError,
     Invoice,
     OrderIdConflictError,
     RateLimitError,
+    Unsettled,
 )
 from cryptocloud.testing import FakeCryptoCloud
-from fake_harness import FakeHarness
-from harness import Harness
+from support.fake_harness import FakeHarness
+from support.harness import Harness, WireClient, docs_response, json_response, late
+from support.wire import WireServer
 
 # fault -> (may the request have landed, the error create raises without recovery)
 FAULTS: dict[str, tuple[bool, type[APIError]]] = {
@@ -66,7 +74,7 @@ def test_without_recover_a_create_is_never_resent_once_it_may_have_landed(
 
 
 def test_a_refused_create_is_resent(mock_mode: str, sleeps: list[float]) -> None:
-    _never_resent(mock_mode, "refused")  # a refusal on the wire, on every backend: test_faults.py
+    _never_resent(mock_mode, "refused")  # a refusal on the wire, on every backend: test_wire_faults.py
 
 
 def _never_resent(mode: str, fault: str) -> None:
@@ -164,6 +172,23 @@ def test_recovery_ignores_an_invoice_created_before_this_call(mode: str, sleeps:
     invoice = h.run(h.client.invoices.create, amount=Decimal("25"), order_id="order-8", recover=True)
     assert invoice.uuid != old.uuid
     assert created_for(h.fake, "order-8") == 2  # the old one and this call's one
+
+
+def test_recovery_never_returns_a_canceled_invoice_made_minutes_before_this_call(
+    mode: str, sleeps: list[float]
+) -> None:
+    # Same order_id, amount and currency, created 4 minutes before: inside the 5 minutes allowed for clock skew,
+    # but canceled, so it cannot be what this call made. Nothing is resent either.
+    h = FakeHarness(mode, recovery_window=0)
+    old = h.run(h.client.invoices.create, amount=Decimal("10"), order_id="order-12")
+    h.run(h.client.invoices.cancel, old.uuid)
+    _backdate(h.fake, old.uuid, timedelta(minutes=4))
+    h.fake.fail_next("html_520")  # this create is read, refused with a page, and not carried out
+    with pytest.raises(OrderIdConflictError) as info:
+        h.run(h.client.invoices.create, amount=Decimal("10"), order_id="order-12", recover=True)
+    assert [i.uuid for i in info.value.invoices] == [old.uuid]
+    assert created_for(h.fake, "order-12") == 1
+    assert h.paths().count("/v2/invoice/create") == 2  # the old create and the failed one
 
 
 @pytest.mark.parametrize(
@@ -296,3 +321,108 @@ def test_an_order_id_the_server_could_trim_is_refused_before_anything_is_sent(mo
             h.run(method, **arguments) if arguments else h.run(method, order_id)
         assert (info.value.field, info.value.value) == ("order_id", order_id)
     assert h.fake.requests == []
+
+
+# ------------------------------------------------------------ a create abandoned after sending leaves a trace
+# Cancelled (asyncio.wait_for, a shutdown) or interrupted (Ctrl-C) after it may have reached the server, a create
+# raises nothing of ours, but the invoice may exist: client.unsettled_creates lists it. Reads leave no trace.
+
+
+@pytest.mark.parametrize("mode", ["async", "aiohttp"])
+def test_a_cancelled_async_create_leaves_a_trace(mode: str) -> None:
+    made = late(mode, lambda: json_response(docs_response()))
+    client = made.client
+    assert isinstance(client, AsyncCryptoCloud)
+
+    async def give_up() -> None:
+        await asyncio.wait_for(client.invoices.create(amount=Decimal("10"), order_id="order-lost"), timeout=0.1)
+
+    with pytest.raises(TimeoutError):
+        made.call(give_up)
+    (trace,) = client.unsettled_creates
+    assert isinstance(trace, Unsettled) and trace.order_id == "order-lost"
+    assert trace.sent_at.tzinfo is not None
+
+
+def test_a_keyboard_interrupt_leaves_a_trace() -> None:
+    def interrupted(request: httpx.Request) -> httpx.Response:
+        raise KeyboardInterrupt
+
+    harness = Harness("sync", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        harness.create(order_id="order-ctrl-c")
+    assert [t.order_id for t in harness.client.unsettled_creates] == ["order-ctrl-c"]
+
+
+def test_reads_leave_no_trace(mock_mode: str) -> None:
+    def interrupted(request: httpx.Request) -> httpx.Response:
+        raise KeyboardInterrupt
+
+    harness = Harness(mock_mode, interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        harness.call(harness.client.invoices.retrieve, "INV-89UX09KA")
+    assert harness.client.unsettled_creates == []
+
+
+def _cut_create(fake: FakeCryptoCloud) -> Callable[[httpx.Request], httpx.Response]:
+    """The fake on the wire, except that the first create is carried out and its connection then cut unanswered."""
+    cut: list[int] = []
+
+    def app(request: httpx.Request) -> httpx.Response:
+        if request.url.path == "/v2/invoice/create" and not cut:
+            cut.append(1)
+            fake.handle(request)
+            raise httpx.ReadError("cut")  # WireServer closes the connection without answering
+        return fake.handle(request)
+
+    return app
+
+
+@pytest.mark.parametrize("backend_name", ["async", "aiohttp"])
+def test_a_recovering_create_cancelled_while_it_looks_is_recorded_as_unsettled(backend_name: str) -> None:
+    # The create was carried out and its answer cut; recovery waits before looking. Cancelling the task then
+    # (asyncio.wait_for, a shutdown) must leave the trace: the wait and the lookups belong to the create.
+    fake = FakeCryptoCloud(seed=1)
+    with WireServer(_cut_create(fake)) as server, WireClient(backend_name, server.url, recovery_window=5.0) as wire:
+        assert isinstance(wire.client, AsyncCryptoCloud)
+        client = wire.client
+
+        async def main() -> None:
+            task = asyncio.ensure_future(client.invoices.create(amount=Decimal("10"), order_id="order-1", recover=True))
+            first: float | None = None
+            for _ in range(200):  # at most 2 s
+                if any(r.url.path == "/v2/invoice/create" for r in server.requests):
+                    first = first or time.monotonic()
+                    if time.monotonic() - first > 0.2:  # seen cut, inside the first lookup delay (0.5 s)
+                        break
+                if task.done():
+                    break
+                await asyncio.sleep(0.01)
+            task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
+
+        wire.run(main)
+    assert created_for(fake, "order-1") == 1
+    assert [u.order_id for u in client.unsettled_creates] == ["order-1"]
+
+
+def test_a_recovering_create_interrupted_by_ctrl_c_while_it_waits_is_recorded_as_unsettled(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    fake = FakeCryptoCloud(seed=1)
+
+    def interrupted(seconds: float) -> None:
+        raise KeyboardInterrupt
+
+    with WireServer(_cut_create(fake)) as server:
+        wire = WireClient("sync", server.url, recovery_window=5.0)
+        monkeypatch.setattr(time, "sleep", interrupted)  # the first wait of recovery, after the cut create
+        try:
+            with pytest.raises(KeyboardInterrupt):
+                wire.run(wire.client.invoices.create, amount=Decimal("10"), order_id="order-1", recover=True)
+        finally:
+            monkeypatch.undo()
+            wire.close()
+    assert created_for(fake, "order-1") == 1
+    assert [u.order_id for u in wire.client.unsettled_creates] == ["order-1"]

@@ -21,7 +21,7 @@ from pathlib import Path
 import httpx
 import pytest
 import yaml
-from reference import ROOT, SPEC_PATH
+from support.reference import ROOT, SPEC_PATH, invoice_statuses
 
 BUILD = ROOT / "build" / "clients"
 BIN = ROOT / "node_modules" / ".bin"
@@ -181,7 +181,7 @@ def test_every_invoice_operation_survives(runs: dict[str, tuple[int, str]]) -> N
 
 
 def test_status_enum_is_intact_and_open(runs: dict[str, tuple[int, str]]) -> None:
-    values = ["created", "paid", "partial", "overpaid", "canceled"]
+    values = invoice_statuses()  # the docs' order, which the spec keeps
     ts = (generated(runs, "typescript-fetch") / "models" / "InvoiceStatus.ts").read_text()
     assert re.findall(r"^    \w+: '(\w+)',$", ts, flags=re.MULTILINE) == values
     go = generated(runs, "go")

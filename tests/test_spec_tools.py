@@ -19,8 +19,8 @@ import httpx
 import pytest
 from cryptocloud import AsyncCryptoCloud, AuthenticationError, CryptoCloud, Invoice, InvoiceStatus
 from cryptocloud.testing import FakeCryptoCloud
-from reference import ROOT, SPEC_PATH, spec
-from spec_tools import schemas
+from support.reference import ROOT, SPEC_PATH, spec
+from support.spec_tools import schemas
 
 BIN = ROOT / "node_modules" / ".bin"
 ENV = os.environ | {"REDOCLY_TELEMETRY": "off", "REDOCLY_SUPPRESS_UPDATE_NOTICE": "true", "NO_COLOR": "1"}

@@ -1,7 +1,8 @@
 """Users' code type-checks the way the README says to write it, under mypy --strict and under pyright.
 
 Both checkers run outside the repository (no project config), against the installed package, on
-typing_user_script.py and on a script with the mistake the README warns about, which both must reject.
+tests/user_code/typed_usage.py (a user's code, written the documented way) and on a script with the mistake the
+README warns about, which both must reject.
 """
 
 from __future__ import annotations
@@ -13,8 +14,8 @@ import sys
 from pathlib import Path
 
 import pytest
-import readme_examples
-from reference import ROOT
+from support import readme_examples
+from support.reference import ROOT
 
 PYRIGHT = ROOT / "node_modules" / ".bin" / "pyright"
 
@@ -33,7 +34,7 @@ def total_fees(invoice: Invoice) -> Decimal:
 @pytest.fixture(scope="module")
 def scripts(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("user")
-    shutil.copy(ROOT / "tests" / "typing_user_script.py", folder / "user_script.py")
+    shutil.copy(ROOT / "tests" / "user_code" / "typed_usage.py", folder / "user_script.py")
     (folder / "mistake.py").write_text(MISTAKE)
     # The README's example of the absent-or-null rule, as printed.
     (rule,) = [b for b in readme_examples.blocks() if "details.received is UNSET" in b.code]

@@ -1,12 +1,11 @@
 """Withdrawals: opt-in with a key of their own, sent at most once (not even after a 429), both envelopes, Decimal
-amounts, 12 s between two per key; the hostile answers of test_client_responses run on them too, every backend."""
+amounts, 12 s between two per key; the hostile answers of support/hostile_answers.py run on them too, every backend."""
 
 from __future__ import annotations
 
 import asyncio
 import json
 import logging
-import threading
 from datetime import timedelta
 from decimal import Decimal
 from typing import Any
@@ -28,8 +27,8 @@ from cryptocloud import (
 )
 from cryptocloud import withdrawals as withdrawals_module
 from cryptocloud.testing import FakeCryptoCloud
-from harness import API_KEY, Harness, json_response
-from test_client_responses import CASES, Case
+from support.harness import API_KEY, Harness, docs_response, echoing, json_response, late
+from support.hostile_answers import CASES, Case, handler_for
 
 WITHDRAWAL_KEY = "wk_live_4d3c2b1a0f9e-WITHDRAW"
 PATH = "/v2/invoice/api/out/create"
@@ -95,6 +94,23 @@ def test_the_key_goes_only_in_the_withdrawals_authorization_header(mode: str) ->
     sent_body = json.loads(sent.content, parse_float=Decimal)
     assert sent_body == {"currency_code": "USDT_TRC20", "to_address": ADDRESS, "amount": Decimal("10.1")}
     assert WITHDRAWAL_KEY not in repr(made.client) + repr(vars(made.client)) + repr(vars(made.client.withdrawals))
+
+
+def test_invoice_calls_around_withdrawals_each_send_their_own_key(mode: str, clock: Clock) -> None:
+    create = echoing(docs_response())
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        return ok() if request.url.path == PATH else create(request)
+
+    made = harness(mode, handler)
+    for _ in range(2):
+        made.create()
+        withdraw(made)
+        clock.now += 13
+        made.create()
+    keys = [(r.url.path, r.headers.get_list("authorization")) for r in made.requests]
+    invoice, out = ("/v2/invoice/create", [f"Token {API_KEY}"]), (PATH, [f"Token {WITHDRAWAL_KEY}"])
+    assert keys == [invoice, out, invoice, invoice, out, invoice]
 
 
 def test_the_key_comes_from_the_environment_and_an_argument_wins(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -213,7 +229,7 @@ def test_an_unreadable_success_is_not_resent_and_may_have_worked(
     assert len(made.requests) == 1 and sleeps == []
 
 
-# The hostile answers and transport faults of test_client_responses, on a withdrawal. Its 2xx cases are about an
+# The hostile answers and transport faults of support/hostile_answers.py, on a withdrawal. Its 2xx cases are about an
 # invoice's fields (UNREADABLE above is the withdrawal's own); every other case is an answer or a fault.
 HOSTILE = [c for c in CASES if c.exc is not None or not 200 <= c.status < 300]
 ANSWERED = [c for c in HOSTILE if c.exc is None]
@@ -221,13 +237,7 @@ RAISED = [c for c in HOSTILE if c.exc is not None]
 
 
 def _check_hostile(mode: str, case: Case, sleeps: list[float]) -> None:
-    def handler(request: httpx.Request) -> httpx.Response:
-        if case.exc is not None:
-            raise case.exc(request)
-        content = case.body if isinstance(case.body, bytes) else case.body.encode()
-        return httpx.Response(case.status, content=content, headers=case.headers)
-
-    made = harness(mode, handler, max_retries=3)
+    made = harness(mode, handler_for(case), max_retries=3)
     assert case.raises is not None
     with pytest.raises(case.raises) as info:
         withdraw(made)
@@ -396,29 +406,16 @@ def test_the_async_client_withdraws_from_the_fake(clock: Clock) -> None:
 
 @pytest.mark.parametrize("mode", ["async", "aiohttp"])
 def test_a_withdrawal_abandoned_after_sending_is_logged(mode: str, caplog: pytest.LogCaptureFixture) -> None:
-    def slow(request: httpx.Request) -> httpx.Response:
-        threading.Event().wait(0.5)
-        return ok()
-
-    async def slow_async(request: httpx.Request) -> httpx.Response:
-        await asyncio.sleep(0.5)
-        return ok()
-
-    if mode == "async":
-        http = httpx.AsyncClient(transport=httpx.MockTransport(slow_async))
-        client = AsyncCryptoCloud(api_key=API_KEY, withdrawal_key=WITHDRAWAL_KEY, http_client=http)
-        run: Any = asyncio.run
-    else:
-        made = harness(mode, slow)
-        assert isinstance(made.client, AsyncCryptoCloud)
-        client, run = made.client, lambda coro: made.call(lambda: coro)
+    made = late(mode, ok, withdrawal_key=WITHDRAWAL_KEY)
+    client = made.client
+    assert isinstance(client, AsyncCryptoCloud)
 
     async def give_up() -> None:
         out = client.withdrawals.create(currency_code="BTC", to_address=ADDRESS, amount=1)
         await asyncio.wait_for(out, timeout=0.1)
 
     with caplog.at_level(logging.WARNING, logger="cryptocloud"), pytest.raises(TimeoutError):
-        run(give_up())
+        made.call(give_up)
     assert [r.getMessage() for r in caplog.records] == [
         "a withdrawal was interrupted after it may have been sent: check before trying again"
     ]

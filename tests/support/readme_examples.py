@@ -38,7 +38,8 @@ from typing import Any
 
 from cryptocloud.testing import FakeCryptoCloud
 from markdown_it import MarkdownIt
-from reference import ROOT
+
+from support.reference import ROOT
 
 README = ROOT / "README.md"
 RUN = {"python", "console"}

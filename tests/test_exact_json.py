@@ -1,5 +1,6 @@
-"""The fast paths of the exact JSON reader/writer and of the generated decoders give what the general paths
-give: same values, same errors."""
+"""The exact JSON module (``cryptocloud_client.exact``): money read and written with its digits, times as aware UTC,
+and every shortcut it takes for the API's usual forms giving what the standard library gives: same values, same
+errors."""
 
 from __future__ import annotations
 
@@ -9,10 +10,8 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
-from cryptocloud.models import Invoice
 from cryptocloud_client import exact
-from cryptocloud_client.exact import DecodeError
-from cryptocloud_client.models import CommissionSide, FiatCurrency, InvoiceStatus
+from cryptocloud_client.models import FiatCurrency
 from cryptocloud_client.types import UNSET
 
 USUAL = datetime(2026, 11, 27, 17, 5, 47, 711677, tzinfo=UTC)
@@ -88,26 +87,3 @@ def test_parse_decimal_still_refuses_booleans_and_huge_exponents() -> None:
         exact.parse_decimal(True)
     with pytest.raises(ValueError, match="plausible"):
         exact.parse_decimal(Decimal("1E+41"))
-
-
-def _invoice(**fields: Any) -> dict[str, Any]:
-    return {
-        "uuid": "INV-1",
-        "created": "2026-11-27 17:05:47.711677",
-        "amount_usd": 100,
-        "status": "created",
-        "link": "pay.cryptocloud.plus/1",
-    } | fields
-
-
-def test_open_enums_decode_known_values_to_members_and_keep_unknown_ones() -> None:
-    known = Invoice.from_dict(_invoice(side_commission="client", fiat_currency="USD"))
-    assert known.status is InvoiceStatus.CREATED
-    assert known.side_commission is CommissionSide.CLIENT
-    assert known.fiat_currency is FiatCurrency.USD
-    unknown = Invoice.from_dict(_invoice(status="frozen", side_commission="nobody", fiat_currency="XTS"))
-    assert (unknown.status, unknown.side_commission, unknown.fiat_currency) == ("frozen", "nobody", "XTS")
-    assert type(unknown.status) is str
-    with pytest.raises(DecodeError) as info:  # not a string: refused, naming the field
-        Invoice.from_dict(_invoice(status=7))
-    assert (info.value.path, info.value.problem) == ("status", "expected InvoiceStatus | str, got int 7")

@@ -8,7 +8,6 @@ import time
 from collections.abc import Iterator
 from datetime import date
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
 import httpx
@@ -16,10 +15,11 @@ import jwt
 from cryptocloud import AsyncCryptoCloud, CryptoCloud, verify_postback
 from cryptocloud.withdrawals import SPACING
 from cryptocloud_client import exact
-from harness import Harness
-from reference import spec
 
-RECORDED = Path(__file__).with_name("recorded")
+from support.harness import Harness
+from support.reference import ROOT, spec
+
+RECORDED = ROOT / "tests" / "recorded"
 POSTBACK_SECRET = "recorded-postback-secret-0123456789"
 
 

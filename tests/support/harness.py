@@ -5,15 +5,19 @@ from __future__ import annotations
 
 import asyncio
 import json
+import threading
 from collections.abc import Callable, Iterator
+from decimal import Decimal
 from typing import Any
 
 import httpx
 import pytest
 from cryptocloud import AsyncCryptoCloud, CryptoCloud
+from cryptocloud._http import aiohttp_client
 from cryptocloud_client import exact
-from reference import spec
-from wire import WireServer
+
+from support.reference import spec
+from support.wire import WireServer
 
 API_KEY = "sk_live_9f8e7d6c5b4a-SECRET"
 SHOP_ID = "shop-123"
@@ -95,6 +99,23 @@ class Harness:
         return self.call(self.client.invoices.with_raw_response.create, **({"amount": "100"} | kwargs))
 
 
+def late(mode: str, answer: Callable[[], httpx.Response], **client_kwargs: Any) -> Harness:
+    """A harness on an async backend ("async" or "aiohttp") whose every answer comes 0.5 s late: long enough for a
+    test to give up on a call (``asyncio.wait_for``) after it was sent."""
+
+    async def late_async(request: httpx.Request) -> httpx.Response:  # on the test's event loop
+        await asyncio.sleep(0.5)
+        return answer()
+
+    def late_sync(request: httpx.Request) -> httpx.Response:  # in the wire server's thread
+        threading.Event().wait(0.5)
+        return answer()
+
+    assert mode in ("async", "aiohttp"), mode
+    handler: Any = late_async if mode == "async" else late_sync  # a mock transport awaits what it is given
+    return Harness(mode, handler, **client_kwargs)
+
+
 def close_backend(
     client: CryptoCloud | AsyncCryptoCloud, loop: asyncio.AbstractEventLoop | None, server: WireServer | None
 ) -> None:
@@ -141,3 +162,87 @@ def sleeps(monkeypatch: pytest.MonkeyPatch) -> list[float]:
     monkeypatch.setattr("cryptocloud._client.time.sleep", slept.append)
     monkeypatch.setattr("asyncio.sleep", fake_async_sleep)
     return slept
+
+
+# ------------------------------------------------------------------ a client on a real socket
+
+BACKENDS = ["sync", "async", "aiohttp"]  # CryptoCloud on httpx, AsyncCryptoCloud on httpx and on aiohttp
+WIRE_KEY = "fake-api-key"  # the key of a WireClient, and of the fake
+
+
+class WireClient:
+    """A client on one backend pointed at ``url`` (a local server), with the HTTP client it makes itself, as users
+    get it; or, with ``given_http_client=True``, with an HTTP client of the same kind made here and passed as
+    ``http_client=`` (a caller's own, left as it was given)."""
+
+    def __init__(self, backend: str, url: str, *, given_http_client: bool = False, **options: Any) -> None:
+        defaults: dict[str, Any] = {"api_key": WIRE_KEY, "shop_id": "fake-shop", "base_url": url, "timeout": 2.0}
+        options = defaults | options
+        self.loop = asyncio.new_event_loop() if backend != "sync" else None
+        self.given: httpx.Client | httpx.AsyncClient | None = None
+        if backend == "sync":
+            if given_http_client:
+                self.given = options["http_client"] = httpx.Client()
+            self.client: CryptoCloud | AsyncCryptoCloud = CryptoCloud(**options)
+        else:
+            if given_http_client:
+                self.given = options["http_client"] = httpx.AsyncClient() if backend == "async" else aiohttp_client()
+            self.client = AsyncCryptoCloud(http_backend="httpx" if backend == "async" else "aiohttp", **options)
+
+    def __enter__(self) -> WireClient:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def run(self, method: Any, *args: Any, **kwargs: Any) -> Any:
+        result = method(*args, **kwargs)
+        return self.loop.run_until_complete(result) if self.loop is not None else result
+
+    def outcome(self, method: Any, *args: Any, **kwargs: Any) -> Any:
+        """The result, or whatever was raised (the test looks at what escaped, whatever it is)."""
+        try:
+            return self.run(method, *args, **kwargs)
+        except Exception as exc:
+            return exc
+
+    def create(self, order_id: str = "order-1") -> Any:
+        """The outcome of a 10 USD create for ``order_id``."""
+        return self.outcome(self.client.invoices.create, amount=Decimal("10"), order_id=order_id)
+
+    def limit_pool_to_one(self) -> None:
+        """One connection at most in the pool of the HTTP client (the aiohttp session exists after a first call)."""
+        http = self.given or self.client._http
+        transport: Any = http._transport
+        if hasattr(transport, "_pool"):
+            transport._pool._max_connections = 1
+        else:
+            transport.client.connector._limit = 1
+
+    def close(self) -> None:
+        if isinstance(self.client, AsyncCryptoCloud):
+            assert self.loop is not None
+            self.loop.run_until_complete(self.client.close())
+            if isinstance(self.given, httpx.AsyncClient):
+                self.loop.run_until_complete(self.given.aclose())
+            self.loop.close()
+        else:
+            self.client.close()
+            if isinstance(self.given, httpx.Client):
+                self.given.close()
+
+
+@pytest.fixture(params=BACKENDS)
+def backend(request: pytest.FixtureRequest) -> str:
+    """The backend of a WireClient: every one."""
+    return str(request.param)
+
+
+@pytest.fixture
+def no_proxy_env(monkeypatch: pytest.MonkeyPatch) -> pytest.MonkeyPatch:
+    """No proxy variable in the environment (the machine's own would change where requests go); a test sets what
+    it needs on the monkeypatch returned."""
+    for name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "NO_PROXY"):
+        monkeypatch.delenv(name, raising=False)
+        monkeypatch.delenv(name.lower(), raising=False)
+    return monkeypatch

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from reference import spec
+from support.reference import spec
 
 SCHEMA_PREFIX = "#/components/schemas/"
 

@@ -9,8 +9,9 @@ from typing import Any
 
 from cryptocloud import AsyncCryptoCloud, CryptoCloud
 from cryptocloud.testing import FakeCryptoCloud
-from harness import _OPEN, close_backend
-from wire import WireServer
+
+from support.harness import _OPEN, close_backend
+from support.wire import WireServer
 
 
 class FakeHarness:

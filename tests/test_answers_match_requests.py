@@ -19,19 +19,14 @@ import httpx
 import pytest
 from cryptocloud import APIResponseValidationError, BadRequestError
 from cryptocloud.testing import FakeCryptoCloud
-from test_faults import BACKENDS, WireClient
-from wire import WireServer
+from support.harness import WireClient
+from support.wire import WireServer
 
 CREATE = "/v2/invoice/create"
 BALANCE = "/v2/merchant/wallet/balance/all"
 WITHDRAWAL = "/v2/invoice/api/out/create"
 WKEY = "fake-wkey-2f9c"
 TO = "TXYZabcdefghijkLMNOPqrstuvwx12345"
-
-
-@pytest.fixture(params=BACKENDS)
-def backend(request: pytest.FixtureRequest) -> str:
-    return str(request.param)
 
 
 def surplus_once(path: str, kind: str) -> Any:

@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from recorded_tools import recorded, spec_examples
+from support.recorded_tools import recorded, spec_examples
 
 # The script: {"operation", "body"} per entry -> one line per entry. Creates only (the facade's decoding of a
 # create answer: envelope, strict decoder, the Invoice subclass), and info through retrieve_many.
