@@ -182,7 +182,7 @@ class Core:
         shop = shop_id if shop_id is not None else os.environ.get(ENV_SHOP_ID) or None
         url = _params.base_url(base_url or os.environ.get(ENV_BASE_URL) or DEFAULT_BASE_URL)
         checked_timeout = _params.timeout(timeout)
-        return cls(
+        core = cls(
             api_key=key,
             shop_id=_params.text(shop, "shop_id") if shop is not None else None,
             base_url=str(url).rstrip("/"),
@@ -198,6 +198,10 @@ class Core:
             postback_secret=SecretKey(postback_secret) if postback_secret is not None else None,
             ledger=_ledger(ledger),
         )
+        # The keys join the log filter now, not at the first error: httpx's INFO line of a successful exchange
+        # carries the reason phrase, which a hostile server may make echo the key.
+        core.redact.register()
+        return core
 
     def __repr__(self) -> str:
         return f"base_url={self.base_url!r}, shop_id={self.shop_id!r}, api_key=<hidden>"
@@ -205,7 +209,8 @@ class Core:
     @functools.cached_property
     def redact(self) -> Secrets:
         """Removes the API key (and ``also_hidden``) from a text; its log filter keeps them out of log records."""
-        return Secrets(self.api_key, *self.also_hidden)
+        withdrawal = (self.withdrawal_key.value,) if self.withdrawal_key is not None else ()
+        return Secrets(self.api_key, *self.also_hidden, *withdrawal)
 
     # ------------------------------------------------------------------ requests
 

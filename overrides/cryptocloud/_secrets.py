@@ -33,6 +33,10 @@ class Secrets:
             key[i : i + _PIECE] for key in keys if len(key) >= _PIECE for i in range(len(key) - _PIECE + 1)
         )
         self._pieces = self._long_pieces | {key for key in keys if 0 < len(key) < _PIECE}
+        self.register()
+
+    def register(self) -> None:
+        """Keep these keys out of every log record of the process while this object lives (idempotent)."""
         _register(self)
 
     def __repr__(self) -> str:
