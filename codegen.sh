@@ -2,29 +2,33 @@
 # The main job: turn openapi/cryptocloud.yaml into generated/cryptocloud_client and verify it.
 #
 #   ./codegen.sh          validate the spec, write its OpenAPI 3.0 variant (build/openapi-3.0.yaml, git-ignored),
-#                         generate into a temp dir, post-process (exact money, UTC times),
-#                         mypy --strict, then replace generated/cryptocloud_client with the result, and build
-#                         the self-contained HTML API reference into build/docs/ and the Python package's
-#                         reference into build/reference/ (both git-ignored)
+#                         generate into a temp dir, post-process (exact money, UTC times), mypy --strict the new
+#                         package AND the hand-written layer (overrides/cryptocloud, the CLI included) against it,
+#                         then replace generated/cryptocloud_client with the result, and build the
+#                         self-contained HTML API reference into build/docs/ and the Python package's reference
+#                         into build/reference/ (both git-ignored)
 #   ./codegen.sh --check  the same into a temp dir only; fail naming every file that differs from generated/
-#   --diff REF            compare the public surface with the spec at git REF instead of HEAD
+#   --base-spec FILE      compare the spec with FILE instead of the last release's
+#   --diff REF            compare the spec with the one at git REF instead of the last release's
 #
-# Both end by printing what changed for users against the spec in git HEAD (or REF): operations, models,
-# fields, enum values added, removed or changed, BREAKING ones marked, and the semver bump that calls for
-# (openapi/codegen/surface_diff.py, driven by the two specs).
+# Both end by printing what changed since the last release (its snapshot: the newest openapi/surface/*.json):
+# the spec's operations, models, fields and enum values, and the Python package's public surface (the clients'
+# methods and parameters, models' attributes, enums, errors, CLI commands and options), BREAKING ones marked,
+# the version the spec's info.version should carry and the semver bump the package needs.
 # Nothing under generated/ changes unless every step passed; when the hand-written layer no longer type-checks
-# against the new generated code, mypy's lines name the file and line to fix.
+# against the new generated code, mypy's lines name the file and line to fix, and the diff is still printed.
 set -euo pipefail
 cd "$(dirname "$0")"
 root=$(pwd)
 
 mode=write
-diff_ref=HEAD
-usage="usage: ./codegen.sh [--check] [--diff REF]"
+base=()
+usage="usage: ./codegen.sh [--check] [--diff REF | --base-spec FILE]"
 while [ $# -gt 0 ]; do
   case "$1" in
     --check) mode=check ;;
-    --diff) [ $# -ge 2 ] || { echo "$usage" >&2; exit 2; }; diff_ref=$2; shift ;;
+    --diff) [ $# -ge 2 ] || { echo "$usage" >&2; exit 2; }; base=(--diff "$2"); shift ;;
+    --base-spec) [ $# -ge 2 ] || { echo "$usage" >&2; exit 2; }; base=(--base-spec "$2"); shift ;;
     *) echo "$usage" >&2; exit 2 ;;
   esac
   shift
@@ -44,6 +48,19 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
 step() { echo "codegen: $*" >&2; }
+
+# The base of the spec diff: the last release's snapshot unless --diff REF or --base-spec FILE says otherwise.
+changes_args=()
+if [ "${base[0]:-}" = --diff ]; then
+  ref=${base[1]}
+  if ! git rev-parse --verify --quiet "$ref^{commit}" >/dev/null 2>&1 || ! git show "$ref:$spec" >"$work/base.yaml" 2>/dev/null; then
+    step "no spec at git ref $ref here"; exit 2
+  fi
+  changes_args=(--base-spec "$work/base.yaml" --base-label "$ref ($(git rev-parse --short "$ref"))")
+elif [ "${base[0]:-}" = --base-spec ]; then
+  [ -f "${base[1]}" ] || { step "no such file: ${base[1]}"; exit 2; }
+  changes_args=(--base-spec "${base[1]}")
+fi
 
 step "validating $spec"
 if ! openapi-spec-validator "$spec" >"$work/validate.log" 2>&1; then
@@ -95,23 +112,25 @@ else
         generated/cryptocloud_client overrides/cryptocloud) >"$work/mypy.log" 2>&1; then
     grep -v '^Found [0-9]* error' "$work/mypy.log" >&2 || true
     if grep -q '^generated/' "$work/mypy.log"; then
-      step "mypy failed on the generated package; $target left as it was"
+      guard="mypy failed on the generated package"
     else
-      step "the hand-written layer no longer fits the new generated code: fix the lines above (or the spec); $target left as it was"
+      guard="the hand-written layer no longer fits the new generated code: fix the lines above (or the spec)"
     fi
-    exit 1
+    step "$guard; $target left as it was"
+  else
+    guard=""
+    rm -rf "$target"
+    mkdir -p "$(dirname "$target")"
+    cp -R "$out" "$target"
+
+    step "building the HTML API reference (build/docs/index.html, Redoc inlined: no CDN needed)"
+    scripts/build-docs.sh build/docs/index.html >"$work/docs.log" 2>&1 || {
+      cat "$work/docs.log" >&2; step "building the HTML reference failed"; exit 1; }
+
+    step "building the Python package's reference (build/reference/index.html, pdoc, from the code's docstrings)"
+    PYTHONPATH="$root/generated:$root/overrides" python scripts/build_reference.py build/reference >"$work/reference.log" 2>&1 || {
+      cat "$work/reference.log" >&2; step "building the Python reference failed"; exit 1; }
   fi
-  rm -rf "$target"
-  mkdir -p "$(dirname "$target")"
-  cp -R "$out" "$target"
-
-  step "building the HTML API reference (build/docs/index.html, Redoc inlined: no CDN needed)"
-  scripts/build-docs.sh build/docs/index.html >"$work/docs.log" 2>&1 || {
-    cat "$work/docs.log" >&2; step "building the HTML reference failed"; exit 1; }
-
-  step "building the Python package's reference (build/reference/index.html, pdoc, from the code's docstrings)"
-  PYTHONPATH="$root/generated:$root/overrides" python scripts/build_reference.py build/reference >"$work/reference.log" 2>&1 || {
-    cat "$work/reference.log" >&2; step "building the Python reference failed"; exit 1; }
 fi
 
 # Summary: what the spec became.
@@ -123,15 +142,12 @@ seconds=$(awk "BEGIN {print $EPOCHREALTIME - $started}")
 printf 'codegen: %s operations, %s models, %s enums, %s Python files, %.1f s\n' \
   "$operations" "$models" "$enums" "$files" "$seconds"
 
-# What changed for users since $diff_ref.
-if git rev-parse --verify --quiet "$diff_ref^{commit}" >/dev/null 2>&1 \
-   && git show "$diff_ref:$spec" >"$work/previous.yaml" 2>/dev/null; then
-  version_at_ref=$(git show "$diff_ref:overrides/cryptocloud/_version.py" 2>/dev/null \
-    | sed -n 's/^__version__ = "\(.*\)"/\1/p')
-  version_now=$(sed -n 's/^__version__ = "\(.*\)"/\1/p' overrides/cryptocloud/_version.py)
-  step "public surface against $diff_ref ($(git rev-parse --short "$diff_ref")):"
-  python openapi/codegen/surface_diff.py "$work/previous.yaml" "$spec" \
-    --version="${version_at_ref:-$version_now}" --current="$version_now"
-else
-  step "no spec at git ref $diff_ref here: no public-surface diff"
+# What changed since the last release, judged on the NEW generated tree with this checkout's hand-written layer.
+step "what changed since the last release (openapi/codegen/changes.py report):"
+status=0
+PYTHONPATH="$work/generated:$root/overrides" python openapi/codegen/changes.py report "${changes_args[@]}" || status=$?
+if [ -n "${guard:-}" ]; then
+  step "$guard"
+  exit 1
 fi
+exit "$status"
