@@ -8,6 +8,9 @@
 #                         self-contained HTML API reference into build/docs/ and the Python package's reference
 #                         into build/reference/ (both git-ignored)
 #   ./codegen.sh --check  the same into a temp dir only; fail naming every file that differs from generated/
+#   --release             first set the spec's info.version by its rule, then all of the above, then release:
+#                         the CHANGELOG entry, overrides/cryptocloud/_version.py by semver, and the new snapshot
+#                         openapi/surface/VERSION.json (openapi/codegen/changes.py)
 #   --base-spec FILE      compare the spec with FILE instead of the last release's
 #   --diff REF            compare the spec with the one at git REF instead of the last release's
 #
@@ -22,17 +25,21 @@ cd "$(dirname "$0")"
 root=$(pwd)
 
 mode=write
+release=false
 base=()
-usage="usage: ./codegen.sh [--check] [--diff REF | --base-spec FILE]"
+usage="usage: ./codegen.sh [--check | --release] [--diff REF | --base-spec FILE]"
 while [ $# -gt 0 ]; do
   case "$1" in
     --check) mode=check ;;
+    --release) release=true ;;
     --diff) [ $# -ge 2 ] || { echo "$usage" >&2; exit 2; }; base=(--diff "$2"); shift ;;
     --base-spec) [ $# -ge 2 ] || { echo "$usage" >&2; exit 2; }; base=(--base-spec "$2"); shift ;;
     *) echo "$usage" >&2; exit 2 ;;
   esac
   shift
 done
+# A release is made against the last release, never against another base.
+if [ "$release" = true ] && { [ "$mode" = check ] || [ ${#base[@]} -gt 0 ]; }; then echo "$usage" >&2; exit 2; fi
 
 started=$EPOCHREALTIME
 # shellcheck source=scripts/bootstrap.sh
@@ -60,6 +67,11 @@ if [ "${base[0]:-}" = --diff ]; then
 elif [ "${base[0]:-}" = --base-spec ]; then
   [ -f "${base[1]}" ] || { step "no such file: ${base[1]}"; exit 2; }
   changes_args=(--base-spec "${base[1]}")
+fi
+
+if [ "$release" = true ]; then
+  step "setting the spec's info.version by what changed in it since the last release"
+  python openapi/codegen/changes.py spec-version "${changes_args[@]}" | sed 's/^/codegen: /' >&2
 fi
 
 step "validating $spec"
@@ -143,9 +155,11 @@ printf 'codegen: %s operations, %s models, %s enums, %s Python files, %.1f s\n' 
   "$operations" "$models" "$enums" "$files" "$seconds"
 
 # What changed since the last release, judged on the NEW generated tree with this checkout's hand-written layer.
-step "what changed since the last release (openapi/codegen/changes.py report):"
+action=report
+if [ "$release" = true ] && [ -z "${guard:-}" ]; then action=release; fi
+step "what changed since the last release (openapi/codegen/changes.py $action):"
 status=0
-PYTHONPATH="$work/generated:$root/overrides" python openapi/codegen/changes.py report "${changes_args[@]}" || status=$?
+PYTHONPATH="$work/generated:$root/overrides" python openapi/codegen/changes.py "$action" "${changes_args[@]}" || status=$?
 if [ -n "${guard:-}" ]; then
   step "$guard"
   exit 1

@@ -125,8 +125,8 @@ def test_the_spec_base_from_git_or_from_a_file() -> None:
 
 
 def test_codegen_usage() -> None:
-    usage = "usage: ./codegen.sh [--check] [--diff REF | --base-spec FILE]"
-    for wrong in (["--diff"], ["--base-spec"], ["-x"]):
+    usage = "usage: ./codegen.sh [--check | --release] [--diff REF | --base-spec FILE]"
+    for wrong in (["--diff"], ["--base-spec"], ["--check", "--release"], ["--release", "--diff", "HEAD"], ["-x"]):
         result = run(ROOT, *wrong)
         assert (result.returncode, result.stderr.strip()) == (2, usage), wrong
 

@@ -310,13 +310,3 @@ def test_the_release_snapshot_is_of_the_package_version() -> None:
     newest = max((ROOT / "openapi" / "surface").glob("*.json"), key=lambda p: surface_diff.parse_version(p.stem))
     assert json.loads(newest.read_text())["package"] == newest.stem == __version__
     assert json.loads(changes_py.dumps(surface())) == surface()
-
-
-def test_changelog_leads_with_the_package_version() -> None:
-    from cryptocloud import __version__
-
-    changelog = (ROOT / "CHANGELOG.md").read_text()
-    first = next(line for line in changelog.splitlines() if line.startswith("## "))
-    assert first == f"## {__version__}"
-    entry = changelog.split(first, 1)[1].split("\n## ", 1)[0]
-    assert "**BREAKING** field `Postback.invoice_info`: type InvoiceDetails -> PostbackInvoice (response)" in entry
