@@ -2,32 +2,44 @@
 # The main job: turn openapi/cryptocloud.yaml into generated/cryptocloud_client and verify it.
 #
 #   ./codegen.sh          validate the spec, write its OpenAPI 3.0 variant (build/openapi-3.0.yaml, git-ignored),
-#                         generate into a temp dir, post-process (exact money, UTC times),
-#                         mypy --strict, then replace generated/cryptocloud_client with the result, and build
-#                         the self-contained HTML API reference into build/docs/ and the Python package's
-#                         reference into build/reference/ (both git-ignored)
+#                         generate into a temp dir, post-process (exact money, UTC times), mypy --strict the new
+#                         package AND the hand-written layer (overrides/cryptocloud, the CLI included) against it,
+#                         then replace generated/cryptocloud_client with the result, and build the
+#                         self-contained HTML API reference into build/docs/ and the Python package's reference
+#                         into build/reference/ (both git-ignored)
 #   ./codegen.sh --check  the same into a temp dir only; fail naming every file that differs from generated/
-#   --diff REF            compare the public surface with the spec at git REF instead of HEAD
+#   --release             first set the spec's info.version by its rule, then all of the above, then release:
+#                         the CHANGELOG entry, overrides/cryptocloud/_version.py by semver, and the new snapshot
+#                         openapi/surface/VERSION.json (openapi/codegen/changes.py)
+#   --base-spec FILE      compare the spec with FILE instead of the last release's
+#   --diff REF            compare the spec with the one at git REF instead of the last release's
 #
-# Both end by printing what changed for users against the spec in git HEAD (or REF): operations, models,
-# fields, enum values added, removed or changed, BREAKING ones marked, and the semver bump that calls for
-# (openapi/codegen/surface_diff.py, driven by the two specs).
-# Nothing under generated/ changes unless every step passed.
+# Both end by printing what changed since the last release (its snapshot: the newest openapi/surface/*.json):
+# the spec's operations, models, fields and enum values, and the Python package's public surface (the clients'
+# methods and parameters, models' attributes, enums, errors, CLI commands and options), BREAKING ones marked,
+# the version the spec's info.version should carry and the semver bump the package needs.
+# Nothing under generated/ changes unless every step passed; when the hand-written layer no longer type-checks
+# against the new generated code, mypy's lines name the file and line to fix, and the diff is still printed.
 set -euo pipefail
 cd "$(dirname "$0")"
 root=$(pwd)
 
 mode=write
-diff_ref=HEAD
-usage="usage: ./codegen.sh [--check] [--diff REF]"
+release=false
+base=()
+usage="usage: ./codegen.sh [--check | --release] [--diff REF | --base-spec FILE]"
 while [ $# -gt 0 ]; do
   case "$1" in
     --check) mode=check ;;
-    --diff) [ $# -ge 2 ] || { echo "$usage" >&2; exit 2; }; diff_ref=$2; shift ;;
+    --release) release=true ;;
+    --diff) [ $# -ge 2 ] || { echo "$usage" >&2; exit 2; }; base=(--diff "$2"); shift ;;
+    --base-spec) [ $# -ge 2 ] || { echo "$usage" >&2; exit 2; }; base=(--base-spec "$2"); shift ;;
     *) echo "$usage" >&2; exit 2 ;;
   esac
   shift
 done
+# A release is made against the last release, never against another base.
+if [ "$release" = true ] && { [ "$mode" = check ] || [ ${#base[@]} -gt 0 ]; }; then echo "$usage" >&2; exit 2; fi
 
 started=$EPOCHREALTIME
 # shellcheck source=scripts/bootstrap.sh
@@ -43,6 +55,24 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
 step() { echo "codegen: $*" >&2; }
+
+# The base of the spec diff: the last release's snapshot unless --diff REF or --base-spec FILE says otherwise.
+changes_args=()
+if [ "${base[0]:-}" = --diff ]; then
+  ref=${base[1]}
+  if ! git rev-parse --verify --quiet "$ref^{commit}" >/dev/null 2>&1 || ! git show "$ref:$spec" >"$work/base.yaml" 2>/dev/null; then
+    step "no spec at git ref $ref here"; exit 2
+  fi
+  changes_args=(--base-spec "$work/base.yaml" --base-label "$ref ($(git rev-parse --short "$ref"))")
+elif [ "${base[0]:-}" = --base-spec ]; then
+  [ -f "${base[1]}" ] || { step "no such file: ${base[1]}"; exit 2; }
+  changes_args=(--base-spec "${base[1]}")
+fi
+
+if [ "$release" = true ]; then
+  step "setting the spec's info.version by what changed in it since the last release"
+  python openapi/codegen/changes.py spec-version "${changes_args[@]}" | sed 's/^/codegen: /' >&2
+fi
 
 step "validating $spec"
 if ! openapi-spec-validator "$spec" >"$work/validate.log" 2>&1; then
@@ -61,7 +91,7 @@ if ! openapi-spec-validator build/openapi-3.0.yaml >"$work/validate30.log" 2>&1;
 fi
 
 step "generating (openapi-python-client $(openapi-python-client --version 2>/dev/null | awk '{print $NF}'))"
-out="$work/cryptocloud_client"
+out="$work/generated/cryptocloud_client"
 # Run from the temp dir so that the generator's ruff hooks never see a ruff config of this repo.
 if ! (cd "$work" && openapi-python-client generate --path "$root/$spec" --config "$root/openapi/generator.yaml" \
       --meta none --output-path "$out" --fail-on-warning) >"$work/generate.log" 2>&1; then
@@ -85,20 +115,34 @@ if [ "$mode" = check ]; then
     exit 1
   fi
 else
-  step "type-checking with mypy --strict"
-  (cd "$work" && mypy --strict --python-version 3.11 --cache-dir "$root/.venv/.mypy-codegen" cryptocloud_client) >"$work/mypy.log" 2>&1 || {
-    cat "$work/mypy.log" >&2; step "mypy failed; $target left as it was"; exit 1; }
-  rm -rf "$target"
-  mkdir -p "$(dirname "$target")"
-  cp -R "$out" "$target"
+  # The new package and the hand-written layer together, from the temp dir: pyproject's mypy_path (generated,
+  # overrides) then finds the NEW generated tree there, before the editable install's .pth (the checkout's
+  # generated/); overrides/ is this checkout's, linked in, so that mypy names its files as the repo does.
+  step "type-checking the new package and the hand-written layer against it (mypy --strict)"
+  ln -s "$root/overrides" "$work/overrides"
+  if ! (cd "$work" && mypy --config-file "$root/pyproject.toml" --cache-dir "$root/.venv/.mypy-codegen" \
+        generated/cryptocloud_client overrides/cryptocloud) >"$work/mypy.log" 2>&1; then
+    grep -v '^Found [0-9]* error' "$work/mypy.log" >&2 || true
+    if grep -q '^generated/' "$work/mypy.log"; then
+      guard="mypy failed on the generated package"
+    else
+      guard="the hand-written layer no longer fits the new generated code: fix the lines above (or the spec)"
+    fi
+    step "$guard; $target left as it was"
+  else
+    guard=""
+    rm -rf "$target"
+    mkdir -p "$(dirname "$target")"
+    cp -R "$out" "$target"
 
-  step "building the HTML API reference (build/docs/index.html, Redoc inlined: no CDN needed)"
-  scripts/build-docs.sh build/docs/index.html >"$work/docs.log" 2>&1 || {
-    cat "$work/docs.log" >&2; step "building the HTML reference failed"; exit 1; }
+    step "building the HTML API reference (build/docs/index.html, Redoc inlined: no CDN needed)"
+    scripts/build-docs.sh build/docs/index.html >"$work/docs.log" 2>&1 || {
+      cat "$work/docs.log" >&2; step "building the HTML reference failed"; exit 1; }
 
-  step "building the Python package's reference (build/reference/index.html, pdoc, from the code's docstrings)"
-  python scripts/build_reference.py build/reference >"$work/reference.log" 2>&1 || {
-    cat "$work/reference.log" >&2; step "building the Python reference failed"; exit 1; }
+    step "building the Python package's reference (build/reference/index.html, pdoc, from the code's docstrings)"
+    PYTHONPATH="$root/generated:$root/overrides" python scripts/build_reference.py build/reference >"$work/reference.log" 2>&1 || {
+      cat "$work/reference.log" >&2; step "building the Python reference failed"; exit 1; }
+  fi
 fi
 
 # Summary: what the spec became.
@@ -110,15 +154,14 @@ seconds=$(awk "BEGIN {print $EPOCHREALTIME - $started}")
 printf 'codegen: %s operations, %s models, %s enums, %s Python files, %.1f s\n' \
   "$operations" "$models" "$enums" "$files" "$seconds"
 
-# What changed for users since $diff_ref.
-if git rev-parse --verify --quiet "$diff_ref^{commit}" >/dev/null 2>&1 \
-   && git show "$diff_ref:$spec" >"$work/previous.yaml" 2>/dev/null; then
-  version_at_ref=$(git show "$diff_ref:overrides/cryptocloud/_version.py" 2>/dev/null \
-    | sed -n 's/^__version__ = "\(.*\)"/\1/p')
-  version_now=$(sed -n 's/^__version__ = "\(.*\)"/\1/p' overrides/cryptocloud/_version.py)
-  step "public surface against $diff_ref ($(git rev-parse --short "$diff_ref")):"
-  python openapi/codegen/surface_diff.py "$work/previous.yaml" "$spec" \
-    --version="${version_at_ref:-$version_now}" --current="$version_now"
-else
-  step "no spec at git ref $diff_ref here: no public-surface diff"
+# What changed since the last release, judged on the NEW generated tree with this checkout's hand-written layer.
+action=report
+if [ "$release" = true ] && [ -z "${guard:-}" ]; then action=release; fi
+step "what changed since the last release (openapi/codegen/changes.py $action):"
+status=0
+PYTHONPATH="$work/generated:$root/overrides" python openapi/codegen/changes.py "$action" "${changes_args[@]}" || status=$?
+if [ -n "${guard:-}" ]; then
+  step "$guard"
+  exit 1
 fi
+exit "$status"

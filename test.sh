@@ -24,7 +24,8 @@ ruff format --check --quiet overrides tests bench openapi/codegen scripts noxfil
 
 echo "== mypy --strict" >&2
 mypy --strict overrides/cryptocloud generated/cryptocloud_client tests bench openapi/codegen/postprocess.py \
-  openapi/codegen/surface_diff.py openapi/codegen/down_convert.py scripts/build_reference.py noxfile.py
+  openapi/codegen/surface_diff.py openapi/codegen/public_surface.py openapi/codegen/changes.py \
+  openapi/codegen/down_convert.py scripts/build_reference.py noxfile.py
 
 # The transport tests on the oldest and the newest httpx allowed (noxfile.py), beside pytest: they install their
 # own virtual environments from the package index once (.nox/, reused after).

@@ -8,7 +8,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from reference import ROOT
+from support.reference import ROOT
 
 IGNORE = shutil.ignore_patterns(
     ".venv", ".git", "node_modules", "__pycache__", "*_cache", "docs-build", "dist", "build"
@@ -93,20 +93,42 @@ def test_regenerate_replaces_the_package_without_stale_files(checkout: Path) -> 
     assert run(checkout, "--check").returncode == 0
 
 
-def test_codegen_ends_with_the_public_surface_diff() -> None:
-    # 93d6ea0 is the last commit before CryptoCloud became Trybit (spec 2.0.0, package 0.1.0).
-    result = run(ROOT, "--check", "--diff", "93d6ea0")
+def test_codegen_ends_with_both_diffs_against_the_last_release() -> None:
+    result = run(ROOT, "--check")
     assert result.returncode == 0, result.stderr
-    assert "public surface against 93d6ea0" in result.stderr
     lines = result.stdout.splitlines()
-    assert any(line.startswith("public surface: ") and "breaking" in line for line in lines)
-    assert "  BREAKING  field      Project.logo" in result.stdout
-    assert lines[-1].startswith("semver: 0.1.0 -> 0.2.0")
+    newest = max((ROOT / "openapi" / "surface").glob("*.json"), key=lambda p: tuple(map(int, p.stem.split("."))))
+    snapshot = f"{newest.stem} (openapi/surface/{newest.name})"
+    assert [line for line in lines if " against " in line] == [
+        next(line for line in lines if line.startswith(f"spec against {snapshot}: ")),
+        next(line for line in lines if line.startswith(f"public surface against {snapshot}: ")),
+    ]
+    assert any(line.startswith("spec info.version: ") for line in lines)
+    assert lines[-1].startswith("semver: ")
+
+
+def test_the_spec_base_from_git_or_from_a_file() -> None:
+    """--diff REF takes the base spec from git; --base-spec FILE from a file (a copy without git history)."""
+    # 93d6ea0 is the last commit before CryptoCloud became Trybit (spec 2.0.0, package 0.1.0), and
+    # tests/recorded/spec-2.0.0.yaml is its spec.
+    from_git = run(ROOT, "--check", "--diff", "93d6ea0")
+    from_file = run(ROOT, "--check", "--base-spec", "tests/recorded/spec-2.0.0.yaml")
+    assert (from_git.returncode, from_file.returncode) == (0, 0), from_git.stderr + from_file.stderr
+    spec_lines = [
+        ("spec against" + r.stdout.split("\nspec against", 1)[1]).split("\npublic surface against", 1)[0].splitlines()
+        for r in (from_git, from_file)
+    ]
+    assert spec_lines[0][0].startswith("spec against 93d6ea0 (93d6ea0): ")
+    assert spec_lines[1][0].startswith("spec against tests/recorded/spec-2.0.0.yaml: ")
+    assert spec_lines[0][1:] == spec_lines[1][1:]
+    assert "  BREAKING  field      Project.logo                             now nullable (response)" in spec_lines[1]
 
 
 def test_codegen_usage() -> None:
-    result = run(ROOT, "--diff")
-    assert (result.returncode, result.stderr.strip()) == (2, "usage: ./codegen.sh [--check] [--diff REF]")
+    usage = "usage: ./codegen.sh [--check | --release] [--diff REF | --base-spec FILE]"
+    for wrong in (["--diff"], ["--base-spec"], ["--check", "--release"], ["--release", "--diff", "HEAD"], ["-x"]):
+        result = run(ROOT, *wrong)
+        assert (result.returncode, result.stderr.strip()) == (2, usage), wrong
 
 
 def test_money_and_time_fields_carry_their_own_description() -> None:

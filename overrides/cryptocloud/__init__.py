@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 
     from ._client import AsyncCryptoCloud, CryptoCloud
     from ._core import RawResponse, Unsettled
+    from ._lookup import Reconciled
     from ._stage import Stage
     from .errors import (
         APIConnectionError,
@@ -62,6 +63,7 @@ _EXPORTS = {
     "CryptoCloud": "._client",
     "RawResponse": "._core",
     "Unsettled": "._core",
+    "Reconciled": "._lookup",
     "Stage": "._stage",
     "ConfirmedPayment": ".postbacks",
     "APIConnectionError": ".errors",
@@ -118,6 +120,7 @@ __all__ = [
     "PostbackVerificationError",
     "RateLimitError",
     "RawResponse",
+    "Reconciled",
     "Stage",
     "Unset",
     "Unsettled",

@@ -62,6 +62,7 @@ NETWORKS = {
     "TON": "TON",
     "TRC20": "Tron",
 }
+# The chain of a code without one (``BTC``); a coin not listed here (one the spec added since) is its own chain.
 DEFAULT_CHAIN = {"BTC": "BTC", "LTC": "LTC", "TRX": "TRC20", "SOL": "SOL", "TON": "TON", "BNB": "BSC", "ETH": "ERC20"}
 STABLECOINS = ("USDT", "USDC", "DAI", "USDD", "PYUSD")
 
@@ -78,12 +79,12 @@ def stamp(moment: datetime) -> str:
 
 def usd_per(code: str) -> Decimal:
     coin = code.split("_")[0]
-    return Decimal(USD_PER_COIN.get(coin, "1"))  # the rest are dollar stablecoins
+    return Decimal(USD_PER_COIN.get(coin, "1"))  # the rest are dollar stablecoins, or coins new to the spec
 
 
 def network(code: str) -> dict[str, Any]:
     coin, _, chain = code.partition("_")
-    chain = chain or DEFAULT_CHAIN[coin]
+    chain = chain or DEFAULT_CHAIN.get(coin, coin)
     return {
         "code": chain,
         "id": sorted(NETWORKS).index(chain) + 1 if chain in NETWORKS else 0,
