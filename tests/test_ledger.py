@@ -7,6 +7,7 @@ money-moving request; with one, exactly one request (or one effect) happens.
 
 from __future__ import annotations
 
+import asyncio
 import json
 import os
 import signal
@@ -23,10 +24,11 @@ from typing import Any
 import httpx
 import pytest
 from click.testing import CliRunner
-from cryptocloud import CryptoCloud, InvalidParameterError, OutcomeUnknownError
+from cryptocloud import APIConnectionError, AsyncCryptoCloud, CryptoCloud, InvalidParameterError, OutcomeUnknownError
 from cryptocloud.cli import main as cli
 from cryptocloud.ledger import open_ledger
 from cryptocloud.testing import FakeCryptoCloud
+from support.fake_harness import FakeHarness
 from support.pg_server import cluster, fresh_database
 from support.wire import WireServer
 
@@ -178,7 +180,10 @@ def test_a_create_lost_with_its_process_is_reconciled_not_made_again(
             "CRYPTOCLOUD_BASE_URL": server.url,
         }.items():
             monkeypatch.setenv(name, value)
-        settled = CliRunner().invoke(cli, ["reconcile", "--json"])
+        early = CliRunner().invoke(cli, ["reconcile", "--json"])  # the create could still be in flight: not yet
+        assert early.exit_code == 1 and json.loads(early.output)["outcome"] == "unknown", early.output
+        assert "in flight" in json.loads(early.output)["detail"] and len(fake.invoices) == 1
+        settled = CliRunner().invoke(cli, ["reconcile", "--json", "--older-than", "0"])  # after a restart
     (invoice,) = fake.invoices
     assert settled.exit_code == 0, settled.output
     assert json.loads(settled.output) | {"detail": "-"} == {
@@ -300,3 +305,49 @@ def test_a_ledger_from_the_environment_and_a_bad_url() -> None:
     with pytest.raises(InvalidParameterError) as info:
         CryptoCloud(api_key="k" * 16, ledger="mysql://user:pw@db/shop")
     assert info.value.field == "ledger" and info.value.value == "mysql://user@db/shop" and "pw" not in str(info.value)
+
+
+# ------------------------------------------------------------------ every backend, and the event loop
+
+
+@pytest.mark.parametrize("mode", ["sync", "async", "aiohttp"])
+def test_the_ledger_on_every_backend(mode: str, tmp_path: Path) -> None:
+    fake = funded()
+    h = FakeHarness(mode, fake, ledger=f"sqlite:///{tmp_path / 'ledger.db'}", withdrawal_key=WKEY)
+    asked = {"currency_code": "USDT_TRC20", "to_address": "TX1", "amount": 1, "idempotency_key": "payout-1"}
+    first = h.run(h.client.withdrawals.create, **asked)
+    again = h.run(h.client.withdrawals.create, **asked)  # a retried job: the recorded result, nothing sent
+    assert again.id == first.id and len(fake.withdrawals) == 1
+    fake.fail_next("reset_after_send")  # carried out, its answer lost
+    with pytest.raises(APIConnectionError) as lost:
+        h.run(h.client.invoices.create, amount=Decimal("5"), order_id="order-7")
+    assert lost.value.may_have_been_created is True
+    with pytest.raises(OutcomeUnknownError):
+        h.run(h.client.invoices.create, amount=Decimal("5"), order_id="order-7")
+    (made,) = fake.invoices
+    settled = h.run(h.client.reconcile, older_than=0)
+    assert [(r.kind, r.key, r.outcome, r.invoice_uuid) for r in settled] == [("create", "order-7", "found", made)]
+    assert len(fake.invoices) == 1
+
+
+@pytest.mark.parametrize("mode", ["async", "aiohttp"])
+def test_an_async_client_waits_for_the_ledger_without_stalling_its_loop(mode: str, tmp_path: Path) -> None:
+    path = tmp_path / "ledger.db"
+    h = FakeHarness(mode, ledger=f"sqlite:///{path}")
+    holder = sqlite3.connect(path, isolation_level=None)  # another process's long transaction, in effect
+
+    async def scenario() -> str:
+        holder.execute("BEGIN IMMEDIATE")
+        client = h.client
+        assert isinstance(client, AsyncCryptoCloud)
+        create = asyncio.ensure_future(client.invoices.create(amount=Decimal("5"), order_id="order-8"))
+        await asyncio.sleep(0.3)  # returns only if the loop runs while the create waits for the ledger
+        waiting = not create.done()
+        holder.execute("COMMIT")  # a stalled loop would never get here: the create would time out on the lock
+        invoice = await create
+        assert waiting
+        return str(invoice.uuid)
+
+    made = h.loop.run_until_complete(scenario()) if h.loop is not None else asyncio.run(scenario())
+    holder.close()
+    assert [made] == list(h.fake.invoices)

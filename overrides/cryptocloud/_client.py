@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import time
 from types import TracebackType
@@ -15,6 +16,7 @@ from ._core import (
     DEFAULT_MAX_RETRIES,
     DEFAULT_RECOVERY_WINDOW,
     DEFAULT_TIMEOUT,
+    Blocking,
     Composite,
     Core,
     Operation,
@@ -127,10 +129,12 @@ class CryptoCloud(_Base):
         try:
             step = next(flow)
             while True:
-                outcome: Outcome | None = None
+                outcome: Any = None
                 try:
                     if isinstance(step, float):
                         time.sleep(step)
+                    elif isinstance(step, Blocking):
+                        outcome = step.work()
                     else:
                         outcome = self._exchange(step)
                 except BaseException as exc:  # interrupted: the flow records a create that may have been sent
@@ -170,10 +174,13 @@ class CryptoCloud(_Base):
         finally:
             _pool.DEADLINE.reset(token)
 
-    def reconcile(self) -> list[Reconciled]:
+    def reconcile(self, *, older_than: float | None = None) -> list[Reconciled]:
         """Settle what the ledger holds as unsettled: each create looked up by its order_id (found or absent), each
-        withdrawal of unknown outcome reported for a person (see ``cryptocloud.ledger``)."""
-        return cast(list[Reconciled], self._send(Composite(lambda core: reconcile(core, self._http))))
+        withdrawal of unknown outcome reported for a person (see ``cryptocloud.ledger``). A create sent less than
+        ``older_than`` seconds ago may still be in flight in another worker and is left as it is; by default the
+        longest a create of this client may take (its deadline per attempt, its retries, its recovery window)."""
+        flow = functools.partial(reconcile, http=self._http, older_than=older_than)
+        return cast(list[Reconciled], self._send(Composite(flow)))
 
     def close(self) -> None:
         """Close the HTTP client, if this object opened it."""
@@ -265,10 +272,12 @@ class AsyncCryptoCloud(_Base):
         try:
             step = next(flow)
             while True:
-                outcome: Outcome | None = None
+                outcome: Any = None
                 try:
                     if isinstance(step, float):
                         await asyncio.sleep(step)
+                    elif isinstance(step, Blocking):
+                        outcome = await asyncio.to_thread(step.work)
                     else:
                         outcome = await self._exchange(step)
                 except BaseException as exc:  # cancelled: the flow records a create that may have been sent
@@ -310,9 +319,10 @@ class AsyncCryptoCloud(_Base):
                 raise
             return Broken.of(exc, response, deadline)
 
-    async def reconcile(self) -> list[Reconciled]:
+    async def reconcile(self, *, older_than: float | None = None) -> list[Reconciled]:
         """Settle what the ledger holds as unsettled (see ``CryptoCloud.reconcile``)."""
-        return cast(list[Reconciled], await self._send(Composite(lambda core: reconcile(core, self._http))))
+        flow = functools.partial(reconcile, http=self._http, older_than=older_than)
+        return cast(list[Reconciled], await self._send(Composite(flow)))
 
     async def close(self) -> None:
         """Close the HTTP client, if this object opened it."""

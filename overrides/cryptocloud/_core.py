@@ -85,9 +85,23 @@ class RawResponse(Generic[T]):
         return f"<RawResponse [{self.status_code}]>"
 
 
-Step = httpx.Request | float  # what a driver must do: send this request, or sleep this many seconds
+@attrs.frozen
+class Blocking:
+    """Work that waits on something other than the API (the ledger's database, which may wait for another
+    process's transaction): the sync driver runs it, the async one in a thread, so that no event loop stalls."""
+
+    work: Callable[[], Any]
+
+
+Step = httpx.Request | float | Blocking  # what a driver must do: send this request, sleep, or run this work
 Outcome = httpx.Response | Broken  # what it sends back: the complete answer, or how the exchange broke
-Flow = Generator[Step, Outcome | None, T]
+Flow = Generator[Step, Any, T]  # Any: a Blocking step gets its work's result back
+
+
+def blocking(work: Callable[[], T]) -> Generator[Step, Any, T]:
+    """``result = yield from blocking(lambda: ledger.begin_create(...))`` inside a flow."""
+    result: T = yield Blocking(work)
+    return result
 
 
 @attrs.frozen

@@ -10,6 +10,7 @@ list (a page it could not read, a list with no visible end) ends in the create's
 from __future__ import annotations
 
 import functools
+import time
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
@@ -22,7 +23,7 @@ from cryptocloud_client.models import FiatCurrency, InvoiceCreateRequest, Invoic
 from cryptocloud_client.types import Unset
 
 from . import _params, errors
-from ._core import Call, Core, Flow, Unsettled
+from ._core import Call, Core, Flow, Unsettled, blocking
 from .ledger._base import ABSENT, DONE, REFUSED, UNKNOWN
 from .models import NOT_A_VALUE, Invoice, InvoiceDetails, InvoicePage, invoice_page
 
@@ -210,13 +211,14 @@ def recorded_create(
     assert ledger is not None
     order_id = body.order_id if isinstance(body.order_id, str) else None
     asked = {"amount": str(body.amount), "currency": str(body.currency), "order_id": order_id}
-    row = ledger.begin_create(order_id, asked)
+    row = yield from blocking(functools.partial(ledger.begin_create, order_id, asked))
     try:
         invoice = yield from (recovering_create(core, http, call, body) if recover else core.run(call))
     except errors.APIError as error:
-        ledger.finish_create(row, UNKNOWN if error.may_have_been_created else REFUSED)
+        settled = UNKNOWN if error.may_have_been_created else REFUSED
+        yield from blocking(functools.partial(ledger.finish_create, row, settled))
         raise
-    ledger.finish_create(row, DONE, cast(Invoice, invoice).uuid)
+    yield from blocking(functools.partial(ledger.finish_create, row, DONE, cast(Invoice, invoice).uuid))
     return cast(Invoice, invoice)
 
 
@@ -231,7 +233,9 @@ class Reconciled:
     detail: str
 
 
-def reconcile(core: Core, http: httpx.Client | httpx.AsyncClient) -> Flow[list[Reconciled]]:
+def reconcile(
+    core: Core, http: httpx.Client | httpx.AsyncClient, older_than: float | None = None
+) -> Flow[list[Reconciled]]:
     """Look up every create the ledger holds as unsettled by its order_id, and settle it: found (this order has
     exactly one invoice that matches what was asked, since the create was sent), or absent (the whole list was
     seen without one). Anything else, and every withdrawal of unknown outcome (the API cannot list them), is left
@@ -242,10 +246,18 @@ def reconcile(core: Core, http: httpx.Client | httpx.AsyncClient) -> Flow[list[R
             "ledger", None, "missing: pass ledger= to the client or set CRYPTOCLOUD_LEDGER"
         )
     report: list[Reconciled] = []
-    for record in ledger.unsettled():
+    # A create younger than the longest a call may take could still be in flight in another worker: not yet.
+    in_flight = core.limits.deadline * (core.max_retries + 1) + core.recovery_window
+    if older_than is not None:
+        in_flight = _params.seconds(older_than, "older_than", allow_zero=True)
+    for record in (yield from blocking(ledger.unsettled)):
         if record.kind == "withdrawal":
             detail = "the API lists no withdrawals: check the dashboard's history, then ledger.resolve_withdrawal"
             report.append(Reconciled("withdrawal", record.key, "unknown", None, detail))
+            continue
+        if record.kind == "create" and time.time() - record.at < in_flight:
+            detail = f"sent {time.time() - record.at:.0f} s ago: it may still be in flight; reconcile again later"
+            report.append(Reconciled("create", record.key, "unknown", None, detail))
             continue
         if record.key is None or record.id is None:
             report.append(
@@ -265,10 +277,10 @@ def reconcile(core: Core, http: httpx.Client | httpx.AsyncClient) -> Flow[list[R
             continue
         matches = [invoice for invoice in found if _same_order(invoice, body, since)]
         if len(matches) == 1:
-            ledger.finish_create(record.id, DONE, matches[0].uuid)
+            yield from blocking(functools.partial(ledger.finish_create, record.id, DONE, matches[0].uuid))
             report.append(Reconciled("create", record.key, "found", matches[0].uuid, "it landed: settled"))
         elif not found:
-            ledger.finish_create(record.id, ABSENT)
+            yield from blocking(functools.partial(ledger.finish_create, record.id, ABSENT))
             report.append(Reconciled("create", record.key, "absent", None, "it never landed: it may be sent again"))
         else:
             seen = ", ".join(f"{i.uuid} ({_amount_of(i)} {_currency_of(i)}, {i.status}, {_when(i)})" for i in found)

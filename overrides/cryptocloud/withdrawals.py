@@ -33,7 +33,7 @@ from cryptocloud_client.models import CryptoCurrency, Currency, WithdrawalCreate
 from cryptocloud_client.models import Withdrawal as GeneratedWithdrawal
 
 from . import _params, errors
-from ._core import ENV_WITHDRAWAL_KEY, Call, Composite, Core, Flow
+from ._core import ENV_WITHDRAWAL_KEY, Call, Composite, Core, Flow, blocking
 from ._resource import AsyncResource, Http, SyncResource, async_method, sync_method
 from ._secrets import WithdrawalKey
 from .ledger._base import DONE, REFUSED, UNKNOWN
@@ -199,16 +199,16 @@ def create_call(
         # Committed before the request leaves: a process that dies after sending leaves "sending" behind.
         record = idempotency_key or f"unkeyed-{uuid.uuid4().hex}"
         asked = {"currency_code": str(body.currency_code), "to_address": body.to_address, "amount": str(body.amount)}
-        known = ledger.begin_withdrawal(record, asked, key.digest)
+        known = yield from blocking(functools.partial(ledger.begin_withdrawal, record, asked, key.digest))
         if known is not None:
             return Withdrawal.from_dict(known)  # carried out before: returned, nothing sent
         try:
             withdrawal = cast(Withdrawal, (yield from signed.run(call)))
         except errors.APIError as error:
             outcome = UNKNOWN if error.may_have_taken_effect else REFUSED
-            ledger.finish_withdrawal(record, outcome, detail=error.message)
+            yield from blocking(functools.partial(ledger.finish_withdrawal, record, outcome, detail=error.message))
             raise
-        ledger.finish_withdrawal(record, DONE, withdrawal.to_dict())
+        yield from blocking(functools.partial(ledger.finish_withdrawal, record, DONE, withdrawal.to_dict()))
         return withdrawal
 
     return Composite(flow)

@@ -186,7 +186,14 @@ def stats(fake: bool, as_json: bool, start: datetime | None, end: datetime | Non
 
 
 @_api_command(main, "reconcile")
-def reconcile(fake: bool, as_json: bool) -> None:
+@click.option(
+    "--older-than",
+    type=float,
+    default=None,
+    help="Seconds: a create sent more recently may still be in flight and is left (default: the longest a create"
+    " may take, from the timeout, retries and recovery window).",
+)
+def reconcile(fake: bool, as_json: bool, older_than: float | None) -> None:
     """Settle what the ledger ($CRYPTOCLOUD_LEDGER) holds as unsettled after a crash or a lost answer.
 
     Each create that may have landed is looked up by its order_id: "found" (it landed: its invoice) or "absent"
@@ -194,7 +201,7 @@ def reconcile(fake: bool, as_json: bool) -> None:
     lists none): check the dashboard's history. Exit status 1 while anything stays unknown.
     """
     with _client(fake) as client:
-        settled = client.reconcile()
+        settled = client.reconcile(older_than=older_than)
     rows = [
         {"kind": r.kind, "key": r.key, "outcome": r.outcome, "invoice": r.invoice_uuid, "detail": r.detail}
         for r in settled
