@@ -23,8 +23,9 @@ if TYPE_CHECKING:
     from cryptocloud_client.types import UNSET, Unset
 
     from ._client import AsyncCryptoCloud, CryptoCloud
-    from ._core import RawResponse, Unsettled
+    from ._core import Unsettled
     from ._lookup import Reconciled
+    from ._responses import RawResponse
     from ._stage import Stage
     from .errors import (
         APIConnectionError,
@@ -61,7 +62,7 @@ _EXPORTS = {
     "Unset": "cryptocloud_client.types",
     "AsyncCryptoCloud": "._client",
     "CryptoCloud": "._client",
-    "RawResponse": "._core",
+    "RawResponse": "._responses",
     "Unsettled": "._core",
     "Reconciled": "._lookup",
     "Stage": "._stage",

@@ -55,36 +55,6 @@ MAX_RETRY_AFTER = 60.0
 DEFAULT_RECOVERY_WINDOW = 15.0
 
 
-class RawResponse(Generic[T]):
-    """The HTTP answer of a successful call, undecoded. ``parse()`` decodes it (and may raise)."""
-
-    def __init__(self, response: httpx.Response, decode: Callable[[httpx.Response], T]) -> None:
-        self.http_response = response
-        self._decode = decode
-
-    @property
-    def status_code(self) -> int:
-        return self.http_response.status_code
-
-    @property
-    def headers(self) -> httpx.Headers:
-        return self.http_response.headers
-
-    @property
-    def text(self) -> str:
-        return _responses.body_text(self.http_response)
-
-    @property
-    def content(self) -> bytes:
-        return self.http_response.content
-
-    def parse(self) -> T:
-        return self._decode(self.http_response)
-
-    def __repr__(self) -> str:
-        return f"<RawResponse [{self.status_code}]>"
-
-
 @attrs.frozen
 class Blocking:
     """Work that waits on something other than the API (the ledger's database, which may wait for another
@@ -133,7 +103,7 @@ class Call(Generic[T]):
     # disagreement, or None. An answer that disagrees answers another request (a surplus answer read late).
     agrees: Callable[[Any], str | None] | None = None
 
-    def flow(self, core: Core) -> Flow[T | RawResponse[T]]:
+    def flow(self, core: Core) -> Flow[T | _responses.RawResponse[T]]:
         return core.run(self)
 
 
@@ -258,7 +228,7 @@ class Core:
         """Exponential backoff with jitter: 0.5 s, 1 s, 2 s ... up to 8 s, each less up to a quarter."""
         return min(INITIAL_BACKOFF * 2.0**attempt, MAX_BACKOFF) * (1 - 0.25 * random.random())
 
-    def run(self, call: Call[T]) -> Flow[T | RawResponse[T]]:
+    def run(self, call: Call[T]) -> Flow[T | _responses.RawResponse[T]]:
         """Send ``call`` with retries; return its decoded result (or RawResponse) or raise an APIError."""
         attempt = 0
         while True:
@@ -328,10 +298,10 @@ class Core:
             return self.backoff(attempt)
         return None
 
-    def _finish(self, response: httpx.Response, call: Call[T]) -> T | RawResponse[T]:
+    def _finish(self, response: httpx.Response, call: Call[T]) -> T | _responses.RawResponse[T]:
         if 200 <= response.status_code < 300:
             if call.raw:
-                return RawResponse(response, lambda r: self._decode(r, call))
+                return _responses.RawResponse(response, lambda r: self._decode(r, call))
             return self._decode(response, call)
         raise self.settle(_responses.status_error(response, self.redact), call)
 

@@ -17,7 +17,8 @@ import attrs
 import httpx
 
 from . import errors
-from ._core import Call, Core, Operation, RawResponse
+from ._core import Call, Core, Operation
+from ._responses import RawResponse
 
 if TYPE_CHECKING:
     from ._client import AsyncCryptoCloud, CryptoCloud

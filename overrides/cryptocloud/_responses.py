@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
-from typing import Any, TypeVar
+from typing import Any, Generic, TypeVar
 
 import httpx
 from cryptocloud_client import exact
@@ -246,3 +246,33 @@ def decode_success(
         problem = f"missing field {exc}" if isinstance(exc, KeyError) else f"{type(exc).__name__}: {exc}"
         raise _invalid(response, f"result: {problem}", redact, data) from None
     return result
+
+
+class RawResponse(Generic[T]):
+    """The HTTP answer of a successful call, undecoded. ``parse()`` decodes it (and may raise)."""
+
+    def __init__(self, response: httpx.Response, decode: Callable[[httpx.Response], T]) -> None:
+        self.http_response = response
+        self._decode = decode
+
+    @property
+    def status_code(self) -> int:
+        return self.http_response.status_code
+
+    @property
+    def headers(self) -> httpx.Headers:
+        return self.http_response.headers
+
+    @property
+    def text(self) -> str:
+        return body_text(self.http_response)
+
+    @property
+    def content(self) -> bytes:
+        return self.http_response.content
+
+    def parse(self) -> T:
+        return self._decode(self.http_response)
+
+    def __repr__(self) -> str:
+        return f"<RawResponse [{self.status_code}]>"
