@@ -330,3 +330,62 @@ def test_claim_in_takes_over_a_payment_whose_once_worker_died(postgres: str) -> 
         took = shared.claim_in(conn, "INV-Z:paid:10")
     shared.close()
     assert took, "the payment's lease ran out, yet no delivery can ever claim it again"
+
+
+# ------------------------------------------------------------------ 8. a repeated "status" key read as a refusal
+
+
+def _invoice_answer_with_status_repeated() -> bytes:
+    invoice = FakeCryptoCloud(seed=1)
+    response = invoice.handle(
+        httpx.Request(
+            "POST", "http://x/v2/invoice/create", headers={"Authorization": f"Token {invoice.api_key}"},
+            json={"shop_id": invoice.shop_id, "amount": 10, "currency": "USD", "order_id": "order-dup"},
+        )
+    )
+    body = response.content.decode().rstrip()
+    assert body.endswith("}") and '"status": "success"' in body.replace('":"', '": "')
+    return (body[:-1] + ', "status": "error"}').encode()  # the invoice, and then a second "status"
+
+
+@pytest.mark.parametrize("backend", ["sync", "httpx", "aiohttp"])
+def test_a_200_naming_a_created_invoice_with_a_repeated_status_key_is_not_a_refusal(
+    tmp_path: Path, backend: str
+) -> None:
+    """200 OK, the created invoice under "result", and "status" given twice (success, then error). The client keeps
+    the last and raises BadRequestError with may_have_been_created=False: the ledger records the create as
+    REFUSED, the order is free again, and the retry sends a second create (two invoices for one order). With
+    the keys the other way round it returns the invoice: the answer is ambiguous and must be treated as such."""
+    from support.raw_server import RawServer, http
+
+    answer = _invoice_answer_with_status_repeated()
+    sent: list[int] = []
+
+    def serve(number: int, head: bytes, conn: Any) -> bool:
+        sent.append(number)
+        conn.sendall(http(b"HTTP/1.1 200 OK", answer))
+        return True
+
+    options = dict(api_key="k-0123456789abcdef", shop_id="shop", max_retries=0, timeout=3,
+                   ledger=f"sqlite:///{tmp_path}/l.db")
+    outcomes: list[str] = []
+    with RawServer(serve) as server:
+        if backend == "sync":
+            with CryptoCloud(base_url=server.url, **options) as client:
+                for _ in range(2):
+                    try:
+                        client.invoices.create(amount=Decimal("10"), order_id="order-dup")
+                    except CryptoCloudError as error:
+                        outcomes.append(f"{type(error).__name__} {getattr(error, 'may_have_been_created', '-')}")
+        else:
+
+            async def go() -> None:
+                async with AsyncCryptoCloud(base_url=server.url, http_backend=backend, **options) as client:
+                    for _ in range(2):
+                        try:
+                            await client.invoices.create(amount=Decimal("10"), order_id="order-dup")
+                        except CryptoCloudError as error:
+                            outcomes.append(f"{type(error).__name__} {getattr(error, 'may_have_been_created', '-')}")
+
+            asyncio.run(go())
+    assert len(sent) == 1, f"{len(sent)} creates of order-dup sent: {outcomes}"
