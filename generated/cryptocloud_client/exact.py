@@ -76,13 +76,25 @@ def _reject_constant(name: str) -> Any:
     raise ValueError(f"{name} is not a valid JSON number")
 
 
+def _unique(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    found = dict(pairs)
+    if len(found) != len(pairs):
+        keys = [key for key, _ in pairs]
+        repeated = next(key for key in keys if keys.count(key) > 1)
+        raise ValueError(f"the key {repeated!r} appears twice in one object")
+    return found
+
+
 _DECODER = json.JSONDecoder(parse_float=Decimal, parse_constant=_reject_constant)  # made once, not per call
+_UNIQUE_DECODER = json.JSONDecoder(parse_float=Decimal, parse_constant=_reject_constant, object_pairs_hook=_unique)
 
 
-def loads(content: bytes | str) -> Any:
+def loads(content: bytes | str, *, unique_keys: bool = False) -> Any:
     """Parse JSON, keeping every non-integer number as the exact ``Decimal`` of its text.
 
-    What ``json.loads(content, parse_float=Decimal, ...)`` does, with its decoder made once."""
+    What ``json.loads(content, parse_float=Decimal, ...)`` does, with its decoder made once. With ``unique_keys``
+    a key repeated in one object is an error (ValueError) instead of the last one winning: for answers whose
+    meaning must not depend on which of two values a reader keeps."""
     if isinstance(content, str):
         if content.startswith("\ufeff"):
             raise json.JSONDecodeError("Unexpected UTF-8 BOM (decode using utf-8-sig)", content, 0)
@@ -90,7 +102,7 @@ def loads(content: bytes | str) -> Any:
         content = content.decode(json.detect_encoding(content), "surrogatepass")
     else:
         raise TypeError(f"the JSON object must be str, bytes or bytearray, not {type(content).__name__}")
-    return _DECODER.decode(content)
+    return (_UNIQUE_DECODER if unique_keys else _DECODER).decode(content)
 
 
 def _encode(value: Any) -> str:

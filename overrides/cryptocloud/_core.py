@@ -69,9 +69,21 @@ Flow = Generator[Step, Any, T]  # Any: a Blocking step gets its work's result ba
 
 
 def blocking(work: Callable[[], T]) -> Generator[Step, Any, T]:
-    """``result = yield from blocking(lambda: ledger.begin_create(...))`` inside a flow."""
+    """``result = yield from blocking(functools.partial(ledger.begin_create, ...))`` inside a flow."""
     result: T = yield Blocking(work)
     return result
+
+
+def noted(work: Callable[[], object], what: str) -> Generator[Step, Any, None]:
+    """Write down in the ledger what became of an operation that was sent. If the ledger fails now, the
+    operation's own result or error still reaches the caller: the ledger keeps it as of unknown outcome (which
+    stops any process from sending it again until it is reconciled), and the failure is logged."""
+    try:
+        yield from blocking(work)
+    except errors.LedgerError as failure:
+        logger.warning(
+            "%s: the ledger could not record its outcome (%s); it stays unknown until reconciled", what, failure
+        )
 
 
 @attrs.frozen
@@ -307,7 +319,9 @@ class Core:
 
     def _decode(self, response: httpx.Response, call: Call[T]) -> T:
         try:
-            result = _responses.decode_success(response, call.decode, self.redact, call.envelope)
+            # Where a misread answer costs money (it may say "refused" of what was carried out), it must be unique.
+            unique = not call.resendable
+            result = _responses.decode_success(response, call.decode, self.redact, call.envelope, unique)
         except errors.APIError as error:
             raise self.settle(error, call) from None
         if call.agrees is not None and (problem := call.agrees(result)) is not None:

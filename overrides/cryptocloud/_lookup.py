@@ -10,7 +10,6 @@ list (a page it could not read, a list with no visible end) ends in the create's
 from __future__ import annotations
 
 import functools
-import time
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
@@ -23,7 +22,7 @@ from cryptocloud_client.models import FiatCurrency, InvoiceCreateRequest, Invoic
 from cryptocloud_client.types import Unset
 
 from . import _params, errors
-from ._core import Call, Core, Flow, Unsettled, blocking
+from ._core import Call, Core, Flow, Unsettled, blocking, noted
 from .ledger._base import ABSENT, DONE, REFUSED, UNKNOWN
 from .models import NOT_A_VALUE, Invoice, InvoiceDetails, InvoicePage, invoice_page
 
@@ -216,9 +215,10 @@ def recorded_create(
         invoice = yield from (recovering_create(core, http, call, body) if recover else core.run(call))
     except errors.APIError as error:
         settled = UNKNOWN if error.may_have_been_created else REFUSED
-        yield from blocking(functools.partial(ledger.finish_create, row, settled))
+        yield from noted(functools.partial(ledger.finish_create, row, settled), f"create of {order_id!r}")
         raise
-    yield from blocking(functools.partial(ledger.finish_create, row, DONE, cast(Invoice, invoice).uuid))
+    made = cast(Invoice, invoice).uuid
+    yield from noted(functools.partial(ledger.finish_create, row, DONE, made), f"create of {order_id!r} ({made})")
     return cast(Invoice, invoice)
 
 
@@ -255,8 +255,8 @@ def reconcile(
             detail = "the API lists no withdrawals: check the dashboard's history, then ledger.resolve_withdrawal"
             report.append(Reconciled("withdrawal", record.key, "unknown", None, detail))
             continue
-        if record.kind == "create" and time.time() - record.at < in_flight:
-            detail = f"sent {time.time() - record.at:.0f} s ago: it may still be in flight; reconcile again later"
+        if record.kind == "create" and record.age < in_flight:
+            detail = f"sent {record.age:.0f} s ago: it may still be in flight; reconcile again later"
             report.append(Reconciled("create", record.key, "unknown", None, detail))
             continue
         if record.key is None or record.id is None:

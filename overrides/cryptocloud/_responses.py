@@ -59,8 +59,8 @@ def one_line(text: str) -> str:
     return text if len(text) <= _MAX_MESSAGE else text[: _MAX_MESSAGE - 3] + "..."
 
 
-def _load(response: httpx.Response) -> Any:
-    return exact.loads(response.content)
+def _load(response: httpx.Response, unique_keys: bool = False) -> Any:
+    return exact.loads(response.content, unique_keys=unique_keys)
 
 
 def server_messages(data: Any) -> dict[str, list[str]]:
@@ -208,6 +208,10 @@ def foreign_answer(response: httpx.Response, problem: str, redact: Redact) -> er
     )
 
 
+def _names_an_object(result: Any) -> bool:
+    return isinstance(result, dict) and any(isinstance(result.get(key), str) for key in ("uuid", "invoice_id"))
+
+
 class Missing(Exception):
     """Raised by a decoder when the answer lacks what was asked for (an invoice id, say)."""
 
@@ -217,11 +221,13 @@ def decode_success(
     decode: Callable[[dict[str, Any]], T],
     redact: Redact,
     envelope: tuple[str, ...] = ("result",),
+    unique_keys: bool = False,
 ) -> T:
     """Read a success envelope (its answer under one of the ``envelope`` keys) and decode it with ``decode``;
-    raise for anything else."""
+    raise for anything else. ``unique_keys``: a key repeated in one object makes the answer unreadable (an answer
+    saying both "success" and "error" is neither a result nor a refusal)."""
     try:
-        data = _load(response)
+        data = _load(response, unique_keys)
     except DECODE_ERRORS as exc:
         reason = "nesting too deep" if isinstance(exc, RecursionError) else str(exc) or type(exc).__name__
         raise _invalid(response, f"not JSON ({reason})", redact, is_json=False) from None
@@ -230,6 +236,8 @@ def decode_success(
     if isinstance(data, dict) and (
         data.get("status") == "error" or ("detail" in data and data.get("status") != "success")
     ):
+        if _names_an_object(data.get("result")):  # "error" beside what reads as a made invoice: no refusal
+            raise _invalid(response, "an error status beside a result naming an object", redact, data)
         raise status_error(response, redact, data)  # an error shape, whatever the HTTP status says
     if not isinstance(data, dict) or data.get("status") != "success" or not any(key in data for key in envelope):
         expected = " or ".join(f"{key!r}: ..." for key in envelope)

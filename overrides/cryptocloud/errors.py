@@ -11,6 +11,7 @@ CryptoCloudError
     ├── APIResponseValidationError: a 2xx whose body is not what the spec says
     └── OrderIdConflictError: recovery found an invoice with this order_id that this call did not create
 OutcomeUnknownError: the ledger says an earlier attempt may have been carried out (nothing was sent)
+LedgerError: the ledger's database could not be read or written before sending (nothing was sent)
 PostbackVerificationError: a payment notification that must not be trusted
 WithdrawalTooSoonError: a withdrawal asked for less than 12 s after the last one with its key (nothing sent)
 
@@ -38,6 +39,7 @@ __all__ = [
     "CryptoCloudError",
     "InternalServerError",
     "InvalidParameterError",
+    "LedgerError",
     "NotFoundError",
     "OrderIdConflictError",
     "OutcomeUnknownError",
@@ -202,6 +204,13 @@ class OutcomeUnknownError(CryptoCloudError):
         else:
             how = "run `cryptocloud reconcile` (or client.reconcile()) to look it up and settle it"
         super().__init__(f"an earlier {kind} for {key!r} may have been carried out; nothing was sent: {how}")
+
+
+class LedgerError(CryptoCloudError):
+    """The ledger's database could not be read or written (locked past its timeout, unreachable, read-only...).
+    Raised only where nothing was sent: before a request, or by the ledger's own methods. After a request was
+    sent, a ledger failure never hides its result or error: it is logged, and the ledger keeps the operation as of
+    unknown outcome, so no process sends it again before it is reconciled."""
 
 
 class PostbackVerificationError(CryptoCloudError):

@@ -33,7 +33,7 @@ from cryptocloud_client.models import CryptoCurrency, Currency, WithdrawalCreate
 from cryptocloud_client.models import Withdrawal as GeneratedWithdrawal
 
 from . import _params, errors
-from ._core import ENV_WITHDRAWAL_KEY, Call, Composite, Core, Flow, blocking
+from ._core import ENV_WITHDRAWAL_KEY, Call, Composite, Core, Flow, blocking, noted
 from ._resource import AsyncResource, Http, SyncResource, async_method, sync_method
 from ._secrets import WithdrawalKey
 from .ledger._base import DONE, REFUSED, UNKNOWN
@@ -198,7 +198,10 @@ def create_call(
             return cast(Withdrawal, (yield from signed.run(call)))
         # Committed before the request leaves: a process that dies after sending leaves "sending" behind.
         record = idempotency_key or f"unkeyed-{uuid.uuid4().hex}"
-        asked = {"currency_code": str(body.currency_code), "to_address": body.to_address, "amount": str(body.amount)}
+        # 10 and 10.00 are one amount: a job that reads it back from a NUMERIC column retries the same payout.
+        amount = format(Decimal(body.amount).normalize(), "f")
+        asked = {"currency_code": str(body.currency_code), "to_address": body.to_address, "amount": amount}
+        what = f"withdrawal {record!r}"
         known = yield from blocking(functools.partial(ledger.begin_withdrawal, record, asked, key.digest))
         if known is not None:
             return Withdrawal.from_dict(known)  # carried out before: returned, nothing sent
@@ -206,9 +209,9 @@ def create_call(
             withdrawal = cast(Withdrawal, (yield from signed.run(call)))
         except errors.APIError as error:
             outcome = UNKNOWN if error.may_have_taken_effect else REFUSED
-            yield from blocking(functools.partial(ledger.finish_withdrawal, record, outcome, detail=error.message))
+            yield from noted(functools.partial(ledger.finish_withdrawal, record, outcome, detail=error.message), what)
             raise
-        yield from blocking(functools.partial(ledger.finish_withdrawal, record, DONE, withdrawal.to_dict()))
+        yield from noted(functools.partial(ledger.finish_withdrawal, record, DONE, withdrawal.to_dict()), what)
         return withdrawal
 
     return Composite(flow)

@@ -19,6 +19,7 @@ reaches: SQLite for the processes of one machine (``sqlite:///path/to/ledger.db`
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 
 from ._base import Claim, Ledger, LedgerRecord
 from .sqlite import SQLiteLedger
@@ -42,12 +43,15 @@ def open_ledger(url: str | os.PathLike[str]) -> Ledger:
             raise errors.InvalidParameterError(
                 "ledger", _without_password(text), f"needs psycopg: {install_hint('postgres')}"
             ) from missing
-        return PostgresLedger(text)
-    if text.startswith("sqlite:///"):
-        text = text.removeprefix("sqlite:///")
-    elif "://" in text:
+        opening: Callable[[str], Ledger] = PostgresLedger
+    elif text.startswith("sqlite:///") or "://" not in text:
+        opening, text = SQLiteLedger, text.removeprefix("sqlite:///")
+    else:
         raise errors.InvalidParameterError("ledger", _without_password(text), "must be sqlite:///PATH or postgresql://")
-    return SQLiteLedger(text)
+    try:
+        return opening(text)
+    except (errors.LedgerError, OSError) as failure:
+        raise errors.InvalidParameterError("ledger", _without_password(text), f"cannot be opened: {failure}") from None
 
 
 def _without_password(url: str) -> str:

@@ -39,6 +39,7 @@ class LedgerRecord:
     state: str
     request: dict[str, Any]
     at: float  # when it was sent (a create) or last written (a withdrawal), in seconds since the epoch
+    age: float  # seconds since ``at``, by the database's clock
     id: int | None = None
     invoice_uuid: str | None = None
 
@@ -61,6 +62,9 @@ class Ledger(abc.ABC):
     placeholder = "?"
     row_id = "INTEGER PRIMARY KEY AUTOINCREMENT"
     real = "REAL"
+    # Seconds since the epoch by the database's clock: leases and the 12 s spacing are compared between
+    # processes and machines, so they are read from one clock, not from each process's own.
+    now_sql = "(julianday('now') - 2440587.5) * 86400.0"
 
     def __init__(self) -> None:
         self._owner = f"{socket.gethostname()}:{os.getpid()}:{threading.get_ident()}"
@@ -81,6 +85,9 @@ class Ledger(abc.ABC):
 
     def _run(self, conn: Connection, text: str, *values: Any) -> Any:
         return conn.execute(self._sql(text), values)
+
+    def _now(self, conn: Connection) -> float:
+        return float(conn.execute(f"SELECT {self.now_sql}").fetchone()[0])
 
     def _schema(self) -> list[str]:
         return [
@@ -106,7 +113,7 @@ class Ledger(abc.ABC):
         another withdrawal; else records "sending" (and the send time, for the spacing) and returns None."""
         wanted = json.dumps(request, sort_keys=True, default=str)
         with self._transaction() as conn:
-            now = time.time()
+            now = self._now(conn)
             row = self._run(
                 conn, "SELECT state, request, result FROM cc_withdrawals WHERE idempotency_key = ?", key
             ).fetchone()
@@ -122,7 +129,9 @@ class Ledger(abc.ABC):
                     raise errors.OutcomeUnknownError("withdrawal", key)
             digest = key_digest.hex()
             last = self._run(conn, "SELECT last_sent_at FROM cc_spacing WHERE key_digest = ?", digest).fetchone()
-            if last is not None and now - last[0] < MIN_SPACING:
+            # A clock stepped back (now before the last send) says nothing of the time since: the server's own
+            # rate_limit refusal covers that case, rather than a wait of however far the clock went back.
+            if last is not None and 0 <= now - last[0] < MIN_SPACING:
                 raise errors.WithdrawalTooSoonError(round(MIN_SPACING - (now - last[0]), 1) or 0.1)
             self._run(conn, "DELETE FROM cc_spacing WHERE key_digest = ?", digest)
             self._run(conn, "INSERT INTO cc_spacing (key_digest, last_sent_at) VALUES (?, ?)", digest, now)
@@ -146,7 +155,7 @@ class Ledger(abc.ABC):
                 state,
                 exact.dumps(result).decode() if result is not None else None,
                 detail,
-                time.time(),
+                self._now(conn),
                 key,
             )
 
@@ -165,7 +174,7 @@ class Ledger(abc.ABC):
         """Record a create about to be sent; its row id. Raises OutcomeUnknownError when another create for this
         order may have landed and is not settled yet (reconcile first)."""
         with self._transaction() as conn:
-            now = time.time()
+            now = self._now(conn)
             if order_id is not None:
                 open_row = self._run(
                     conn, "SELECT id FROM cc_creates WHERE order_id = ? AND state IN ('sending', 'unknown')", order_id
@@ -192,7 +201,7 @@ class Ledger(abc.ABC):
                 "UPDATE cc_creates SET state = ?, invoice_uuid = ?, updated_at = ? WHERE id = ?",
                 state,
                 invoice_uuid,
-                time.time(),
+                self._now(conn),
                 row,
             )
 
@@ -209,8 +218,9 @@ class Ledger(abc.ABC):
                 "SELECT idempotency_key, state, request, updated_at FROM cc_withdrawals "
                 "WHERE state IN ('sending', 'unknown') ORDER BY updated_at",
             ).fetchall()
-        records = [LedgerRecord("create", o, s, json.loads(r), t, id=i) for i, o, s, r, t in creates]
-        records += [LedgerRecord("withdrawal", k, s, json.loads(r), t) for k, s, r, t in withdrawals]
+            now = self._now(conn)
+        records = [LedgerRecord("create", o, s, json.loads(r), t, now - t, id=i) for i, o, s, r, t in creates]
+        records += [LedgerRecord("withdrawal", k, s, json.loads(r), t, now - t) for k, s, r, t in withdrawals]
         return sorted(records, key=lambda record: record.at)
 
     # ---------------------------------------------------------------- postbacks
@@ -218,9 +228,12 @@ class Ledger(abc.ABC):
     def claim(self, key: str, lease: float = DEFAULT_LEASE) -> Claim:
         """Claim the processing of the confirmed payment ``key``: fresh when nobody has done it and nobody holds
         it (or the one who held it let its lease run out)."""
+        from .._params import seconds
+
+        lease = seconds(lease, "lease")  # 0, negative or NaN would hand the payment to two workers at once
         owner = f"{self._owner}:{time.monotonic_ns()}"
         with self._transaction() as conn:
-            now = time.time()
+            now = self._now(conn)
             row = self._run(conn, "SELECT state, lease_until FROM cc_postbacks WHERE dedup_key = ?", key).fetchone()
             if row is not None and (row[0] == DONE or row[1] > now):
                 return Claim(key, False, owner)
@@ -243,7 +256,7 @@ class Ledger(abc.ABC):
                 conn,
                 "UPDATE cc_postbacks SET state = ?, updated_at = ? WHERE dedup_key = ? AND owner = ?",
                 DONE,
-                time.time(),
+                self._now(conn),
                 claim.key,
                 claim.owner,
             )

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from .. import errors
 from ._base import Connection, Ledger
 
 BUSY_TIMEOUT = 30.0  # seconds a writer waits for another process's transaction (each is a few statements)
@@ -41,14 +42,21 @@ class SQLiteLedger(Ledger):
 
     @contextmanager
     def _transaction(self) -> Iterator[Connection]:
-        conn = self._connection()
-        conn.execute("BEGIN IMMEDIATE")
+        failure = None
         try:
-            yield conn
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
-        conn.execute("COMMIT")
+            conn = self._connection()
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield conn
+            except BaseException:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                raise
+            conn.execute("COMMIT")
+        except sqlite3.Error as error:
+            failure = f"{self.path}: {error}"
+        if failure is not None:  # raised outside the handler: the database's own exception is not chained to it
+            raise errors.LedgerError(failure)
 
     def close(self) -> None:
         conn = getattr(self._local, "conn", None)
