@@ -77,6 +77,10 @@ def stamp(moment: datetime) -> str:
     return exact.format_utc_datetime(moment)
 
 
+def usd_per_fiat(code: str) -> Decimal:
+    return Decimal(USD_PER_FIAT.get(code, "1"))  # a fiat currency new to the spec: priced like the dollar
+
+
 def usd_per(code: str) -> Decimal:
     coin = code.split("_")[0]
     return Decimal(USD_PER_COIN.get(coin, "1"))  # the rest are dollar stablecoins, or coins new to the spec

@@ -48,7 +48,7 @@ def create(fake: FakeCryptoCloud, body: dict[str, Any]) -> httpx.Response:
         return amount
     add = body.get("add_fields", {})
     fiat = body.get("currency", "USD")
-    amount_usd = money(amount * Decimal(catalog.USD_PER_FIAT[fiat]), "0.01")
+    amount_usd = money(amount * catalog.usd_per_fiat(fiat), "0.01")
     code = add.get("cryptocurrency") or (add.get("available_currencies") or ["USDT_TRC20"])[0]
     crypto = money(amount_usd / catalog.usd_per(code))
     now = fake.clock.now()
