@@ -9,6 +9,7 @@ import sys
 import time
 import types
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 import jwt
@@ -256,8 +257,12 @@ class _Request:
         return self.body
 
 
-def test_the_readmes_flask_handler_ships_only_what_the_api_calls_paid(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_readmes_flask_handler_ships_only_what_the_api_calls_paid(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     from support.reference import ROOT
+
+    monkeypatch.chdir(tmp_path)  # the handler's ledger is a relative SQLite path: a fresh one per run
 
     section = (ROOT / "README.md").read_text().split("### Postbacks\n", 1)[1].split("\n### ", 1)[0]
     (block,) = re.findall(r"```python\n(.*?)```", section, re.DOTALL)
