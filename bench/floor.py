@@ -6,8 +6,9 @@ A raw ``json.loads`` of one page (100 invoices) builds dicts, floats and strings
 of that, at least: build the four generated attrs objects of each invoice (InvoiceDetails, Currency, Network,
 Project), make each amount a Decimal and each timestamp an aware datetime, and look at each field once to know
 its type. Each of those is timed here alone, in its cheapest form (values prepared beforehand, no checks), and
-set against the budget the 1.25x target leaves: a quarter of the raw call. ``client.invoices.list`` does all of
-them plus the rest of a call; the generated strict ``from_dict`` (written by codegen) is what it runs per invoice.
+set against the budget the list page's 2.0x target leaves: the raw call's own time again.
+``client.invoices.list`` does all of them plus the rest of a call; the generated strict ``from_dict`` (written
+by codegen) is what it runs per invoice.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from cryptocloud_client.api.invoices import create_invoice
 from cryptocloud_client.models import Currency, InvoiceCreateRequest, Network, Project
 
 PAGE = 100
+LIST_TARGET = 2.0  # the issue's largest ratio of a list page on the mock to the raw call (bench/compare.py)
 
 
 def _page() -> bytes:
@@ -106,12 +108,12 @@ def rows(raw_call: float | None = None) -> list[tuple[str, str, str]]:
     floor = sum(seconds for name, seconds in measured[2:6])
     raw = raw_call if raw_call is not None else measured[0][1]
     out = [(f"list floor: {name}", f"{seconds * 1e6:,.0f} us/page", "") for name, seconds in measured]
-    budget = 0.25 * raw
+    budget = (LIST_TARGET - 1) * raw
     out.append(
         (
             "list floor: typed work no decoder can skip (sum of the 4 parts)",
             f"{floor * 1e6:,.0f} us/page",
-            f"{floor / budget:.1f}x the {budget * 1e6:,.0f} us a 1.25x target leaves over the raw call",
+            f"{floor / budget:.1f}x the {budget * 1e6:,.0f} us a {LIST_TARGET}x target leaves over the raw call",
         )
     )
     return out

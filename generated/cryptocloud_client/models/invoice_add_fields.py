@@ -105,9 +105,11 @@ class InvoiceAddFields:
         else:
             raise DecodeError.wrong("time_to_pay", "TimeToPay", a0)
         a1: Any = get("email_to_send", UNSET)
-        if isinstance(a1, str):
+        if a1.__class__ is str:
             pass
         elif a1 is UNSET:
+            pass
+        elif isinstance(a1, str):
             pass
         else:
             raise DecodeError.wrong("email_to_send", "str", a1)
@@ -122,18 +124,22 @@ class InvoiceAddFields:
         else:
             raise DecodeError.wrong("available_currencies", "list[CryptoCurrency]", a2)
         a3: Any = get("cryptocurrency", UNSET)
-        if isinstance(a3, str) and a3 in CryptoCurrency._value2member_map_:
+        if a3.__class__ is str and a3 in CryptoCurrency._value2member_map_:
             a3 = CryptoCurrency._value2member_map_[a3]
         elif a3 is UNSET:
             pass
+        elif isinstance(a3, str) and a3 in CryptoCurrency._value2member_map_:
+            a3 = CryptoCurrency._value2member_map_[a3]
         else:
             raise DecodeError.wrong("cryptocurrency", "CryptoCurrency", a3)
         a4: Any = get("period", UNSET)
-        if isinstance(a4, str) and a4 in ResendPeriod._value2member_map_:
+        if a4.__class__ is str and a4 in ResendPeriod._value2member_map_:
             a4 = ResendPeriod._value2member_map_[a4]
         elif a4 is UNSET:
             pass
+        elif isinstance(a4, str) and a4 in ResendPeriod._value2member_map_:
+            a4 = ResendPeriod._value2member_map_[a4]
         else:
             raise DecodeError.wrong("period", "ResendPeriod", a4)
-        obj = cls(time_to_pay=a0, email_to_send=a1, available_currencies=a2, cryptocurrency=a3, period=a4)
+        obj = cls(a0, a1, a2, a3, a4)
         return obj
