@@ -56,6 +56,11 @@ def _describe(branches: tuple[Any, ...], unset: type) -> str:
     return " | ".join(names)
 
 
+# An enum's value -> member map, read by the decoders through a module-level name: looking it up on the enum class
+# costs several times the dict lookup itself, once per field per object.
+_MEMBERS = "_members_of_"
+
+
 class _Writer:
     """The source of one model's decoder."""
 
@@ -116,7 +121,7 @@ class _Writer:
                     ]
                     checks.append((usual, reading))
             elif isinstance(branch, type) and issubclass(branch, enum.Enum):
-                members = f"{branch.__name__}._value2member_map_"
+                members = f"{_MEMBERS}{branch.__name__}"
                 if str in branches:  # open: an unknown value stays text
                     checks.append((f"{var}.__class__ is str", [f"{var} = {members}.get({var}, {var})"]))
                     fallbacks.append((f"isinstance({var}, str)", [f"{var} = {members}.get({var}, {var})"]))
@@ -206,7 +211,7 @@ class _Writer:
                 f"{var} = items",
             ]
         if isinstance(item, type) and issubclass(item, enum.Enum):
-            members = f"{item.__name__}._value2member_map_"
+            members = f"{_MEMBERS}{item.__name__}"
             return [
                 f"for i, x in enumerate({var}):",
                 f"    if not (isinstance(x, str) and x in {members}):",
@@ -307,7 +312,7 @@ def write_decoders(package: Path, keys_of: Callable[[str], dict[str, str] | None
             text, count = _FROM_DICT.subn(source.replace("\\", "\\\\"), text)
             if count != 1:
                 raise DecoderError(f"{path.name}: expected one from_dict, found {count}")
-            path.write_text(_imports(text))
+            path.write_text(_imports(text, sorted(set(re.findall(rf"\b{_MEMBERS}(\w+)", source)))))
             written += 1
         return written
     finally:
@@ -316,13 +321,14 @@ def write_decoders(package: Path, keys_of: Callable[[str], dict[str, str] | None
             del sys.modules[module]
 
 
-def _imports(text: str) -> str:
+def _imports(text: str, enums: list[str]) -> str:
     """The module's imports, with what the decoder uses added (nested models are imported already; unused imports
-    are then removed by ruff's F401 fix)."""
+    are then removed by ruff's F401 fix), then the value -> member maps of the ``enums`` its decoder reads."""
     needed = [
         "from typing import ClassVar",
         "from ..exact import (DecodeError, parse_decimal, parse_utc_datetime, usual_timestamp, utc_fromisoformat)",
         "from ..types import UNSET",
     ]
     header, sep, rest = text.partition("\n\n\n")
-    return header + "\n" + "\n".join(needed) + sep + rest
+    maps = "".join(f"{_MEMBERS}{name} = {name}._value2member_map_\n" for name in enums)
+    return header + "\n" + "\n".join(needed) + sep + (maps + "\n\n" if maps else "") + rest

@@ -13,6 +13,9 @@ from ..models.balance import Balance
 from ..models.success_status import SuccessStatus
 from ..types import UNSET
 
+_members_of_SuccessStatus = SuccessStatus._value2member_map_
+
+
 T = TypeVar("T", bound="BalanceListResponse")
 
 
@@ -59,10 +62,10 @@ class BalanceListResponse:
         get = d.get
         missing = 0  # fields not in d: then len(d) says whether d has other keys
         a0: Any = get("status", UNSET)
-        if a0.__class__ is str and a0 in SuccessStatus._value2member_map_:
-            a0 = SuccessStatus._value2member_map_[a0]
-        elif isinstance(a0, str) and a0 in SuccessStatus._value2member_map_:
-            a0 = SuccessStatus._value2member_map_[a0]
+        if a0.__class__ is str and a0 in _members_of_SuccessStatus:
+            a0 = _members_of_SuccessStatus[a0]
+        elif isinstance(a0, str) and a0 in _members_of_SuccessStatus:
+            a0 = _members_of_SuccessStatus[a0]
         else:
             raise DecodeError.wrong("status", "SuccessStatus", a0)
         a1: Any = get("result", UNSET)

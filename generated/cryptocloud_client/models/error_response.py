@@ -13,6 +13,9 @@ from ..models.error_result import ErrorResult
 from ..models.error_status import ErrorStatus
 from ..types import UNSET
 
+_members_of_ErrorStatus = ErrorStatus._value2member_map_
+
+
 T = TypeVar("T", bound="ErrorResponse")
 
 
@@ -57,10 +60,10 @@ class ErrorResponse:
         get = d.get
         missing = 0  # fields not in d: then len(d) says whether d has other keys
         a0: Any = get("status", UNSET)
-        if a0.__class__ is str and a0 in ErrorStatus._value2member_map_:
-            a0 = ErrorStatus._value2member_map_[a0]
-        elif isinstance(a0, str) and a0 in ErrorStatus._value2member_map_:
-            a0 = ErrorStatus._value2member_map_[a0]
+        if a0.__class__ is str and a0 in _members_of_ErrorStatus:
+            a0 = _members_of_ErrorStatus[a0]
+        elif isinstance(a0, str) and a0 in _members_of_ErrorStatus:
+            a0 = _members_of_ErrorStatus[a0]
         else:
             raise DecodeError.wrong("status", "ErrorStatus", a0)
         a1: Any = get("result", UNSET)

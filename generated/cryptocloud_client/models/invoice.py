@@ -22,6 +22,11 @@ from ..models.invoice_status import InvoiceStatus
 from ..models.project import Project
 from ..types import UNSET, Unset
 
+_members_of_CommissionSide = CommissionSide._value2member_map_
+_members_of_FiatCurrency = FiatCurrency._value2member_map_
+_members_of_InvoiceStatus = InvoiceStatus._value2member_map_
+
+
 T = TypeVar("T", bound="Invoice")
 
 
@@ -281,9 +286,9 @@ class Invoice:
             raise DecodeError.wrong("uuid", "str", a0)
         a1: Any = get("status", UNSET)
         if a1.__class__ is str:
-            a1 = InvoiceStatus._value2member_map_.get(a1, a1)
+            a1 = _members_of_InvoiceStatus.get(a1, a1)
         elif isinstance(a1, str):
-            a1 = InvoiceStatus._value2member_map_.get(a1, a1)
+            a1 = _members_of_InvoiceStatus.get(a1, a1)
         else:
             raise DecodeError.wrong("status", "InvoiceStatus | str", a1)
         a2: Any = get("created", UNSET)
@@ -355,29 +360,29 @@ class Invoice:
                 raise DecodeError("expiry_date", str(exc)) from None
         a7: Any = get("side_commission", UNSET)
         if a7.__class__ is str:
-            a7 = CommissionSide._value2member_map_.get(a7, a7)
+            a7 = _members_of_CommissionSide.get(a7, a7)
         elif a7 is UNSET:
             missing += 1
         elif isinstance(a7, str):
-            a7 = CommissionSide._value2member_map_.get(a7, a7)
+            a7 = _members_of_CommissionSide.get(a7, a7)
         else:
             raise DecodeError.wrong("side_commission", "CommissionSide | str", a7)
         a8: Any = get("side_commission_cc", UNSET)
         if a8.__class__ is str:
-            a8 = CommissionSide._value2member_map_.get(a8, a8)
+            a8 = _members_of_CommissionSide.get(a8, a8)
         elif a8 is UNSET:
             missing += 1
         elif isinstance(a8, str):
-            a8 = CommissionSide._value2member_map_.get(a8, a8)
+            a8 = _members_of_CommissionSide.get(a8, a8)
         else:
             raise DecodeError.wrong("side_commission_cc", "CommissionSide | str", a8)
         a9: Any = get("side_commission_service", UNSET)
         if a9.__class__ is str:
-            a9 = CommissionSide._value2member_map_.get(a9, a9)
+            a9 = _members_of_CommissionSide.get(a9, a9)
         elif a9 is UNSET:
             missing += 1
         elif isinstance(a9, str):
-            a9 = CommissionSide._value2member_map_.get(a9, a9)
+            a9 = _members_of_CommissionSide.get(a9, a9)
         else:
             raise DecodeError.wrong("side_commission_service", "CommissionSide | str", a9)
         a10: Any = get("type_payments", UNSET)
@@ -506,11 +511,11 @@ class Invoice:
                 raise DecodeError("service_fee_usd", str(exc)) from None
         a18: Any = get("fiat_currency", UNSET)
         if a18.__class__ is str:
-            a18 = FiatCurrency._value2member_map_.get(a18, a18)
+            a18 = _members_of_FiatCurrency.get(a18, a18)
         elif a18 is UNSET:
             missing += 1
         elif isinstance(a18, str):
-            a18 = FiatCurrency._value2member_map_.get(a18, a18)
+            a18 = _members_of_FiatCurrency.get(a18, a18)
         else:
             raise DecodeError.wrong("fiat_currency", "FiatCurrency | str", a18)
         a19: Any = get("is_email_required", UNSET)

@@ -14,6 +14,9 @@ from ..models.fiat_currency import FiatCurrency
 from ..models.invoice_add_fields import InvoiceAddFields
 from ..types import UNSET, Unset
 
+_members_of_FiatCurrency = FiatCurrency._value2member_map_
+
+
 T = TypeVar("T", bound="InvoiceCreateRequest")
 
 
@@ -109,12 +112,12 @@ class InvoiceCreateRequest:
             except (TypeError, ValueError, ArithmeticError) as exc:
                 raise DecodeError("amount", str(exc)) from None
         a2: Any = get("currency", UNSET)
-        if a2.__class__ is str and a2 in FiatCurrency._value2member_map_:
-            a2 = FiatCurrency._value2member_map_[a2]
+        if a2.__class__ is str and a2 in _members_of_FiatCurrency:
+            a2 = _members_of_FiatCurrency[a2]
         elif a2 is UNSET:
             pass
-        elif isinstance(a2, str) and a2 in FiatCurrency._value2member_map_:
-            a2 = FiatCurrency._value2member_map_[a2]
+        elif isinstance(a2, str) and a2 in _members_of_FiatCurrency:
+            a2 = _members_of_FiatCurrency[a2]
         else:
             raise DecodeError.wrong("currency", "FiatCurrency", a2)
         a3: Any = get("order_id", UNSET)

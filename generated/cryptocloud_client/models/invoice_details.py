@@ -22,6 +22,11 @@ from ..models.invoice_status import InvoiceStatus
 from ..models.project import Project
 from ..types import UNSET, Unset
 
+_members_of_CommissionSide = CommissionSide._value2member_map_
+_members_of_FiatCurrency = FiatCurrency._value2member_map_
+_members_of_InvoiceStatus = InvoiceStatus._value2member_map_
+
+
 T = TypeVar("T", bound="InvoiceDetails")
 
 
@@ -372,9 +377,9 @@ class InvoiceDetails:
             raise DecodeError.wrong("uuid", "str", a0)
         a1: Any = get("status", UNSET)
         if a1.__class__ is str:
-            a1 = InvoiceStatus._value2member_map_.get(a1, a1)
+            a1 = _members_of_InvoiceStatus.get(a1, a1)
         elif isinstance(a1, str):
-            a1 = InvoiceStatus._value2member_map_.get(a1, a1)
+            a1 = _members_of_InvoiceStatus.get(a1, a1)
         else:
             raise DecodeError.wrong("status", "InvoiceStatus | str", a1)
         a2: Any = get("created", UNSET)
@@ -426,29 +431,29 @@ class InvoiceDetails:
                 raise DecodeError("expiry_date", str(exc)) from None
         a5: Any = get("side_commission", UNSET)
         if a5.__class__ is str:
-            a5 = CommissionSide._value2member_map_.get(a5, a5)
+            a5 = _members_of_CommissionSide.get(a5, a5)
         elif a5 is UNSET:
             missing += 1
         elif isinstance(a5, str):
-            a5 = CommissionSide._value2member_map_.get(a5, a5)
+            a5 = _members_of_CommissionSide.get(a5, a5)
         else:
             raise DecodeError.wrong("side_commission", "CommissionSide | str", a5)
         a6: Any = get("side_commission_cc", UNSET)
         if a6.__class__ is str:
-            a6 = CommissionSide._value2member_map_.get(a6, a6)
+            a6 = _members_of_CommissionSide.get(a6, a6)
         elif a6 is UNSET:
             missing += 1
         elif isinstance(a6, str):
-            a6 = CommissionSide._value2member_map_.get(a6, a6)
+            a6 = _members_of_CommissionSide.get(a6, a6)
         else:
             raise DecodeError.wrong("side_commission_cc", "CommissionSide | str", a6)
         a7: Any = get("side_commission_service", UNSET)
         if a7.__class__ is str:
-            a7 = CommissionSide._value2member_map_.get(a7, a7)
+            a7 = _members_of_CommissionSide.get(a7, a7)
         elif a7 is UNSET:
             missing += 1
         elif isinstance(a7, str):
-            a7 = CommissionSide._value2member_map_.get(a7, a7)
+            a7 = _members_of_CommissionSide.get(a7, a7)
         else:
             raise DecodeError.wrong("side_commission_service", "CommissionSide | str", a7)
         a8: Any = get("type_payments", UNSET)
@@ -594,11 +599,11 @@ class InvoiceDetails:
                 raise DecodeError("service_fee_usd", str(exc)) from None
         a17: Any = get("fiat_currency", UNSET)
         if a17.__class__ is str:
-            a17 = FiatCurrency._value2member_map_.get(a17, a17)
+            a17 = _members_of_FiatCurrency.get(a17, a17)
         elif a17 is UNSET:
             missing += 1
         elif isinstance(a17, str):
-            a17 = FiatCurrency._value2member_map_.get(a17, a17)
+            a17 = _members_of_FiatCurrency.get(a17, a17)
         else:
             raise DecodeError.wrong("fiat_currency", "FiatCurrency | str", a17)
         a18: Any = get("is_email_required", UNSET)

@@ -15,6 +15,8 @@ from ..exact import (
 )
 from ..types import UNSET
 
+_members_of_CryptoCurrency = CryptoCurrency._value2member_map_
+
 
 @_attrs_define
 class StaticWalletCreateRequest:
@@ -69,10 +71,10 @@ class StaticWalletCreateRequest:
         else:
             raise DecodeError.wrong("shop_id", "str", a0)
         a1: Any = get("currency", UNSET)
-        if a1.__class__ is str and a1 in CryptoCurrency._value2member_map_:
-            a1 = CryptoCurrency._value2member_map_[a1]
-        elif isinstance(a1, str) and a1 in CryptoCurrency._value2member_map_:
-            a1 = CryptoCurrency._value2member_map_[a1]
+        if a1.__class__ is str and a1 in _members_of_CryptoCurrency:
+            a1 = _members_of_CryptoCurrency[a1]
+        elif isinstance(a1, str) and a1 in _members_of_CryptoCurrency:
+            a1 = _members_of_CryptoCurrency[a1]
         else:
             raise DecodeError.wrong("currency", "CryptoCurrency", a1)
         a2: Any = get("identify", UNSET)

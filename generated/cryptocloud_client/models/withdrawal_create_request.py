@@ -17,6 +17,8 @@ from ..exact import (
 )
 from ..types import UNSET
 
+_members_of_CryptoCurrency = CryptoCurrency._value2member_map_
+
 
 @_attrs_define
 class WithdrawalCreateRequest:
@@ -64,10 +66,10 @@ class WithdrawalCreateRequest:
             raise DecodeError.wrong("", "an object", d)
         get = d.get
         a0: Any = get("currency_code", UNSET)
-        if a0.__class__ is str and a0 in CryptoCurrency._value2member_map_:
-            a0 = CryptoCurrency._value2member_map_[a0]
-        elif isinstance(a0, str) and a0 in CryptoCurrency._value2member_map_:
-            a0 = CryptoCurrency._value2member_map_[a0]
+        if a0.__class__ is str and a0 in _members_of_CryptoCurrency:
+            a0 = _members_of_CryptoCurrency[a0]
+        elif isinstance(a0, str) and a0 in _members_of_CryptoCurrency:
+            a0 = _members_of_CryptoCurrency[a0]
         else:
             raise DecodeError.wrong("currency_code", "CryptoCurrency", a0)
         a1: Any = get("to_address", UNSET)
