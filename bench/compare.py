@@ -223,11 +223,9 @@ How to read these numbers:
   1.10x row is for reading only). Per invoice the client runs the generated strict from_dict (written by
   openapi/codegen/decoders.py): one pass, the type check included.
 - The "generated create, mock" rows split what the generated package's create_invoice.sync spends beyond
-  the raw call: httpx joining the generated relative URL to the client's base_url (the relative row against
-  the absolute one) and the typed answer (_build_response against json.loads) together exceed the 5% a
-  1.05x target leaves (about 5 us on the mock, 40-45 us over TLS). Both come from the generator's design
-  (relative URLs on a base_url client, models built by from_dict) and stay in a package that must not
-  import the hand-written layer; an empty query dict, which made httpx rebuild the URL, is no longer passed.
+  the raw call: the URL (httpx joining the generator's relative URL to the client's base_url costs more than
+  an absolute one: the endpoints now join it as text first, request_url in client.py) and the typed answer
+  (_build_response against json.loads). An empty query dict, which made httpx rebuild the URL, is not passed.
 - Both PyPI clients fail to decode the documented create answer (crypto-cloud-py requires type_payments and
   a non-null address; cryptocloud-sdk requires side_commission_service). Their round trips are timed anyway,
   over plain HTTP, against our create over the same server.
