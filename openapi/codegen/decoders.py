@@ -258,8 +258,8 @@ def decoder_source(
         arguments.append(var)
     if any(field.kw_only for field in fields):
         raise DecoderError(f"{cls.__name__}: a keyword-only field; the decoder passes fields by position")
-    # By position, in attrs' order of __init__'s parameters (the fields' order): binding 30 keywords costs more
-    # than the rest of the call.
+    # By position, in attrs' order of __init__'s parameters (the fields' order): binding each argument by its
+    # keyword costs more than the assignments __init__ then makes.
     w.emit(2, f"obj = cls({', '.join(arguments)})")
     if extra is not None:
         # Unknown keys, in the order they came, as the generator's from_dict keeps them. When the object has
