@@ -6,8 +6,9 @@ A raw ``json.loads`` of one page (100 invoices) builds dicts, floats and strings
 of that, at least: build the four generated attrs objects of each invoice (InvoiceDetails, Currency, Network,
 Project), make each amount a Decimal and each timestamp an aware datetime, and look at each field once to know
 its type. Each of those is timed here alone, in its cheapest form (values prepared beforehand, no checks), and
-set against the budget the 1.25x target leaves: a quarter of the raw call. ``client.invoices.list`` does all of
-them plus the rest of a call; the generated strict ``from_dict`` (written by codegen) is what it runs per invoice.
+set against the budget the list page's 2.0x target leaves: the raw call's own time again.
+``client.invoices.list`` does all of them plus the rest of a call; the generated strict ``from_dict`` (written
+by codegen) is what it runs per invoice.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from cryptocloud_client.api.invoices import create_invoice
 from cryptocloud_client.models import Currency, InvoiceCreateRequest, Network, Project
 
 PAGE = 100
+LIST_TARGET = 2.0  # the issue's largest ratio of a list page on the mock to the raw call (bench/compare.py)
 
 
 def _page() -> bytes:
@@ -106,12 +108,12 @@ def rows(raw_call: float | None = None) -> list[tuple[str, str, str]]:
     floor = sum(seconds for name, seconds in measured[2:6])
     raw = raw_call if raw_call is not None else measured[0][1]
     out = [(f"list floor: {name}", f"{seconds * 1e6:,.0f} us/page", "") for name, seconds in measured]
-    budget = 0.25 * raw
+    budget = (LIST_TARGET - 1) * raw
     out.append(
         (
             "list floor: typed work no decoder can skip (sum of the 4 parts)",
             f"{floor * 1e6:,.0f} us/page",
-            f"{floor / budget:.1f}x the {budget * 1e6:,.0f} us a 1.25x target leaves over the raw call",
+            f"{floor / budget:.1f}x the {budget * 1e6:,.0f} us a {LIST_TARGET}x target leaves over the raw call",
         )
     )
     return out
@@ -119,8 +121,9 @@ def rows(raw_call: float | None = None) -> list[tuple[str, str, str]]:
 
 def generated_rows() -> list[tuple[str, str, str]]:
     """Where the generated package's create_invoice.sync spends beyond a raw httpx POST + json.loads, on a mock
-    transport: httpx joining the generated relative URL to the client's base_url, and building the typed
-    answer (Response, HTTPStatus, from_dict) instead of json.loads."""
+    transport: the URL (httpx joining a relative one to the client's base_url costs more than the absolute one
+    the endpoints now give it, joined by request_url), and building the typed answer (Response, HTTPStatus,
+    from_dict) instead of json.loads."""
     fake = FakeCryptoCloud(api_key="k", shop_id="s", seed=1, validate=False)
     ask = {"shop_id": "s", "amount": 100, "currency": "USD", "order_id": "order-42"}
     url = FAKE_BASE_URL + "/v2/invoice/create"
@@ -135,7 +138,7 @@ def generated_rows() -> list[tuple[str, str, str]]:
     measured = {
         "raw httpx POST + json.loads": _best(lambda: json.loads(raw.post(url, json=ask).content), 2000),
         "generated create_invoice.sync": _best(lambda: create_invoice.sync(client=generated, body=body), 2000),
-        "its httpx request, relative URL (as generated)": _best(lambda: http.request(**kwargs), 2000),
+        "its httpx request, relative URL (as the generator wrote it)": _best(lambda: http.request(**kwargs), 2000),
         "its httpx request, the same URL absolute": _best(lambda: http.request(**(kwargs | {"url": url})), 2000),
         "its typed answer (_build_response)": _best(
             lambda: create_invoice._build_response(client=generated, response=answer),

@@ -6,14 +6,16 @@ from __future__ import annotations
 import copy
 import typing
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from decimal import Decimal
+from types import MappingProxyType
 from typing import Any
 
 import attrs
 import cryptocloud_client.models as generated
 import pytest
 from cryptocloud.models import Invoice
-from cryptocloud_client.exact import DecodeError
+from cryptocloud_client.exact import DecodeError, parse_utc_datetime
 from cryptocloud_client.models import CommissionSide, FiatCurrency, InvoiceStatus
 from cryptocloud_client.types import UNSET
 from support.recorded_tools import recorded, spec_examples
@@ -168,3 +170,33 @@ def test_open_enums_decode_known_values_to_members_and_keep_unknown_ones() -> No
     with pytest.raises(DecodeError) as info:  # not a string: refused, naming the field
         Invoice.from_dict(_invoice(status=7))
     assert (info.value.path, info.value.problem) == ("status", "expected InvoiceStatus | str, got int 7")
+
+
+class _Text(str):
+    pass
+
+
+def test_the_fast_paths_decide_as_the_general_ones() -> None:
+    # The decoders test exact classes first (all a JSON body holds) and count missing fields to skip looking for
+    # unknown keys; what else a Mapping may hold must still be read as before.
+    invoice = generated.InvoiceDetails.from_dict(
+        {
+            "uuid": _Text("INV-1"),
+            "status": _Text("paid"),
+            "order_id": _Text("o"),
+            "created": _Text(_invoice()["created"]),
+        }
+    )
+    assert invoice.status is InvoiceStatus.PAID and invoice.uuid == "INV-1" and invoice.order_id == "o"
+    assert invoice.created == datetime(2026, 11, 27, 17, 5, 47, 711677, tzinfo=UTC)
+    # As many keys as fields found, yet one unknown: a known key holding UNSET is no field found.
+    odd = generated.InvoiceDetails.from_dict({"uuid": "INV-1", "status": "paid", "created": UNSET, "zeta": 1})
+    assert odd.created is UNSET and odd.additional_properties == {"zeta": 1}
+    mapping = generated.Network.from_dict(MappingProxyType({"code": "TRC20", "id": 8, "extra": None}))
+    assert (mapping.code, mapping.id, mapping.additional_properties) == ("TRC20", 8, {"extra": None})
+    # The usual form of a timestamp that is no real date: the general path's reason.
+    with pytest.raises(DecodeError) as info:
+        generated.InvoiceDetails.from_dict(_invoice(created="2026-13-27 17:05:47.711677"))
+    with pytest.raises(ValueError) as general:
+        parse_utc_datetime("2026-13-27 17:05:47.711677")
+    assert (info.value.path, info.value.problem) == ("created", str(general.value))

@@ -9,8 +9,10 @@ from typing import Any
 
 import attrs
 import httpx
+import pytest
 from cryptocloud_client import AuthenticatedClient, exact
 from cryptocloud_client.api.invoices import create_invoice
+from cryptocloud_client.client import request_url
 from cryptocloud_client.models import (
     CommissionSide,
     CryptoCurrency,
@@ -169,6 +171,28 @@ def test_query_parameters_go_to_httpx_only_when_given() -> None:
         "https://api.trybit.com/v2/invoice/create",
         "https://api.trybit.com/v2/invoice/create?locale=de",
     ]
+
+
+@pytest.mark.parametrize(
+    "base_url",
+    [
+        "https://api.trybit.com",
+        "https://api.trybit.com/",
+        "https://gateway.example/cryptocloud",
+        "https://gateway.example/cryptocloud/",
+        "http://user:secret@127.0.0.1:8080/a%20b/",
+        "https://bücher.example/api",
+        "https://gateway.example/api?tenant=1",
+        "https://gateway.example/api#part",
+    ],
+)
+def test_endpoints_join_their_url_to_base_url_as_httpx_does(base_url: str) -> None:
+    # The generated endpoints join the URL themselves (request_url): httpx must have made the very same one.
+    for http in (httpx.Client(base_url=base_url), httpx.AsyncClient(base_url=base_url)):
+        for path in ("/v2/invoice/create", "/v2/invoice/merchant/list"):
+            for params in (None, {"locale": "ru"}):
+                joined = http.build_request("POST", request_url(http, path), params=params).url
+                assert str(joined) == str(http.build_request("POST", path, params=params).url)
 
 
 def test_amount_digits_are_sent_as_given() -> None:

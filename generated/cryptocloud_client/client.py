@@ -266,3 +266,12 @@ class AuthenticatedClient:
     async def __aexit__(self, *args: Any, **kwargs: Any) -> None:
         """Exit a context manager for underlying httpx.AsyncClient (see httpx docs)"""
         await self.get_async_httpx_client().__aexit__(*args, **kwargs)
+
+
+def request_url(http: httpx.Client | httpx.AsyncClient, url: str) -> str:
+    """``url`` (an endpoint's path) joined to ``http``'s base_url, as httpx would join it."""
+    base = http.base_url
+    if base.query or base.fragment:
+        return url  # an unusual base_url: httpx joins it its own way
+    text = str(base)  # httpx keeps base_url's path ending in "/"; its text lacks it when the path is empty
+    return (text if text.endswith("/") else text + "/") + url.lstrip("/")

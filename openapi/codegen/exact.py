@@ -68,6 +68,10 @@ MAX_INTEGRAL_AMOUNT = 10 ** (MAX_ADJUSTED_EXPONENT + 1)  # an int amount is plau
 _TIMESTAMP = re.compile(r"(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,6}))?")
 # The form the API always sends, which datetime.fromisoformat reads in C: the fast path of parse_utc_datetime.
 _USUAL_TIMESTAMP = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}\.[0-9]{6}")
+# That fast path, for the generated decoders to run in line: a match of the usual form (26 characters), then
+# its reading with the UTC offset appended (a real date, or ValueError: parse_utc_datetime then says why).
+usual_timestamp = _USUAL_TIMESTAMP.fullmatch
+utc_fromisoformat = datetime.datetime.fromisoformat
 
 
 def _reject_constant(name: str) -> Any:

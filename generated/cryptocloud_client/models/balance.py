@@ -8,8 +8,6 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..exact import (
-    MAX_ADJUSTED_EXPONENT,
-    MAX_INTEGRAL_AMOUNT,
     DecodeError,
     parse_decimal,
 )
@@ -77,6 +75,7 @@ class Balance:
         if d.__class__ is not dict and not isinstance(d, Mapping):
             raise DecodeError.wrong("", "an object", d)
         get = d.get
+        missing = 0  # fields not in d: then len(d) says whether d has other keys
         a0: Any = get("currency", UNSET)
         if a0.__class__ is dict:
             try:
@@ -91,9 +90,12 @@ class Balance:
         else:
             raise DecodeError.wrong("currency", "BalanceCurrency", a0)
         a1: Any = get("balance_crypto", UNSET)
-        if a1.__class__ is Decimal and -MAX_ADJUSTED_EXPONENT <= a1.adjusted() <= MAX_ADJUSTED_EXPONENT:
+        if a1.__class__ is Decimal and -40 <= a1.adjusted() <= 40:
             pass
-        elif a1.__class__ is int and -MAX_INTEGRAL_AMOUNT < a1 < MAX_INTEGRAL_AMOUNT:
+        elif (
+            a1.__class__ is int
+            and -100000000000000000000000000000000000000000 < a1 < 100000000000000000000000000000000000000000
+        ):
             a1 = Decimal(a1)
         elif a1 is None or a1 is UNSET:
             raise DecodeError.wrong("balance_crypto", "Decimal", a1)
@@ -103,9 +105,12 @@ class Balance:
             except (TypeError, ValueError, ArithmeticError) as exc:
                 raise DecodeError("balance_crypto", str(exc)) from None
         a2: Any = get("balance_usd", UNSET)
-        if a2.__class__ is Decimal and -MAX_ADJUSTED_EXPONENT <= a2.adjusted() <= MAX_ADJUSTED_EXPONENT:
+        if a2.__class__ is Decimal and -40 <= a2.adjusted() <= 40:
             pass
-        elif a2.__class__ is int and -MAX_INTEGRAL_AMOUNT < a2 < MAX_INTEGRAL_AMOUNT:
+        elif (
+            a2.__class__ is int
+            and -100000000000000000000000000000000000000000 < a2 < 100000000000000000000000000000000000000000
+        ):
             a2 = Decimal(a2)
         elif a2 is None or a2 is UNSET:
             raise DecodeError.wrong("balance_usd", "Decimal", a2)
@@ -115,12 +120,15 @@ class Balance:
             except (TypeError, ValueError, ArithmeticError) as exc:
                 raise DecodeError("balance_usd", str(exc)) from None
         a3: Any = get("available_balance", UNSET)
-        if a3.__class__ is Decimal and -MAX_ADJUSTED_EXPONENT <= a3.adjusted() <= MAX_ADJUSTED_EXPONENT:
+        if a3.__class__ is Decimal and -40 <= a3.adjusted() <= 40:
             pass
-        elif a3.__class__ is int and -MAX_INTEGRAL_AMOUNT < a3 < MAX_INTEGRAL_AMOUNT:
+        elif (
+            a3.__class__ is int
+            and -100000000000000000000000000000000000000000 < a3 < 100000000000000000000000000000000000000000
+        ):
             a3 = Decimal(a3)
         elif a3 is UNSET:
-            pass
+            missing += 1
         elif a3 is None:
             raise DecodeError.wrong("available_balance", "Decimal", a3)
         else:
@@ -129,12 +137,15 @@ class Balance:
             except (TypeError, ValueError, ArithmeticError) as exc:
                 raise DecodeError("available_balance", str(exc)) from None
         a4: Any = get("available_balance_usd", UNSET)
-        if a4.__class__ is Decimal and -MAX_ADJUSTED_EXPONENT <= a4.adjusted() <= MAX_ADJUSTED_EXPONENT:
+        if a4.__class__ is Decimal and -40 <= a4.adjusted() <= 40:
             pass
-        elif a4.__class__ is int and -MAX_INTEGRAL_AMOUNT < a4 < MAX_INTEGRAL_AMOUNT:
+        elif (
+            a4.__class__ is int
+            and -100000000000000000000000000000000000000000 < a4 < 100000000000000000000000000000000000000000
+        ):
             a4 = Decimal(a4)
         elif a4 is UNSET:
-            pass
+            missing += 1
         elif a4 is None:
             raise DecodeError.wrong("available_balance_usd", "Decimal", a4)
         else:
@@ -142,10 +153,11 @@ class Balance:
                 a4 = parse_decimal(a4)
             except (TypeError, ValueError, ArithmeticError) as exc:
                 raise DecodeError("available_balance_usd", str(exc)) from None
-        obj = cls(currency=a0, balance_crypto=a1, balance_usd=a2, available_balance=a3, available_balance_usd=a4)
-        known = cls._json_keys
-        if not d.keys() <= known:
-            obj.additional_properties = {k: x for k, x in d.items() if k not in known}
+        obj = cls(a0, a1, a2, a3, a4)
+        if len(d) != 5 - missing:
+            known = cls._json_keys
+            if not d.keys() <= known:
+                obj.additional_properties = {k: x for k, x in d.items() if k not in known}
         return obj
 
     @property

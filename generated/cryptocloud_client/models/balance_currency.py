@@ -137,31 +137,38 @@ class BalanceCurrency:
         if d.__class__ is not dict and not isinstance(d, Mapping):
             raise DecodeError.wrong("", "an object", d)
         get = d.get
+        missing = 0  # fields not in d: then len(d) says whether d has other keys
         a0: Any = get("id", UNSET)
         if a0.__class__ is int:
             pass
         elif a0 is UNSET:
-            pass
+            missing += 1
         else:
             raise DecodeError.wrong("id", "int", a0)
         a1: Any = get("code", UNSET)
-        if isinstance(a1, str):
+        if a1.__class__ is str:
             pass
         elif a1 is UNSET:
+            missing += 1
+        elif isinstance(a1, str):
             pass
         else:
             raise DecodeError.wrong("code", "str", a1)
         a2: Any = get("short_code", UNSET)
-        if isinstance(a2, str):
+        if a2.__class__ is str:
             pass
         elif a2 is UNSET:
+            missing += 1
+        elif isinstance(a2, str):
             pass
         else:
             raise DecodeError.wrong("short_code", "str", a2)
         a3: Any = get("name", UNSET)
-        if isinstance(a3, str):
+        if a3.__class__ is str:
             pass
         elif a3 is UNSET:
+            missing += 1
+        elif isinstance(a3, str):
             pass
         else:
             raise DecodeError.wrong("name", "str", a3)
@@ -169,34 +176,40 @@ class BalanceCurrency:
         if a4 is True or a4 is False:
             pass
         elif a4 is UNSET:
-            pass
+            missing += 1
         else:
             raise DecodeError.wrong("is_email_required", "bool", a4)
         a5: Any = get("stablecoin", UNSET)
         if a5 is True or a5 is False:
             pass
         elif a5 is UNSET:
-            pass
+            missing += 1
         else:
             raise DecodeError.wrong("stablecoin", "bool", a5)
         a6: Any = get("icon_base", UNSET)
-        if isinstance(a6, str):
+        if a6.__class__ is str:
             pass
         elif a6 is UNSET:
+            missing += 1
+        elif isinstance(a6, str):
             pass
         else:
             raise DecodeError.wrong("icon_base", "str", a6)
         a7: Any = get("icon_network", UNSET)
-        if isinstance(a7, str):
+        if a7.__class__ is str:
             pass
         elif a7 is UNSET:
+            missing += 1
+        elif isinstance(a7, str):
             pass
         else:
             raise DecodeError.wrong("icon_network", "str", a7)
         a8: Any = get("icon_qr", UNSET)
-        if isinstance(a8, str):
+        if a8.__class__ is str:
             pass
         elif a8 is UNSET:
+            missing += 1
+        elif isinstance(a8, str):
             pass
         else:
             raise DecodeError.wrong("icon_qr", "str", a8)
@@ -204,7 +217,7 @@ class BalanceCurrency:
         if a9.__class__ is int:
             pass
         elif a9 is UNSET:
-            pass
+            missing += 1
         else:
             raise DecodeError.wrong("order", "int", a9)
         a10: Any = get("obj_network", UNSET)
@@ -219,41 +232,28 @@ class BalanceCurrency:
             except DecodeError as exc:
                 raise exc.inside("obj_network") from None
         elif a10 is UNSET:
-            pass
+            missing += 1
         else:
             raise DecodeError.wrong("obj_network", "Network", a10)
         a11: Any = get("enable", UNSET)
         if a11 is True or a11 is False:
             pass
         elif a11 is UNSET:
-            pass
+            missing += 1
         else:
             raise DecodeError.wrong("enable", "bool", a11)
         a12: Any = get("enabled", UNSET)
         if a12 is True or a12 is False:
             pass
         elif a12 is UNSET:
-            pass
+            missing += 1
         else:
             raise DecodeError.wrong("enabled", "bool", a12)
-        obj = cls(
-            id=a0,
-            code=a1,
-            short_code=a2,
-            name=a3,
-            is_email_required=a4,
-            stablecoin=a5,
-            icon_base=a6,
-            icon_network=a7,
-            icon_qr=a8,
-            order=a9,
-            obj_network=a10,
-            enable=a11,
-            enabled=a12,
-        )
-        known = cls._json_keys
-        if not d.keys() <= known:
-            obj.additional_properties = {k: x for k, x in d.items() if k not in known}
+        obj = cls(a0, a1, a2, a3, a4, a5, a6, a7, a8, a9, a10, a11, a12)
+        if len(d) != 13 - missing:
+            known = cls._json_keys
+            if not d.keys() <= known:
+                obj.additional_properties = {k: x for k, x in d.items() if k not in known}
         return obj
 
     @property

@@ -122,24 +122,29 @@ class Currency:
         if d.__class__ is not dict and not isinstance(d, Mapping):
             raise DecodeError.wrong("", "an object", d)
         get = d.get
+        missing = 0  # fields not in d: then len(d) says whether d has other keys
         a0: Any = get("id", UNSET)
         if a0.__class__ is int:
             pass
         elif a0 is UNSET:
-            pass
+            missing += 1
         else:
             raise DecodeError.wrong("id", "int", a0)
         a1: Any = get("code", UNSET)
-        if isinstance(a1, str):
+        if a1.__class__ is str:
             pass
         elif a1 is UNSET:
+            missing += 1
+        elif isinstance(a1, str):
             pass
         else:
             raise DecodeError.wrong("code", "str", a1)
         a2: Any = get("fullcode", UNSET)
-        if isinstance(a2, str):
+        if a2.__class__ is str:
             pass
         elif a2 is UNSET:
+            missing += 1
+        elif isinstance(a2, str):
             pass
         else:
             raise DecodeError.wrong("fullcode", "str", a2)
@@ -155,13 +160,15 @@ class Currency:
             except DecodeError as exc:
                 raise exc.inside("network") from None
         elif a3 is UNSET:
-            pass
+            missing += 1
         else:
             raise DecodeError.wrong("network", "Network", a3)
         a4: Any = get("name", UNSET)
-        if isinstance(a4, str):
+        if a4.__class__ is str:
             pass
         elif a4 is UNSET:
+            missing += 1
+        elif isinstance(a4, str):
             pass
         else:
             raise DecodeError.wrong("name", "str", a4)
@@ -169,34 +176,40 @@ class Currency:
         if a5 is True or a5 is False:
             pass
         elif a5 is UNSET:
-            pass
+            missing += 1
         else:
             raise DecodeError.wrong("is_email_required", "bool", a5)
         a6: Any = get("stablecoin", UNSET)
         if a6 is True or a6 is False:
             pass
         elif a6 is UNSET:
-            pass
+            missing += 1
         else:
             raise DecodeError.wrong("stablecoin", "bool", a6)
         a7: Any = get("icon_base", UNSET)
-        if isinstance(a7, str):
+        if a7.__class__ is str:
             pass
         elif a7 is UNSET:
+            missing += 1
+        elif isinstance(a7, str):
             pass
         else:
             raise DecodeError.wrong("icon_base", "str", a7)
         a8: Any = get("icon_network", UNSET)
-        if isinstance(a8, str):
+        if a8.__class__ is str:
             pass
         elif a8 is UNSET:
+            missing += 1
+        elif isinstance(a8, str):
             pass
         else:
             raise DecodeError.wrong("icon_network", "str", a8)
         a9: Any = get("icon_qr", UNSET)
-        if isinstance(a9, str):
+        if a9.__class__ is str:
             pass
         elif a9 is UNSET:
+            missing += 1
+        elif isinstance(a9, str):
             pass
         else:
             raise DecodeError.wrong("icon_qr", "str", a9)
@@ -204,25 +217,14 @@ class Currency:
         if a10.__class__ is int:
             pass
         elif a10 is UNSET:
-            pass
+            missing += 1
         else:
             raise DecodeError.wrong("order", "int", a10)
-        obj = cls(
-            id=a0,
-            code=a1,
-            fullcode=a2,
-            network=a3,
-            name=a4,
-            is_email_required=a5,
-            stablecoin=a6,
-            icon_base=a7,
-            icon_network=a8,
-            icon_qr=a9,
-            order=a10,
-        )
-        known = cls._json_keys
-        if not d.keys() <= known:
-            obj.additional_properties = {k: x for k, x in d.items() if k not in known}
+        obj = cls(a0, a1, a2, a3, a4, a5, a6, a7, a8, a9, a10)
+        if len(d) != 11 - missing:
+            known = cls._json_keys
+            if not d.keys() <= known:
+                obj.additional_properties = {k: x for k, x in d.items() if k not in known}
         return obj
 
     @property

@@ -13,6 +13,9 @@ from ..models.error_result import ErrorResult
 from ..models.error_status import ErrorStatus
 from ..types import UNSET
 
+_members_of_ErrorStatus = ErrorStatus._value2member_map_
+
+
 T = TypeVar("T", bound="ErrorResponse")
 
 
@@ -55,9 +58,12 @@ class ErrorResponse:
         if d.__class__ is not dict and not isinstance(d, Mapping):
             raise DecodeError.wrong("", "an object", d)
         get = d.get
+        missing = 0  # fields not in d: then len(d) says whether d has other keys
         a0: Any = get("status", UNSET)
-        if isinstance(a0, str) and a0 in ErrorStatus._value2member_map_:
-            a0 = ErrorStatus._value2member_map_[a0]
+        if a0.__class__ is str and a0 in _members_of_ErrorStatus:
+            a0 = _members_of_ErrorStatus[a0]
+        elif isinstance(a0, str) and a0 in _members_of_ErrorStatus:
+            a0 = _members_of_ErrorStatus[a0]
         else:
             raise DecodeError.wrong("status", "ErrorStatus", a0)
         a1: Any = get("result", UNSET)
@@ -73,10 +79,11 @@ class ErrorResponse:
                 raise exc.inside("result") from None
         else:
             raise DecodeError.wrong("result", "ErrorResult", a1)
-        obj = cls(status=a0, result=a1)
-        known = cls._json_keys
-        if not d.keys() <= known:
-            obj.additional_properties = {k: x for k, x in d.items() if k not in known}
+        obj = cls(a0, a1)
+        if len(d) != 2 - missing:
+            known = cls._json_keys
+            if not d.keys() <= known:
+                obj.additional_properties = {k: x for k, x in d.items() if k not in known}
         return obj
 
     @property

@@ -59,36 +59,44 @@ class ErrorResult:
         if d.__class__ is not dict and not isinstance(d, Mapping):
             raise DecodeError.wrong("", "an object", d)
         get = d.get
+        missing = 0  # fields not in d: then len(d) says whether d has other keys
         a0: Any = get("validate_error", UNSET)
-        if isinstance(a0, str):
+        if a0.__class__ is str:
             pass
         elif a0 is UNSET:
+            missing += 1
+        elif isinstance(a0, str):
             pass
         else:
             raise DecodeError.wrong("validate_error", "str", a0)
         a1: Any = get("authorization", UNSET)
-        if isinstance(a1, str):
+        if a1.__class__ is str:
             pass
         elif a1 is UNSET:
+            missing += 1
+        elif isinstance(a1, str):
             pass
         else:
             raise DecodeError.wrong("authorization", "str", a1)
-        obj = cls(validate_error=a0, authorization=a1)
-        known = cls._json_keys
-        if not d.keys() <= known:
-            more = {}
-            for k, x in d.items():
-                if k not in known:
-                    if x.__class__ is list:
-                        for i, x in enumerate(x):
-                            if not isinstance(x, str):
-                                raise DecodeError.wrong(i, "str", x).inside(k)
-                    elif isinstance(x, str):
-                        pass
-                    else:
-                        raise DecodeError.wrong(k, "list[str] | str", x)
-                    more[k] = x
-            obj.additional_properties = more
+        obj = cls(a0, a1)
+        if len(d) != 2 - missing:
+            known = cls._json_keys
+            if not d.keys() <= known:
+                more = {}
+                for k, x in d.items():
+                    if k not in known:
+                        if x.__class__ is list:
+                            for i, x in enumerate(x):
+                                if not isinstance(x, str):
+                                    raise DecodeError.wrong(i, "str", x).inside(k)
+                        elif x.__class__ is str:
+                            pass
+                        elif isinstance(x, str):
+                            pass
+                        else:
+                            raise DecodeError.wrong(k, "list[str] | str", x)
+                        more[k] = x
+                obj.additional_properties = more
         return obj
 
     @property

@@ -9,11 +9,11 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..exact import (
-    MAX_ADJUSTED_EXPONENT,
-    MAX_INTEGRAL_AMOUNT,
     DecodeError,
     parse_decimal,
     parse_utc_datetime,
+    usual_timestamp,
+    utc_fromisoformat,
 )
 from ..models.commission_side import CommissionSide
 from ..models.currency import Currency
@@ -21,6 +21,11 @@ from ..models.fiat_currency import FiatCurrency
 from ..models.invoice_status import InvoiceStatus
 from ..models.project import Project
 from ..types import UNSET, Unset
+
+_members_of_CommissionSide = CommissionSide._value2member_map_
+_members_of_FiatCurrency = FiatCurrency._value2member_map_
+_members_of_InvoiceStatus = InvoiceStatus._value2member_map_
+
 
 T = TypeVar("T", bound="Invoice")
 
@@ -271,18 +276,31 @@ class Invoice:
         if d.__class__ is not dict and not isinstance(d, Mapping):
             raise DecodeError.wrong("", "an object", d)
         get = d.get
+        missing = 0  # fields not in d: then len(d) says whether d has other keys
         a0: Any = get("uuid", UNSET)
-        if isinstance(a0, str):
+        if a0.__class__ is str:
+            pass
+        elif isinstance(a0, str):
             pass
         else:
             raise DecodeError.wrong("uuid", "str", a0)
         a1: Any = get("status", UNSET)
-        if isinstance(a1, str):
-            a1 = InvoiceStatus._value2member_map_.get(a1, a1)
+        if a1.__class__ is str:
+            a1 = _members_of_InvoiceStatus.get(a1, a1)
+        elif isinstance(a1, str):
+            a1 = _members_of_InvoiceStatus.get(a1, a1)
         else:
             raise DecodeError.wrong("status", "InvoiceStatus | str", a1)
         a2: Any = get("created", UNSET)
-        if a2 is None or a2 is UNSET:
+        if a2.__class__ is str and len(a2) == 26 and usual_timestamp(a2):
+            try:
+                a2 = utc_fromisoformat(a2 + "+00:00")
+            except ValueError:  # not a real date (month 13...): parse_utc_datetime says why
+                try:
+                    a2 = parse_utc_datetime(a2)
+                except (TypeError, ValueError, ArithmeticError) as exc:
+                    raise DecodeError("created", str(exc)) from None
+        elif a2 is None or a2 is UNSET:
             raise DecodeError.wrong("created", "datetime", a2)
         else:
             try:
@@ -290,9 +308,12 @@ class Invoice:
             except (TypeError, ValueError, ArithmeticError) as exc:
                 raise DecodeError("created", str(exc)) from None
         a3: Any = get("amount_usd", UNSET)
-        if a3.__class__ is Decimal and -MAX_ADJUSTED_EXPONENT <= a3.adjusted() <= MAX_ADJUSTED_EXPONENT:
+        if a3.__class__ is Decimal and -40 <= a3.adjusted() <= 40:
             pass
-        elif a3.__class__ is int and -MAX_INTEGRAL_AMOUNT < a3 < MAX_INTEGRAL_AMOUNT:
+        elif (
+            a3.__class__ is int
+            and -100000000000000000000000000000000000000000 < a3 < 100000000000000000000000000000000000000000
+        ):
             a3 = Decimal(a3)
         elif a3 is None or a3 is UNSET:
             raise DecodeError.wrong("amount_usd", "Decimal", a3)
@@ -302,19 +323,35 @@ class Invoice:
             except (TypeError, ValueError, ArithmeticError) as exc:
                 raise DecodeError("amount_usd", str(exc)) from None
         a4: Any = get("link", UNSET)
-        if isinstance(a4, str):
+        if a4.__class__ is str:
+            pass
+        elif isinstance(a4, str):
             pass
         else:
             raise DecodeError.wrong("link", "str", a4)
         a5: Any = get("address", UNSET)
-        if isinstance(a5, str):
+        if a5.__class__ is str:
             pass
-        elif a5 is None or a5 is UNSET:
+        elif a5 is UNSET:
+            missing += 1
+        elif a5 is None:
+            pass
+        elif isinstance(a5, str):
             pass
         else:
             raise DecodeError.wrong("address", "null | str", a5)
         a6: Any = get("expiry_date", UNSET)
-        if a6 is None or a6 is UNSET:
+        if a6.__class__ is str and len(a6) == 26 and usual_timestamp(a6):
+            try:
+                a6 = utc_fromisoformat(a6 + "+00:00")
+            except ValueError:  # not a real date (month 13...): parse_utc_datetime says why
+                try:
+                    a6 = parse_utc_datetime(a6)
+                except (TypeError, ValueError, ArithmeticError) as exc:
+                    raise DecodeError("expiry_date", str(exc)) from None
+        elif a6 is UNSET:
+            missing += 1
+        elif a6 is None:
             pass
         else:
             try:
@@ -322,47 +359,64 @@ class Invoice:
             except (TypeError, ValueError, ArithmeticError) as exc:
                 raise DecodeError("expiry_date", str(exc)) from None
         a7: Any = get("side_commission", UNSET)
-        if isinstance(a7, str):
-            a7 = CommissionSide._value2member_map_.get(a7, a7)
+        if a7.__class__ is str:
+            a7 = _members_of_CommissionSide.get(a7, a7)
         elif a7 is UNSET:
-            pass
+            missing += 1
+        elif isinstance(a7, str):
+            a7 = _members_of_CommissionSide.get(a7, a7)
         else:
             raise DecodeError.wrong("side_commission", "CommissionSide | str", a7)
         a8: Any = get("side_commission_cc", UNSET)
-        if isinstance(a8, str):
-            a8 = CommissionSide._value2member_map_.get(a8, a8)
+        if a8.__class__ is str:
+            a8 = _members_of_CommissionSide.get(a8, a8)
         elif a8 is UNSET:
-            pass
+            missing += 1
+        elif isinstance(a8, str):
+            a8 = _members_of_CommissionSide.get(a8, a8)
         else:
             raise DecodeError.wrong("side_commission_cc", "CommissionSide | str", a8)
         a9: Any = get("side_commission_service", UNSET)
-        if isinstance(a9, str):
-            a9 = CommissionSide._value2member_map_.get(a9, a9)
+        if a9.__class__ is str:
+            a9 = _members_of_CommissionSide.get(a9, a9)
         elif a9 is UNSET:
-            pass
+            missing += 1
+        elif isinstance(a9, str):
+            a9 = _members_of_CommissionSide.get(a9, a9)
         else:
             raise DecodeError.wrong("side_commission_service", "CommissionSide | str", a9)
         a10: Any = get("type_payments", UNSET)
-        if isinstance(a10, str):
+        if a10.__class__ is str:
             pass
-        elif a10 is None or a10 is UNSET:
+        elif a10 is UNSET:
+            missing += 1
+        elif a10 is None:
+            pass
+        elif isinstance(a10, str):
             pass
         else:
             raise DecodeError.wrong("type_payments", "null | str", a10)
         a11: Any = get("invoice_id", UNSET)
-        if isinstance(a11, str):
+        if a11.__class__ is str:
             pass
-        elif a11 is None or a11 is UNSET:
+        elif a11 is UNSET:
+            missing += 1
+        elif a11 is None:
+            pass
+        elif isinstance(a11, str):
             pass
         else:
             raise DecodeError.wrong("invoice_id", "null | str", a11)
         a12: Any = get("amount", UNSET)
-        if a12.__class__ is Decimal and -MAX_ADJUSTED_EXPONENT <= a12.adjusted() <= MAX_ADJUSTED_EXPONENT:
+        if a12.__class__ is Decimal and -40 <= a12.adjusted() <= 40:
             pass
-        elif a12.__class__ is int and -MAX_INTEGRAL_AMOUNT < a12 < MAX_INTEGRAL_AMOUNT:
+        elif (
+            a12.__class__ is int
+            and -100000000000000000000000000000000000000000 < a12 < 100000000000000000000000000000000000000000
+        ):
             a12 = Decimal(a12)
         elif a12 is UNSET:
-            pass
+            missing += 1
         elif a12 is None:
             raise DecodeError.wrong("amount", "Decimal", a12)
         else:
@@ -371,12 +425,15 @@ class Invoice:
             except (TypeError, ValueError, ArithmeticError) as exc:
                 raise DecodeError("amount", str(exc)) from None
         a13: Any = get("amount_in_fiat", UNSET)
-        if a13.__class__ is Decimal and -MAX_ADJUSTED_EXPONENT <= a13.adjusted() <= MAX_ADJUSTED_EXPONENT:
+        if a13.__class__ is Decimal and -40 <= a13.adjusted() <= 40:
             pass
-        elif a13.__class__ is int and -MAX_INTEGRAL_AMOUNT < a13 < MAX_INTEGRAL_AMOUNT:
+        elif (
+            a13.__class__ is int
+            and -100000000000000000000000000000000000000000 < a13 < 100000000000000000000000000000000000000000
+        ):
             a13 = Decimal(a13)
         elif a13 is UNSET:
-            pass
+            missing += 1
         elif a13 is None:
             raise DecodeError.wrong("amount_in_fiat", "Decimal", a13)
         else:
@@ -385,12 +442,15 @@ class Invoice:
             except (TypeError, ValueError, ArithmeticError) as exc:
                 raise DecodeError("amount_in_fiat", str(exc)) from None
         a14: Any = get("fee", UNSET)
-        if a14.__class__ is Decimal and -MAX_ADJUSTED_EXPONENT <= a14.adjusted() <= MAX_ADJUSTED_EXPONENT:
+        if a14.__class__ is Decimal and -40 <= a14.adjusted() <= 40:
             pass
-        elif a14.__class__ is int and -MAX_INTEGRAL_AMOUNT < a14 < MAX_INTEGRAL_AMOUNT:
+        elif (
+            a14.__class__ is int
+            and -100000000000000000000000000000000000000000 < a14 < 100000000000000000000000000000000000000000
+        ):
             a14 = Decimal(a14)
         elif a14 is UNSET:
-            pass
+            missing += 1
         elif a14 is None:
             raise DecodeError.wrong("fee", "Decimal", a14)
         else:
@@ -399,12 +459,15 @@ class Invoice:
             except (TypeError, ValueError, ArithmeticError) as exc:
                 raise DecodeError("fee", str(exc)) from None
         a15: Any = get("fee_usd", UNSET)
-        if a15.__class__ is Decimal and -MAX_ADJUSTED_EXPONENT <= a15.adjusted() <= MAX_ADJUSTED_EXPONENT:
+        if a15.__class__ is Decimal and -40 <= a15.adjusted() <= 40:
             pass
-        elif a15.__class__ is int and -MAX_INTEGRAL_AMOUNT < a15 < MAX_INTEGRAL_AMOUNT:
+        elif (
+            a15.__class__ is int
+            and -100000000000000000000000000000000000000000 < a15 < 100000000000000000000000000000000000000000
+        ):
             a15 = Decimal(a15)
         elif a15 is UNSET:
-            pass
+            missing += 1
         elif a15 is None:
             raise DecodeError.wrong("fee_usd", "Decimal", a15)
         else:
@@ -413,12 +476,15 @@ class Invoice:
             except (TypeError, ValueError, ArithmeticError) as exc:
                 raise DecodeError("fee_usd", str(exc)) from None
         a16: Any = get("service_fee", UNSET)
-        if a16.__class__ is Decimal and -MAX_ADJUSTED_EXPONENT <= a16.adjusted() <= MAX_ADJUSTED_EXPONENT:
+        if a16.__class__ is Decimal and -40 <= a16.adjusted() <= 40:
             pass
-        elif a16.__class__ is int and -MAX_INTEGRAL_AMOUNT < a16 < MAX_INTEGRAL_AMOUNT:
+        elif (
+            a16.__class__ is int
+            and -100000000000000000000000000000000000000000 < a16 < 100000000000000000000000000000000000000000
+        ):
             a16 = Decimal(a16)
         elif a16 is UNSET:
-            pass
+            missing += 1
         elif a16 is None:
             raise DecodeError.wrong("service_fee", "Decimal", a16)
         else:
@@ -427,12 +493,15 @@ class Invoice:
             except (TypeError, ValueError, ArithmeticError) as exc:
                 raise DecodeError("service_fee", str(exc)) from None
         a17: Any = get("service_fee_usd", UNSET)
-        if a17.__class__ is Decimal and -MAX_ADJUSTED_EXPONENT <= a17.adjusted() <= MAX_ADJUSTED_EXPONENT:
+        if a17.__class__ is Decimal and -40 <= a17.adjusted() <= 40:
             pass
-        elif a17.__class__ is int and -MAX_INTEGRAL_AMOUNT < a17 < MAX_INTEGRAL_AMOUNT:
+        elif (
+            a17.__class__ is int
+            and -100000000000000000000000000000000000000000 < a17 < 100000000000000000000000000000000000000000
+        ):
             a17 = Decimal(a17)
         elif a17 is UNSET:
-            pass
+            missing += 1
         elif a17 is None:
             raise DecodeError.wrong("service_fee_usd", "Decimal", a17)
         else:
@@ -441,17 +510,19 @@ class Invoice:
             except (TypeError, ValueError, ArithmeticError) as exc:
                 raise DecodeError("service_fee_usd", str(exc)) from None
         a18: Any = get("fiat_currency", UNSET)
-        if isinstance(a18, str):
-            a18 = FiatCurrency._value2member_map_.get(a18, a18)
+        if a18.__class__ is str:
+            a18 = _members_of_FiatCurrency.get(a18, a18)
         elif a18 is UNSET:
-            pass
+            missing += 1
+        elif isinstance(a18, str):
+            a18 = _members_of_FiatCurrency.get(a18, a18)
         else:
             raise DecodeError.wrong("fiat_currency", "FiatCurrency | str", a18)
         a19: Any = get("is_email_required", UNSET)
         if a19 is True or a19 is False:
             pass
         elif a19 is UNSET:
-            pass
+            missing += 1
         else:
             raise DecodeError.wrong("is_email_required", "bool", a19)
         a20: Any = get("currency", UNSET)
@@ -460,7 +531,9 @@ class Invoice:
                 a20 = Currency.from_dict(a20)
             except DecodeError as exc:
                 raise exc.inside("currency") from None
-        elif a20 is None or a20 is UNSET:
+        elif a20 is UNSET:
+            missing += 1
+        elif a20 is None:
             pass
         else:
             raise DecodeError.wrong("currency", "Currency | null", a20)
@@ -476,44 +549,23 @@ class Invoice:
             except DecodeError as exc:
                 raise exc.inside("project") from None
         elif a21 is UNSET:
-            pass
+            missing += 1
         else:
             raise DecodeError.wrong("project", "Project", a21)
         a22: Any = get("test_mode", UNSET)
         if a22 is True or a22 is False:
             pass
         elif a22 is UNSET:
-            pass
+            missing += 1
         else:
             raise DecodeError.wrong("test_mode", "bool", a22)
         obj = cls(
-            uuid=a0,
-            status=a1,
-            created=a2,
-            amount_usd=a3,
-            link=a4,
-            address=a5,
-            expiry_date=a6,
-            side_commission=a7,
-            side_commission_cc=a8,
-            side_commission_service=a9,
-            type_payments=a10,
-            invoice_id=a11,
-            amount=a12,
-            amount_in_fiat=a13,
-            fee=a14,
-            fee_usd=a15,
-            service_fee=a16,
-            service_fee_usd=a17,
-            fiat_currency=a18,
-            is_email_required=a19,
-            currency=a20,
-            project=a21,
-            test_mode=a22,
+            a0, a1, a2, a3, a4, a5, a6, a7, a8, a9, a10, a11, a12, a13, a14, a15, a16, a17, a18, a19, a20, a21, a22
         )
-        known = cls._json_keys
-        if not d.keys() <= known:
-            obj.additional_properties = {k: x for k, x in d.items() if k not in known}
+        if len(d) != 23 - missing:
+            known = cls._json_keys
+            if not d.keys() <= known:
+                obj.additional_properties = {k: x for k, x in d.items() if k not in known}
         return obj
 
     @property

@@ -13,6 +13,10 @@ from ..models.resend_period import ResendPeriod
 from ..models.time_to_pay import TimeToPay
 from ..types import UNSET, Unset
 
+_members_of_CryptoCurrency = CryptoCurrency._value2member_map_
+_members_of_ResendPeriod = ResendPeriod._value2member_map_
+
+
 T = TypeVar("T", bound="InvoiceAddFields")
 
 
@@ -105,35 +109,41 @@ class InvoiceAddFields:
         else:
             raise DecodeError.wrong("time_to_pay", "TimeToPay", a0)
         a1: Any = get("email_to_send", UNSET)
-        if isinstance(a1, str):
+        if a1.__class__ is str:
             pass
         elif a1 is UNSET:
+            pass
+        elif isinstance(a1, str):
             pass
         else:
             raise DecodeError.wrong("email_to_send", "str", a1)
         a2: Any = get("available_currencies", UNSET)
         if a2.__class__ is list:
             for i, x in enumerate(a2):
-                if not (isinstance(x, str) and x in CryptoCurrency._value2member_map_):
+                if not (isinstance(x, str) and x in _members_of_CryptoCurrency):
                     raise DecodeError.wrong(i, "CryptoCurrency", x).inside("available_currencies")
-            a2 = [CryptoCurrency._value2member_map_[x] for x in a2]
+            a2 = [_members_of_CryptoCurrency[x] for x in a2]
         elif a2 is UNSET:
             pass
         else:
             raise DecodeError.wrong("available_currencies", "list[CryptoCurrency]", a2)
         a3: Any = get("cryptocurrency", UNSET)
-        if isinstance(a3, str) and a3 in CryptoCurrency._value2member_map_:
-            a3 = CryptoCurrency._value2member_map_[a3]
+        if a3.__class__ is str and a3 in _members_of_CryptoCurrency:
+            a3 = _members_of_CryptoCurrency[a3]
         elif a3 is UNSET:
             pass
+        elif isinstance(a3, str) and a3 in _members_of_CryptoCurrency:
+            a3 = _members_of_CryptoCurrency[a3]
         else:
             raise DecodeError.wrong("cryptocurrency", "CryptoCurrency", a3)
         a4: Any = get("period", UNSET)
-        if isinstance(a4, str) and a4 in ResendPeriod._value2member_map_:
-            a4 = ResendPeriod._value2member_map_[a4]
+        if a4.__class__ is str and a4 in _members_of_ResendPeriod:
+            a4 = _members_of_ResendPeriod[a4]
         elif a4 is UNSET:
             pass
+        elif isinstance(a4, str) and a4 in _members_of_ResendPeriod:
+            a4 = _members_of_ResendPeriod[a4]
         else:
             raise DecodeError.wrong("period", "ResendPeriod", a4)
-        obj = cls(time_to_pay=a0, email_to_send=a1, available_currencies=a2, cryptocurrency=a3, period=a4)
+        obj = cls(a0, a1, a2, a3, a4)
         return obj

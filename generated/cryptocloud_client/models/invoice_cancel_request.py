@@ -47,9 +47,11 @@ class InvoiceCancelRequest:
             raise DecodeError.wrong("", "an object", d)
         get = d.get
         a0: Any = get("uuid", UNSET)
-        if isinstance(a0, str):
+        if a0.__class__ is str:
+            pass
+        elif isinstance(a0, str):
             pass
         else:
             raise DecodeError.wrong("uuid", "str", a0)
-        obj = cls(uuid=a0)
+        obj = cls(a0)
         return obj

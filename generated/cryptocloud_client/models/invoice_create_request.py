@@ -7,14 +7,15 @@ from typing import Any, ClassVar, TypeVar
 from attrs import define as _attrs_define
 
 from ..exact import (
-    MAX_ADJUSTED_EXPONENT,
-    MAX_INTEGRAL_AMOUNT,
     DecodeError,
     parse_decimal,
 )
 from ..models.fiat_currency import FiatCurrency
 from ..models.invoice_add_fields import InvoiceAddFields
 from ..types import UNSET, Unset
+
+_members_of_FiatCurrency = FiatCurrency._value2member_map_
+
 
 T = TypeVar("T", bound="InvoiceCreateRequest")
 
@@ -89,14 +90,19 @@ class InvoiceCreateRequest:
             raise DecodeError.wrong("", "an object", d)
         get = d.get
         a0: Any = get("shop_id", UNSET)
-        if isinstance(a0, str):
+        if a0.__class__ is str:
+            pass
+        elif isinstance(a0, str):
             pass
         else:
             raise DecodeError.wrong("shop_id", "str", a0)
         a1: Any = get("amount", UNSET)
-        if a1.__class__ is Decimal and -MAX_ADJUSTED_EXPONENT <= a1.adjusted() <= MAX_ADJUSTED_EXPONENT:
+        if a1.__class__ is Decimal and -40 <= a1.adjusted() <= 40:
             pass
-        elif a1.__class__ is int and -MAX_INTEGRAL_AMOUNT < a1 < MAX_INTEGRAL_AMOUNT:
+        elif (
+            a1.__class__ is int
+            and -100000000000000000000000000000000000000000 < a1 < 100000000000000000000000000000000000000000
+        ):
             a1 = Decimal(a1)
         elif a1 is None or a1 is UNSET:
             raise DecodeError.wrong("amount", "Decimal", a1)
@@ -106,23 +112,29 @@ class InvoiceCreateRequest:
             except (TypeError, ValueError, ArithmeticError) as exc:
                 raise DecodeError("amount", str(exc)) from None
         a2: Any = get("currency", UNSET)
-        if isinstance(a2, str) and a2 in FiatCurrency._value2member_map_:
-            a2 = FiatCurrency._value2member_map_[a2]
+        if a2.__class__ is str and a2 in _members_of_FiatCurrency:
+            a2 = _members_of_FiatCurrency[a2]
         elif a2 is UNSET:
             pass
+        elif isinstance(a2, str) and a2 in _members_of_FiatCurrency:
+            a2 = _members_of_FiatCurrency[a2]
         else:
             raise DecodeError.wrong("currency", "FiatCurrency", a2)
         a3: Any = get("order_id", UNSET)
-        if isinstance(a3, str):
+        if a3.__class__ is str:
             pass
         elif a3 is UNSET:
+            pass
+        elif isinstance(a3, str):
             pass
         else:
             raise DecodeError.wrong("order_id", "str", a3)
         a4: Any = get("email", UNSET)
-        if isinstance(a4, str):
+        if a4.__class__ is str:
             pass
         elif a4 is UNSET:
+            pass
+        elif isinstance(a4, str):
             pass
         else:
             raise DecodeError.wrong("email", "str", a4)
@@ -141,5 +153,5 @@ class InvoiceCreateRequest:
             pass
         else:
             raise DecodeError.wrong("add_fields", "InvoiceAddFields", a5)
-        obj = cls(shop_id=a0, amount=a1, currency=a2, order_id=a3, email=a4, add_fields=a5)
+        obj = cls(a0, a1, a2, a3, a4, a5)
         return obj

@@ -53,5 +53,5 @@ class InvoiceInfoRequest:
                     raise DecodeError.wrong(i, "str", x).inside("uuids")
         else:
             raise DecodeError.wrong("uuids", "list[str]", a0)
-        obj = cls(uuids=a0)
+        obj = cls(a0)
         return obj

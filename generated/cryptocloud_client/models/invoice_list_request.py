@@ -66,12 +66,16 @@ class InvoiceListRequest:
             raise DecodeError.wrong("", "an object", d)
         get = d.get
         a0: Any = get("start", UNSET)
-        if isinstance(a0, str):
+        if a0.__class__ is str:
+            pass
+        elif isinstance(a0, str):
             pass
         else:
             raise DecodeError.wrong("start", "str", a0)
         a1: Any = get("end", UNSET)
-        if isinstance(a1, str):
+        if a1.__class__ is str:
+            pass
+        elif isinstance(a1, str):
             pass
         else:
             raise DecodeError.wrong("end", "str", a1)
@@ -89,5 +93,5 @@ class InvoiceListRequest:
             pass
         else:
             raise DecodeError.wrong("limit", "int", a3)
-        obj = cls(start=a0, end=a1, offset=a2, limit=a3)
+        obj = cls(a0, a1, a2, a3)
         return obj

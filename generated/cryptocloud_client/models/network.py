@@ -65,10 +65,13 @@ class Network:
         if d.__class__ is not dict and not isinstance(d, Mapping):
             raise DecodeError.wrong("", "an object", d)
         get = d.get
+        missing = 0  # fields not in d: then len(d) says whether d has other keys
         a0: Any = get("code", UNSET)
-        if isinstance(a0, str):
+        if a0.__class__ is str:
             pass
         elif a0 is UNSET:
+            missing += 1
+        elif isinstance(a0, str):
             pass
         else:
             raise DecodeError.wrong("code", "str", a0)
@@ -76,27 +79,32 @@ class Network:
         if a1.__class__ is int:
             pass
         elif a1 is UNSET:
-            pass
+            missing += 1
         else:
             raise DecodeError.wrong("id", "int", a1)
         a2: Any = get("icon", UNSET)
-        if isinstance(a2, str):
+        if a2.__class__ is str:
             pass
         elif a2 is UNSET:
+            missing += 1
+        elif isinstance(a2, str):
             pass
         else:
             raise DecodeError.wrong("icon", "str", a2)
         a3: Any = get("fullname", UNSET)
-        if isinstance(a3, str):
+        if a3.__class__ is str:
             pass
         elif a3 is UNSET:
+            missing += 1
+        elif isinstance(a3, str):
             pass
         else:
             raise DecodeError.wrong("fullname", "str", a3)
-        obj = cls(code=a0, id=a1, icon=a2, fullname=a3)
-        known = cls._json_keys
-        if not d.keys() <= known:
-            obj.additional_properties = {k: x for k, x in d.items() if k not in known}
+        obj = cls(a0, a1, a2, a3)
+        if len(d) != 4 - missing:
+            known = cls._json_keys
+            if not d.keys() <= known:
+                obj.additional_properties = {k: x for k, x in d.items() if k not in known}
         return obj
 
     @property

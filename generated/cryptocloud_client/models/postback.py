@@ -8,8 +8,6 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..exact import (
-    MAX_ADJUSTED_EXPONENT,
-    MAX_INTEGRAL_AMOUNT,
     DecodeError,
     parse_decimal,
 )
@@ -97,20 +95,28 @@ class Postback:
         if d.__class__ is not dict and not isinstance(d, Mapping):
             raise DecodeError.wrong("", "an object", d)
         get = d.get
+        missing = 0  # fields not in d: then len(d) says whether d has other keys
         a0: Any = get("status", UNSET)
-        if isinstance(a0, str):
+        if a0.__class__ is str:
+            pass
+        elif isinstance(a0, str):
             pass
         else:
             raise DecodeError.wrong("status", "str", a0)
         a1: Any = get("invoice_id", UNSET)
-        if isinstance(a1, str):
+        if a1.__class__ is str:
+            pass
+        elif isinstance(a1, str):
             pass
         else:
             raise DecodeError.wrong("invoice_id", "str", a1)
         a2: Any = get("amount_crypto", UNSET)
-        if a2.__class__ is Decimal and -MAX_ADJUSTED_EXPONENT <= a2.adjusted() <= MAX_ADJUSTED_EXPONENT:
+        if a2.__class__ is Decimal and -40 <= a2.adjusted() <= 40:
             pass
-        elif a2.__class__ is int and -MAX_INTEGRAL_AMOUNT < a2 < MAX_INTEGRAL_AMOUNT:
+        elif (
+            a2.__class__ is int
+            and -100000000000000000000000000000000000000000 < a2 < 100000000000000000000000000000000000000000
+        ):
             a2 = Decimal(a2)
         elif a2 is None or a2 is UNSET:
             raise DecodeError.wrong("amount_crypto", "Decimal", a2)
@@ -120,19 +126,27 @@ class Postback:
             except (TypeError, ValueError, ArithmeticError) as exc:
                 raise DecodeError("amount_crypto", str(exc)) from None
         a3: Any = get("currency", UNSET)
-        if isinstance(a3, str):
+        if a3.__class__ is str:
+            pass
+        elif isinstance(a3, str):
             pass
         else:
             raise DecodeError.wrong("currency", "str", a3)
         a4: Any = get("token", UNSET)
-        if isinstance(a4, str):
+        if a4.__class__ is str:
+            pass
+        elif isinstance(a4, str):
             pass
         else:
             raise DecodeError.wrong("token", "str", a4)
         a5: Any = get("order_id", UNSET)
-        if isinstance(a5, str):
+        if a5.__class__ is str:
             pass
-        elif a5 is None or a5 is UNSET:
+        elif a5 is UNSET:
+            missing += 1
+        elif a5 is None:
+            pass
+        elif isinstance(a5, str):
             pass
         else:
             raise DecodeError.wrong("order_id", "null | str", a5)
@@ -142,14 +156,17 @@ class Postback:
                 a6 = PostbackInvoice.from_dict(a6)
             except DecodeError as exc:
                 raise exc.inside("invoice_info") from None
-        elif a6 is None or a6 is UNSET:
+        elif a6 is UNSET:
+            missing += 1
+        elif a6 is None:
             pass
         else:
             raise DecodeError.wrong("invoice_info", "null | PostbackInvoice", a6)
-        obj = cls(status=a0, invoice_id=a1, amount_crypto=a2, currency=a3, token=a4, order_id=a5, invoice_info=a6)
-        known = cls._json_keys
-        if not d.keys() <= known:
-            obj.additional_properties = {k: x for k, x in d.items() if k not in known}
+        obj = cls(a0, a1, a2, a3, a4, a5, a6)
+        if len(d) != 7 - missing:
+            known = cls._json_keys
+            if not d.keys() <= known:
+                obj.additional_properties = {k: x for k, x in d.items() if k not in known}
         return obj
 
     @property

@@ -9,11 +9,11 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..exact import (
-    MAX_ADJUSTED_EXPONENT,
-    MAX_INTEGRAL_AMOUNT,
     DecodeError,
     parse_decimal,
     parse_utc_datetime,
+    usual_timestamp,
+    utc_fromisoformat,
 )
 from ..models.commission_side import CommissionSide
 from ..models.currency import Currency
@@ -21,6 +21,11 @@ from ..models.fiat_currency import FiatCurrency
 from ..models.invoice_status import InvoiceStatus
 from ..models.project import Project
 from ..types import UNSET, Unset
+
+_members_of_CommissionSide = CommissionSide._value2member_map_
+_members_of_FiatCurrency = FiatCurrency._value2member_map_
+_members_of_InvoiceStatus = InvoiceStatus._value2member_map_
+
 
 T = TypeVar("T", bound="PostbackInvoice")
 
@@ -500,19 +505,32 @@ class PostbackInvoice:
         if d.__class__ is not dict and not isinstance(d, Mapping):
             raise DecodeError.wrong("", "an object", d)
         get = d.get
+        missing = 0  # fields not in d: then len(d) says whether d has other keys
         a0: Any = get("uuid", UNSET)
-        if isinstance(a0, str):
+        if a0.__class__ is str:
+            pass
+        elif isinstance(a0, str):
             pass
         else:
             raise DecodeError.wrong("uuid", "str", a0)
         a1: Any = get("status", UNSET)
-        if isinstance(a1, str):
-            a1 = InvoiceStatus._value2member_map_.get(a1, a1)
+        if a1.__class__ is str:
+            a1 = _members_of_InvoiceStatus.get(a1, a1)
+        elif isinstance(a1, str):
+            a1 = _members_of_InvoiceStatus.get(a1, a1)
         else:
             raise DecodeError.wrong("status", "InvoiceStatus | str", a1)
         a2: Any = get("created", UNSET)
-        if a2 is UNSET:
-            pass
+        if a2.__class__ is str and len(a2) == 26 and usual_timestamp(a2):
+            try:
+                a2 = utc_fromisoformat(a2 + "+00:00")
+            except ValueError:  # not a real date (month 13...): parse_utc_datetime says why
+                try:
+                    a2 = parse_utc_datetime(a2)
+                except (TypeError, ValueError, ArithmeticError) as exc:
+                    raise DecodeError("created", str(exc)) from None
+        elif a2 is UNSET:
+            missing += 1
         elif a2 is None:
             raise DecodeError.wrong("created", "datetime", a2)
         else:
@@ -521,14 +539,28 @@ class PostbackInvoice:
             except (TypeError, ValueError, ArithmeticError) as exc:
                 raise DecodeError("created", str(exc)) from None
         a3: Any = get("address", UNSET)
-        if isinstance(a3, str):
+        if a3.__class__ is str:
             pass
-        elif a3 is None or a3 is UNSET:
+        elif a3 is UNSET:
+            missing += 1
+        elif a3 is None:
+            pass
+        elif isinstance(a3, str):
             pass
         else:
             raise DecodeError.wrong("address", "null | str", a3)
         a4: Any = get("expiry_date", UNSET)
-        if a4 is None or a4 is UNSET:
+        if a4.__class__ is str and len(a4) == 26 and usual_timestamp(a4):
+            try:
+                a4 = utc_fromisoformat(a4 + "+00:00")
+            except ValueError:  # not a real date (month 13...): parse_utc_datetime says why
+                try:
+                    a4 = parse_utc_datetime(a4)
+                except (TypeError, ValueError, ArithmeticError) as exc:
+                    raise DecodeError("expiry_date", str(exc)) from None
+        elif a4 is UNSET:
+            missing += 1
+        elif a4 is None:
             pass
         else:
             try:
@@ -536,47 +568,64 @@ class PostbackInvoice:
             except (TypeError, ValueError, ArithmeticError) as exc:
                 raise DecodeError("expiry_date", str(exc)) from None
         a5: Any = get("side_commission", UNSET)
-        if isinstance(a5, str):
-            a5 = CommissionSide._value2member_map_.get(a5, a5)
+        if a5.__class__ is str:
+            a5 = _members_of_CommissionSide.get(a5, a5)
         elif a5 is UNSET:
-            pass
+            missing += 1
+        elif isinstance(a5, str):
+            a5 = _members_of_CommissionSide.get(a5, a5)
         else:
             raise DecodeError.wrong("side_commission", "CommissionSide | str", a5)
         a6: Any = get("side_commission_cc", UNSET)
-        if isinstance(a6, str):
-            a6 = CommissionSide._value2member_map_.get(a6, a6)
+        if a6.__class__ is str:
+            a6 = _members_of_CommissionSide.get(a6, a6)
         elif a6 is UNSET:
-            pass
+            missing += 1
+        elif isinstance(a6, str):
+            a6 = _members_of_CommissionSide.get(a6, a6)
         else:
             raise DecodeError.wrong("side_commission_cc", "CommissionSide | str", a6)
         a7: Any = get("side_commission_service", UNSET)
-        if isinstance(a7, str):
-            a7 = CommissionSide._value2member_map_.get(a7, a7)
+        if a7.__class__ is str:
+            a7 = _members_of_CommissionSide.get(a7, a7)
         elif a7 is UNSET:
-            pass
+            missing += 1
+        elif isinstance(a7, str):
+            a7 = _members_of_CommissionSide.get(a7, a7)
         else:
             raise DecodeError.wrong("side_commission_service", "CommissionSide | str", a7)
         a8: Any = get("type_payments", UNSET)
-        if isinstance(a8, str):
+        if a8.__class__ is str:
             pass
-        elif a8 is None or a8 is UNSET:
+        elif a8 is UNSET:
+            missing += 1
+        elif a8 is None:
+            pass
+        elif isinstance(a8, str):
             pass
         else:
             raise DecodeError.wrong("type_payments", "null | str", a8)
         a9: Any = get("invoice_id", UNSET)
-        if isinstance(a9, str):
+        if a9.__class__ is str:
             pass
-        elif a9 is None or a9 is UNSET:
+        elif a9 is UNSET:
+            missing += 1
+        elif a9 is None:
+            pass
+        elif isinstance(a9, str):
             pass
         else:
             raise DecodeError.wrong("invoice_id", "null | str", a9)
         a10: Any = get("amount", UNSET)
-        if a10.__class__ is Decimal and -MAX_ADJUSTED_EXPONENT <= a10.adjusted() <= MAX_ADJUSTED_EXPONENT:
+        if a10.__class__ is Decimal and -40 <= a10.adjusted() <= 40:
             pass
-        elif a10.__class__ is int and -MAX_INTEGRAL_AMOUNT < a10 < MAX_INTEGRAL_AMOUNT:
+        elif (
+            a10.__class__ is int
+            and -100000000000000000000000000000000000000000 < a10 < 100000000000000000000000000000000000000000
+        ):
             a10 = Decimal(a10)
         elif a10 is UNSET:
-            pass
+            missing += 1
         elif a10 is None:
             raise DecodeError.wrong("amount", "Decimal", a10)
         else:
@@ -585,12 +634,15 @@ class PostbackInvoice:
             except (TypeError, ValueError, ArithmeticError) as exc:
                 raise DecodeError("amount", str(exc)) from None
         a11: Any = get("amount_usd", UNSET)
-        if a11.__class__ is Decimal and -MAX_ADJUSTED_EXPONENT <= a11.adjusted() <= MAX_ADJUSTED_EXPONENT:
+        if a11.__class__ is Decimal and -40 <= a11.adjusted() <= 40:
             pass
-        elif a11.__class__ is int and -MAX_INTEGRAL_AMOUNT < a11 < MAX_INTEGRAL_AMOUNT:
+        elif (
+            a11.__class__ is int
+            and -100000000000000000000000000000000000000000 < a11 < 100000000000000000000000000000000000000000
+        ):
             a11 = Decimal(a11)
         elif a11 is UNSET:
-            pass
+            missing += 1
         elif a11 is None:
             raise DecodeError.wrong("amount_usd", "Decimal", a11)
         else:
@@ -599,12 +651,15 @@ class PostbackInvoice:
             except (TypeError, ValueError, ArithmeticError) as exc:
                 raise DecodeError("amount_usd", str(exc)) from None
         a12: Any = get("amount_in_fiat", UNSET)
-        if a12.__class__ is Decimal and -MAX_ADJUSTED_EXPONENT <= a12.adjusted() <= MAX_ADJUSTED_EXPONENT:
+        if a12.__class__ is Decimal and -40 <= a12.adjusted() <= 40:
             pass
-        elif a12.__class__ is int and -MAX_INTEGRAL_AMOUNT < a12 < MAX_INTEGRAL_AMOUNT:
+        elif (
+            a12.__class__ is int
+            and -100000000000000000000000000000000000000000 < a12 < 100000000000000000000000000000000000000000
+        ):
             a12 = Decimal(a12)
         elif a12 is UNSET:
-            pass
+            missing += 1
         elif a12 is None:
             raise DecodeError.wrong("amount_in_fiat", "Decimal", a12)
         else:
@@ -613,12 +668,15 @@ class PostbackInvoice:
             except (TypeError, ValueError, ArithmeticError) as exc:
                 raise DecodeError("amount_in_fiat", str(exc)) from None
         a13: Any = get("fee", UNSET)
-        if a13.__class__ is Decimal and -MAX_ADJUSTED_EXPONENT <= a13.adjusted() <= MAX_ADJUSTED_EXPONENT:
+        if a13.__class__ is Decimal and -40 <= a13.adjusted() <= 40:
             pass
-        elif a13.__class__ is int and -MAX_INTEGRAL_AMOUNT < a13 < MAX_INTEGRAL_AMOUNT:
+        elif (
+            a13.__class__ is int
+            and -100000000000000000000000000000000000000000 < a13 < 100000000000000000000000000000000000000000
+        ):
             a13 = Decimal(a13)
         elif a13 is UNSET:
-            pass
+            missing += 1
         elif a13 is None:
             raise DecodeError.wrong("fee", "Decimal", a13)
         else:
@@ -627,12 +685,15 @@ class PostbackInvoice:
             except (TypeError, ValueError, ArithmeticError) as exc:
                 raise DecodeError("fee", str(exc)) from None
         a14: Any = get("fee_usd", UNSET)
-        if a14.__class__ is Decimal and -MAX_ADJUSTED_EXPONENT <= a14.adjusted() <= MAX_ADJUSTED_EXPONENT:
+        if a14.__class__ is Decimal and -40 <= a14.adjusted() <= 40:
             pass
-        elif a14.__class__ is int and -MAX_INTEGRAL_AMOUNT < a14 < MAX_INTEGRAL_AMOUNT:
+        elif (
+            a14.__class__ is int
+            and -100000000000000000000000000000000000000000 < a14 < 100000000000000000000000000000000000000000
+        ):
             a14 = Decimal(a14)
         elif a14 is UNSET:
-            pass
+            missing += 1
         elif a14 is None:
             raise DecodeError.wrong("fee_usd", "Decimal", a14)
         else:
@@ -641,12 +702,15 @@ class PostbackInvoice:
             except (TypeError, ValueError, ArithmeticError) as exc:
                 raise DecodeError("fee_usd", str(exc)) from None
         a15: Any = get("service_fee", UNSET)
-        if a15.__class__ is Decimal and -MAX_ADJUSTED_EXPONENT <= a15.adjusted() <= MAX_ADJUSTED_EXPONENT:
+        if a15.__class__ is Decimal and -40 <= a15.adjusted() <= 40:
             pass
-        elif a15.__class__ is int and -MAX_INTEGRAL_AMOUNT < a15 < MAX_INTEGRAL_AMOUNT:
+        elif (
+            a15.__class__ is int
+            and -100000000000000000000000000000000000000000 < a15 < 100000000000000000000000000000000000000000
+        ):
             a15 = Decimal(a15)
         elif a15 is UNSET:
-            pass
+            missing += 1
         elif a15 is None:
             raise DecodeError.wrong("service_fee", "Decimal", a15)
         else:
@@ -655,12 +719,15 @@ class PostbackInvoice:
             except (TypeError, ValueError, ArithmeticError) as exc:
                 raise DecodeError("service_fee", str(exc)) from None
         a16: Any = get("service_fee_usd", UNSET)
-        if a16.__class__ is Decimal and -MAX_ADJUSTED_EXPONENT <= a16.adjusted() <= MAX_ADJUSTED_EXPONENT:
+        if a16.__class__ is Decimal and -40 <= a16.adjusted() <= 40:
             pass
-        elif a16.__class__ is int and -MAX_INTEGRAL_AMOUNT < a16 < MAX_INTEGRAL_AMOUNT:
+        elif (
+            a16.__class__ is int
+            and -100000000000000000000000000000000000000000 < a16 < 100000000000000000000000000000000000000000
+        ):
             a16 = Decimal(a16)
         elif a16 is UNSET:
-            pass
+            missing += 1
         elif a16 is None:
             raise DecodeError.wrong("service_fee_usd", "Decimal", a16)
         else:
@@ -669,23 +736,27 @@ class PostbackInvoice:
             except (TypeError, ValueError, ArithmeticError) as exc:
                 raise DecodeError("service_fee_usd", str(exc)) from None
         a17: Any = get("fiat_currency", UNSET)
-        if isinstance(a17, str):
-            a17 = FiatCurrency._value2member_map_.get(a17, a17)
+        if a17.__class__ is str:
+            a17 = _members_of_FiatCurrency.get(a17, a17)
         elif a17 is UNSET:
-            pass
+            missing += 1
+        elif isinstance(a17, str):
+            a17 = _members_of_FiatCurrency.get(a17, a17)
         else:
             raise DecodeError.wrong("fiat_currency", "FiatCurrency | str", a17)
         a18: Any = get("is_email_required", UNSET)
         if a18 is True or a18 is False:
             pass
         elif a18 is UNSET:
-            pass
+            missing += 1
         else:
             raise DecodeError.wrong("is_email_required", "bool", a18)
         a19: Any = get("link", UNSET)
-        if isinstance(a19, str):
+        if a19.__class__ is str:
             pass
         elif a19 is UNSET:
+            missing += 1
+        elif isinstance(a19, str):
             pass
         else:
             raise DecodeError.wrong("link", "str", a19)
@@ -695,7 +766,9 @@ class PostbackInvoice:
                 a20 = Currency.from_dict(a20)
             except DecodeError as exc:
                 raise exc.inside("currency") from None
-        elif a20 is None or a20 is UNSET:
+        elif a20 is UNSET:
+            missing += 1
+        elif a20 is None:
             pass
         else:
             raise DecodeError.wrong("currency", "Currency | null", a20)
@@ -711,29 +784,38 @@ class PostbackInvoice:
             except DecodeError as exc:
                 raise exc.inside("project") from None
         elif a21 is UNSET:
-            pass
+            missing += 1
         else:
             raise DecodeError.wrong("project", "Project", a21)
         a22: Any = get("test_mode", UNSET)
         if a22 is True or a22 is False:
             pass
         elif a22 is UNSET:
-            pass
+            missing += 1
         else:
             raise DecodeError.wrong("test_mode", "bool", a22)
         a23: Any = get("order_id", UNSET)
-        if isinstance(a23, str):
+        if a23.__class__ is str:
             pass
-        elif a23 is None or a23 is UNSET:
+        elif a23 is UNSET:
+            missing += 1
+        elif a23 is None:
+            pass
+        elif isinstance(a23, str):
             pass
         else:
             raise DecodeError.wrong("order_id", "null | str", a23)
         a24: Any = get("received", UNSET)
-        if a24.__class__ is Decimal and -MAX_ADJUSTED_EXPONENT <= a24.adjusted() <= MAX_ADJUSTED_EXPONENT:
+        if a24.__class__ is Decimal and -40 <= a24.adjusted() <= 40:
             pass
-        elif a24.__class__ is int and -MAX_INTEGRAL_AMOUNT < a24 < MAX_INTEGRAL_AMOUNT:
+        elif (
+            a24.__class__ is int
+            and -100000000000000000000000000000000000000000 < a24 < 100000000000000000000000000000000000000000
+        ):
             a24 = Decimal(a24)
-        elif a24 is None or a24 is UNSET:
+        elif a24 is UNSET:
+            missing += 1
+        elif a24 is None:
             pass
         else:
             try:
@@ -741,11 +823,16 @@ class PostbackInvoice:
             except (TypeError, ValueError, ArithmeticError) as exc:
                 raise DecodeError("received", str(exc)) from None
         a25: Any = get("received_usd", UNSET)
-        if a25.__class__ is Decimal and -MAX_ADJUSTED_EXPONENT <= a25.adjusted() <= MAX_ADJUSTED_EXPONENT:
+        if a25.__class__ is Decimal and -40 <= a25.adjusted() <= 40:
             pass
-        elif a25.__class__ is int and -MAX_INTEGRAL_AMOUNT < a25 < MAX_INTEGRAL_AMOUNT:
+        elif (
+            a25.__class__ is int
+            and -100000000000000000000000000000000000000000 < a25 < 100000000000000000000000000000000000000000
+        ):
             a25 = Decimal(a25)
-        elif a25 is None or a25 is UNSET:
+        elif a25 is UNSET:
+            missing += 1
+        elif a25 is None:
             pass
         else:
             try:
@@ -753,11 +840,16 @@ class PostbackInvoice:
             except (TypeError, ValueError, ArithmeticError) as exc:
                 raise DecodeError("received_usd", str(exc)) from None
         a26: Any = get("to_surcharge", UNSET)
-        if a26.__class__ is Decimal and -MAX_ADJUSTED_EXPONENT <= a26.adjusted() <= MAX_ADJUSTED_EXPONENT:
+        if a26.__class__ is Decimal and -40 <= a26.adjusted() <= 40:
             pass
-        elif a26.__class__ is int and -MAX_INTEGRAL_AMOUNT < a26 < MAX_INTEGRAL_AMOUNT:
+        elif (
+            a26.__class__ is int
+            and -100000000000000000000000000000000000000000 < a26 < 100000000000000000000000000000000000000000
+        ):
             a26 = Decimal(a26)
-        elif a26 is None or a26 is UNSET:
+        elif a26 is UNSET:
+            missing += 1
+        elif a26 is None:
             pass
         else:
             try:
@@ -765,11 +857,16 @@ class PostbackInvoice:
             except (TypeError, ValueError, ArithmeticError) as exc:
                 raise DecodeError("to_surcharge", str(exc)) from None
         a27: Any = get("to_surcharge_usd", UNSET)
-        if a27.__class__ is Decimal and -MAX_ADJUSTED_EXPONENT <= a27.adjusted() <= MAX_ADJUSTED_EXPONENT:
+        if a27.__class__ is Decimal and -40 <= a27.adjusted() <= 40:
             pass
-        elif a27.__class__ is int and -MAX_INTEGRAL_AMOUNT < a27 < MAX_INTEGRAL_AMOUNT:
+        elif (
+            a27.__class__ is int
+            and -100000000000000000000000000000000000000000 < a27 < 100000000000000000000000000000000000000000
+        ):
             a27 = Decimal(a27)
-        elif a27 is None or a27 is UNSET:
+        elif a27 is UNSET:
+            missing += 1
+        elif a27 is None:
             pass
         else:
             try:
@@ -777,7 +874,17 @@ class PostbackInvoice:
             except (TypeError, ValueError, ArithmeticError) as exc:
                 raise DecodeError("to_surcharge_usd", str(exc)) from None
         a28: Any = get("date_finished", UNSET)
-        if a28 is None or a28 is UNSET:
+        if a28.__class__ is str and len(a28) == 26 and usual_timestamp(a28):
+            try:
+                a28 = utc_fromisoformat(a28 + "+00:00")
+            except ValueError:  # not a real date (month 13...): parse_utc_datetime says why
+                try:
+                    a28 = parse_utc_datetime(a28)
+                except (TypeError, ValueError, ArithmeticError) as exc:
+                    raise DecodeError("date_finished", str(exc)) from None
+        elif a28 is UNSET:
+            missing += 1
+        elif a28 is None:
             pass
         else:
             try:
@@ -785,9 +892,13 @@ class PostbackInvoice:
             except (TypeError, ValueError, ArithmeticError) as exc:
                 raise DecodeError("date_finished", str(exc)) from None
         a29: Any = get("invoice_status", UNSET)
-        if isinstance(a29, str):
+        if a29.__class__ is str:
             pass
-        elif a29 is None or a29 is UNSET:
+        elif a29 is UNSET:
+            missing += 1
+        elif a29 is None:
+            pass
+        elif isinstance(a29, str):
             pass
         else:
             raise DecodeError.wrong("invoice_status", "null | str", a29)
@@ -795,15 +906,20 @@ class PostbackInvoice:
         if a30.__class__ is list:
             pass
         elif a30 is UNSET:
-            pass
+            missing += 1
         else:
             raise DecodeError.wrong("tx_list", "list[any]", a30)
         a31: Any = get("amount_", UNSET)
-        if a31.__class__ is Decimal and -MAX_ADJUSTED_EXPONENT <= a31.adjusted() <= MAX_ADJUSTED_EXPONENT:
+        if a31.__class__ is Decimal and -40 <= a31.adjusted() <= 40:
             pass
-        elif a31.__class__ is int and -MAX_INTEGRAL_AMOUNT < a31 < MAX_INTEGRAL_AMOUNT:
+        elif (
+            a31.__class__ is int
+            and -100000000000000000000000000000000000000000 < a31 < 100000000000000000000000000000000000000000
+        ):
             a31 = Decimal(a31)
-        elif a31 is None or a31 is UNSET:
+        elif a31 is UNSET:
+            missing += 1
+        elif a31 is None:
             pass
         else:
             try:
@@ -811,11 +927,16 @@ class PostbackInvoice:
             except (TypeError, ValueError, ArithmeticError) as exc:
                 raise DecodeError("amount_", str(exc)) from None
         a32: Any = get("amount_in_crypto", UNSET)
-        if a32.__class__ is Decimal and -MAX_ADJUSTED_EXPONENT <= a32.adjusted() <= MAX_ADJUSTED_EXPONENT:
+        if a32.__class__ is Decimal and -40 <= a32.adjusted() <= 40:
             pass
-        elif a32.__class__ is int and -MAX_INTEGRAL_AMOUNT < a32 < MAX_INTEGRAL_AMOUNT:
+        elif (
+            a32.__class__ is int
+            and -100000000000000000000000000000000000000000 < a32 < 100000000000000000000000000000000000000000
+        ):
             a32 = Decimal(a32)
-        elif a32 is None or a32 is UNSET:
+        elif a32 is UNSET:
+            missing += 1
+        elif a32 is None:
             pass
         else:
             try:
@@ -823,11 +944,16 @@ class PostbackInvoice:
             except (TypeError, ValueError, ArithmeticError) as exc:
                 raise DecodeError("amount_in_crypto", str(exc)) from None
         a33: Any = get("amount_to_pay", UNSET)
-        if a33.__class__ is Decimal and -MAX_ADJUSTED_EXPONENT <= a33.adjusted() <= MAX_ADJUSTED_EXPONENT:
+        if a33.__class__ is Decimal and -40 <= a33.adjusted() <= 40:
             pass
-        elif a33.__class__ is int and -MAX_INTEGRAL_AMOUNT < a33 < MAX_INTEGRAL_AMOUNT:
+        elif (
+            a33.__class__ is int
+            and -100000000000000000000000000000000000000000 < a33 < 100000000000000000000000000000000000000000
+        ):
             a33 = Decimal(a33)
-        elif a33 is None or a33 is UNSET:
+        elif a33 is UNSET:
+            missing += 1
+        elif a33 is None:
             pass
         else:
             try:
@@ -835,11 +961,16 @@ class PostbackInvoice:
             except (TypeError, ValueError, ArithmeticError) as exc:
                 raise DecodeError("amount_to_pay", str(exc)) from None
         a34: Any = get("amount_to_pay_usd", UNSET)
-        if a34.__class__ is Decimal and -MAX_ADJUSTED_EXPONENT <= a34.adjusted() <= MAX_ADJUSTED_EXPONENT:
+        if a34.__class__ is Decimal and -40 <= a34.adjusted() <= 40:
             pass
-        elif a34.__class__ is int and -MAX_INTEGRAL_AMOUNT < a34 < MAX_INTEGRAL_AMOUNT:
+        elif (
+            a34.__class__ is int
+            and -100000000000000000000000000000000000000000 < a34 < 100000000000000000000000000000000000000000
+        ):
             a34 = Decimal(a34)
-        elif a34 is None or a34 is UNSET:
+        elif a34 is UNSET:
+            missing += 1
+        elif a34 is None:
             pass
         else:
             try:
@@ -847,11 +978,16 @@ class PostbackInvoice:
             except (TypeError, ValueError, ArithmeticError) as exc:
                 raise DecodeError("amount_to_pay_usd", str(exc)) from None
         a35: Any = get("amount_paid", UNSET)
-        if a35.__class__ is Decimal and -MAX_ADJUSTED_EXPONENT <= a35.adjusted() <= MAX_ADJUSTED_EXPONENT:
+        if a35.__class__ is Decimal and -40 <= a35.adjusted() <= 40:
             pass
-        elif a35.__class__ is int and -MAX_INTEGRAL_AMOUNT < a35 < MAX_INTEGRAL_AMOUNT:
+        elif (
+            a35.__class__ is int
+            and -100000000000000000000000000000000000000000 < a35 < 100000000000000000000000000000000000000000
+        ):
             a35 = Decimal(a35)
-        elif a35 is None or a35 is UNSET:
+        elif a35 is UNSET:
+            missing += 1
+        elif a35 is None:
             pass
         else:
             try:
@@ -859,11 +995,16 @@ class PostbackInvoice:
             except (TypeError, ValueError, ArithmeticError) as exc:
                 raise DecodeError("amount_paid", str(exc)) from None
         a36: Any = get("amount_paid_usd", UNSET)
-        if a36.__class__ is Decimal and -MAX_ADJUSTED_EXPONENT <= a36.adjusted() <= MAX_ADJUSTED_EXPONENT:
+        if a36.__class__ is Decimal and -40 <= a36.adjusted() <= 40:
             pass
-        elif a36.__class__ is int and -MAX_INTEGRAL_AMOUNT < a36 < MAX_INTEGRAL_AMOUNT:
+        elif (
+            a36.__class__ is int
+            and -100000000000000000000000000000000000000000 < a36 < 100000000000000000000000000000000000000000
+        ):
             a36 = Decimal(a36)
-        elif a36 is None or a36 is UNSET:
+        elif a36 is UNSET:
+            missing += 1
+        elif a36 is None:
             pass
         else:
             try:
@@ -871,11 +1012,16 @@ class PostbackInvoice:
             except (TypeError, ValueError, ArithmeticError) as exc:
                 raise DecodeError("amount_paid_usd", str(exc)) from None
         a37: Any = get("total_rub", UNSET)
-        if a37.__class__ is Decimal and -MAX_ADJUSTED_EXPONENT <= a37.adjusted() <= MAX_ADJUSTED_EXPONENT:
+        if a37.__class__ is Decimal and -40 <= a37.adjusted() <= 40:
             pass
-        elif a37.__class__ is int and -MAX_INTEGRAL_AMOUNT < a37 < MAX_INTEGRAL_AMOUNT:
+        elif (
+            a37.__class__ is int
+            and -100000000000000000000000000000000000000000 < a37 < 100000000000000000000000000000000000000000
+        ):
             a37 = Decimal(a37)
-        elif a37 is None or a37 is UNSET:
+        elif a37 is UNSET:
+            missing += 1
+        elif a37 is None:
             pass
         else:
             try:
@@ -885,28 +1031,40 @@ class PostbackInvoice:
         a38: Any = get("step", UNSET)
         if a38.__class__ is int:
             pass
-        elif a38 is None or a38 is UNSET:
+        elif a38 is UNSET:
+            missing += 1
+        elif a38 is None:
             pass
         else:
             raise DecodeError.wrong("step", "int | null", a38)
         a39: Any = get("type", UNSET)
-        if isinstance(a39, str):
+        if a39.__class__ is str:
             pass
-        elif a39 is None or a39 is UNSET:
+        elif a39 is UNSET:
+            missing += 1
+        elif a39 is None:
+            pass
+        elif isinstance(a39, str):
             pass
         else:
             raise DecodeError.wrong("type", "null | str", a39)
         a40: Any = get("aml_enabled", UNSET)
         if a40 is True or a40 is False:
             pass
-        elif a40 is None or a40 is UNSET:
+        elif a40 is UNSET:
+            missing += 1
+        elif a40 is None:
             pass
         else:
             raise DecodeError.wrong("aml_enabled", "bool | null", a40)
         a41: Any = get("aml_side", UNSET)
-        if isinstance(a41, str):
+        if a41.__class__ is str:
             pass
-        elif a41 is None or a41 is UNSET:
+        elif a41 is UNSET:
+            missing += 1
+        elif a41 is None:
+            pass
+        elif isinstance(a41, str):
             pass
         else:
             raise DecodeError.wrong("aml_side", "null | str", a41)
@@ -914,59 +1072,60 @@ class PostbackInvoice:
         if a42.__class__ is list:
             pass
         elif a42 is UNSET:
-            pass
+            missing += 1
         else:
             raise DecodeError.wrong("aml_checks", "list[any]", a42)
         a43: Any = get("links_invoice", UNSET)
         obj = cls(
-            uuid=a0,
-            status=a1,
-            created=a2,
-            address=a3,
-            expiry_date=a4,
-            side_commission=a5,
-            side_commission_cc=a6,
-            side_commission_service=a7,
-            type_payments=a8,
-            invoice_id=a9,
-            amount=a10,
-            amount_usd=a11,
-            amount_in_fiat=a12,
-            fee=a13,
-            fee_usd=a14,
-            service_fee=a15,
-            service_fee_usd=a16,
-            fiat_currency=a17,
-            is_email_required=a18,
-            link=a19,
-            currency=a20,
-            project=a21,
-            test_mode=a22,
-            order_id=a23,
-            received=a24,
-            received_usd=a25,
-            to_surcharge=a26,
-            to_surcharge_usd=a27,
-            date_finished=a28,
-            invoice_status=a29,
-            tx_list=a30,
-            amount_=a31,
-            amount_in_crypto=a32,
-            amount_to_pay=a33,
-            amount_to_pay_usd=a34,
-            amount_paid=a35,
-            amount_paid_usd=a36,
-            total_rub=a37,
-            step=a38,
-            type_=a39,
-            aml_enabled=a40,
-            aml_side=a41,
-            aml_checks=a42,
-            links_invoice=a43,
+            a0,
+            a1,
+            a2,
+            a3,
+            a4,
+            a5,
+            a6,
+            a7,
+            a8,
+            a9,
+            a10,
+            a11,
+            a12,
+            a13,
+            a14,
+            a15,
+            a16,
+            a17,
+            a18,
+            a19,
+            a20,
+            a21,
+            a22,
+            a23,
+            a24,
+            a25,
+            a26,
+            a27,
+            a28,
+            a29,
+            a30,
+            a31,
+            a32,
+            a33,
+            a34,
+            a35,
+            a36,
+            a37,
+            a38,
+            a39,
+            a40,
+            a41,
+            a42,
+            a43,
         )
-        known = cls._json_keys
-        if not d.keys() <= known:
-            obj.additional_properties = {k: x for k, x in d.items() if k not in known}
+        if len(d) != 44 - missing:
+            known = cls._json_keys
+            if not d.keys() <= known:
+                obj.additional_properties = {k: x for k, x in d.items() if k not in known}
         return obj
 
     @property

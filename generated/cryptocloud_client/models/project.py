@@ -76,45 +76,57 @@ class Project:
         if d.__class__ is not dict and not isinstance(d, Mapping):
             raise DecodeError.wrong("", "an object", d)
         get = d.get
+        missing = 0  # fields not in d: then len(d) says whether d has other keys
         a0: Any = get("id", UNSET)
         if a0.__class__ is int:
             pass
         elif a0 is UNSET:
-            pass
+            missing += 1
         else:
             raise DecodeError.wrong("id", "int", a0)
         a1: Any = get("name", UNSET)
-        if isinstance(a1, str):
+        if a1.__class__ is str:
             pass
         elif a1 is UNSET:
+            missing += 1
+        elif isinstance(a1, str):
             pass
         else:
             raise DecodeError.wrong("name", "str", a1)
         a2: Any = get("fail", UNSET)
-        if isinstance(a2, str):
+        if a2.__class__ is str:
             pass
         elif a2 is UNSET:
+            missing += 1
+        elif isinstance(a2, str):
             pass
         else:
             raise DecodeError.wrong("fail", "str", a2)
         a3: Any = get("success", UNSET)
-        if isinstance(a3, str):
+        if a3.__class__ is str:
             pass
         elif a3 is UNSET:
+            missing += 1
+        elif isinstance(a3, str):
             pass
         else:
             raise DecodeError.wrong("success", "str", a3)
         a4: Any = get("logo", UNSET)
-        if isinstance(a4, str):
+        if a4.__class__ is str:
             pass
-        elif a4 is None or a4 is UNSET:
+        elif a4 is UNSET:
+            missing += 1
+        elif a4 is None:
+            pass
+        elif isinstance(a4, str):
             pass
         else:
             raise DecodeError.wrong("logo", "null | str", a4)
-        obj = cls(id=a0, name=a1, fail=a2, success=a3, logo=a4)
-        known = cls._json_keys
-        if not d.keys() <= known:
-            obj.additional_properties = {k: x for k, x in d.items() if k not in known}
+        obj = cls(a0, a1, a2, a3, a4)
+        if len(d) != 5 - missing:
+            known = cls._json_keys
+            if not d.keys() <= known:
+                obj.additional_properties = {k: x for k, x in d.items() if k not in known}
         return obj
 
     @property

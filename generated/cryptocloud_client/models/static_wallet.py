@@ -62,13 +62,18 @@ class StaticWallet:
         if d.__class__ is not dict and not isinstance(d, Mapping):
             raise DecodeError.wrong("", "an object", d)
         get = d.get
+        missing = 0  # fields not in d: then len(d) says whether d has other keys
         a0: Any = get("address", UNSET)
-        if isinstance(a0, str):
+        if a0.__class__ is str:
+            pass
+        elif isinstance(a0, str):
             pass
         else:
             raise DecodeError.wrong("address", "str", a0)
         a1: Any = get("uuid", UNSET)
-        if isinstance(a1, str):
+        if a1.__class__ is str:
+            pass
+        elif isinstance(a1, str):
             pass
         else:
             raise DecodeError.wrong("uuid", "str", a1)
@@ -84,13 +89,14 @@ class StaticWallet:
             except DecodeError as exc:
                 raise exc.inside("currency") from None
         elif a2 is UNSET:
-            pass
+            missing += 1
         else:
             raise DecodeError.wrong("currency", "BalanceCurrency", a2)
-        obj = cls(address=a0, uuid=a1, currency=a2)
-        known = cls._json_keys
-        if not d.keys() <= known:
-            obj.additional_properties = {k: x for k, x in d.items() if k not in known}
+        obj = cls(a0, a1, a2)
+        if len(d) != 3 - missing:
+            known = cls._json_keys
+            if not d.keys() <= known:
+                obj.additional_properties = {k: x for k, x in d.items() if k not in known}
         return obj
 
     @property

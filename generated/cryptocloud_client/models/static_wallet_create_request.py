@@ -15,6 +15,8 @@ from ..exact import (
 )
 from ..types import UNSET
 
+_members_of_CryptoCurrency = CryptoCurrency._value2member_map_
+
 
 @_attrs_define
 class StaticWalletCreateRequest:
@@ -62,19 +64,25 @@ class StaticWalletCreateRequest:
             raise DecodeError.wrong("", "an object", d)
         get = d.get
         a0: Any = get("shop_id", UNSET)
-        if isinstance(a0, str):
+        if a0.__class__ is str:
+            pass
+        elif isinstance(a0, str):
             pass
         else:
             raise DecodeError.wrong("shop_id", "str", a0)
         a1: Any = get("currency", UNSET)
-        if isinstance(a1, str) and a1 in CryptoCurrency._value2member_map_:
-            a1 = CryptoCurrency._value2member_map_[a1]
+        if a1.__class__ is str and a1 in _members_of_CryptoCurrency:
+            a1 = _members_of_CryptoCurrency[a1]
+        elif isinstance(a1, str) and a1 in _members_of_CryptoCurrency:
+            a1 = _members_of_CryptoCurrency[a1]
         else:
             raise DecodeError.wrong("currency", "CryptoCurrency", a1)
         a2: Any = get("identify", UNSET)
-        if isinstance(a2, str):
+        if a2.__class__ is str:
+            pass
+        elif isinstance(a2, str):
             pass
         else:
             raise DecodeError.wrong("identify", "str", a2)
-        obj = cls(shop_id=a0, currency=a1, identify=a2)
+        obj = cls(a0, a1, a2)
         return obj

@@ -54,6 +54,7 @@ class Statistics:
         if d.__class__ is not dict and not isinstance(d, Mapping):
             raise DecodeError.wrong("", "an object", d)
         get = d.get
+        missing = 0  # fields not in d: then len(d) says whether d has other keys
         a0: Any = get("count", UNSET)
         if a0.__class__ is dict:
             try:
@@ -80,10 +81,11 @@ class Statistics:
                 raise exc.inside("amount") from None
         else:
             raise DecodeError.wrong("amount", "StatisticsAmount", a1)
-        obj = cls(count=a0, amount=a1)
-        known = cls._json_keys
-        if not d.keys() <= known:
-            obj.additional_properties = {k: x for k, x in d.items() if k not in known}
+        obj = cls(a0, a1)
+        if len(d) != 2 - missing:
+            known = cls._json_keys
+            if not d.keys() <= known:
+                obj.additional_properties = {k: x for k, x in d.items() if k not in known}
         return obj
 
     @property

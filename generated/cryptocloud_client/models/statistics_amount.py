@@ -11,8 +11,6 @@ T = TypeVar("T", bound="StatisticsAmount")
 from typing import ClassVar
 
 from ..exact import (
-    MAX_ADJUSTED_EXPONENT,
-    MAX_INTEGRAL_AMOUNT,
     DecodeError,
     parse_decimal,
 )
@@ -77,10 +75,14 @@ class StatisticsAmount:
         if d.__class__ is not dict and not isinstance(d, Mapping):
             raise DecodeError.wrong("", "an object", d)
         get = d.get
+        missing = 0  # fields not in d: then len(d) says whether d has other keys
         a0: Any = get("all", UNSET)
-        if a0.__class__ is Decimal and -MAX_ADJUSTED_EXPONENT <= a0.adjusted() <= MAX_ADJUSTED_EXPONENT:
+        if a0.__class__ is Decimal and -40 <= a0.adjusted() <= 40:
             pass
-        elif a0.__class__ is int and -MAX_INTEGRAL_AMOUNT < a0 < MAX_INTEGRAL_AMOUNT:
+        elif (
+            a0.__class__ is int
+            and -100000000000000000000000000000000000000000 < a0 < 100000000000000000000000000000000000000000
+        ):
             a0 = Decimal(a0)
         elif a0 is None or a0 is UNSET:
             raise DecodeError.wrong("all", "Decimal", a0)
@@ -90,9 +92,12 @@ class StatisticsAmount:
             except (TypeError, ValueError, ArithmeticError) as exc:
                 raise DecodeError("all", str(exc)) from None
         a1: Any = get("created", UNSET)
-        if a1.__class__ is Decimal and -MAX_ADJUSTED_EXPONENT <= a1.adjusted() <= MAX_ADJUSTED_EXPONENT:
+        if a1.__class__ is Decimal and -40 <= a1.adjusted() <= 40:
             pass
-        elif a1.__class__ is int and -MAX_INTEGRAL_AMOUNT < a1 < MAX_INTEGRAL_AMOUNT:
+        elif (
+            a1.__class__ is int
+            and -100000000000000000000000000000000000000000 < a1 < 100000000000000000000000000000000000000000
+        ):
             a1 = Decimal(a1)
         elif a1 is None or a1 is UNSET:
             raise DecodeError.wrong("created", "Decimal", a1)
@@ -102,9 +107,12 @@ class StatisticsAmount:
             except (TypeError, ValueError, ArithmeticError) as exc:
                 raise DecodeError("created", str(exc)) from None
         a2: Any = get("paid", UNSET)
-        if a2.__class__ is Decimal and -MAX_ADJUSTED_EXPONENT <= a2.adjusted() <= MAX_ADJUSTED_EXPONENT:
+        if a2.__class__ is Decimal and -40 <= a2.adjusted() <= 40:
             pass
-        elif a2.__class__ is int and -MAX_INTEGRAL_AMOUNT < a2 < MAX_INTEGRAL_AMOUNT:
+        elif (
+            a2.__class__ is int
+            and -100000000000000000000000000000000000000000 < a2 < 100000000000000000000000000000000000000000
+        ):
             a2 = Decimal(a2)
         elif a2 is None or a2 is UNSET:
             raise DecodeError.wrong("paid", "Decimal", a2)
@@ -114,9 +122,12 @@ class StatisticsAmount:
             except (TypeError, ValueError, ArithmeticError) as exc:
                 raise DecodeError("paid", str(exc)) from None
         a3: Any = get("overpaid", UNSET)
-        if a3.__class__ is Decimal and -MAX_ADJUSTED_EXPONENT <= a3.adjusted() <= MAX_ADJUSTED_EXPONENT:
+        if a3.__class__ is Decimal and -40 <= a3.adjusted() <= 40:
             pass
-        elif a3.__class__ is int and -MAX_INTEGRAL_AMOUNT < a3 < MAX_INTEGRAL_AMOUNT:
+        elif (
+            a3.__class__ is int
+            and -100000000000000000000000000000000000000000 < a3 < 100000000000000000000000000000000000000000
+        ):
             a3 = Decimal(a3)
         elif a3 is None or a3 is UNSET:
             raise DecodeError.wrong("overpaid", "Decimal", a3)
@@ -126,9 +137,12 @@ class StatisticsAmount:
             except (TypeError, ValueError, ArithmeticError) as exc:
                 raise DecodeError("overpaid", str(exc)) from None
         a4: Any = get("partial", UNSET)
-        if a4.__class__ is Decimal and -MAX_ADJUSTED_EXPONENT <= a4.adjusted() <= MAX_ADJUSTED_EXPONENT:
+        if a4.__class__ is Decimal and -40 <= a4.adjusted() <= 40:
             pass
-        elif a4.__class__ is int and -MAX_INTEGRAL_AMOUNT < a4 < MAX_INTEGRAL_AMOUNT:
+        elif (
+            a4.__class__ is int
+            and -100000000000000000000000000000000000000000 < a4 < 100000000000000000000000000000000000000000
+        ):
             a4 = Decimal(a4)
         elif a4 is None or a4 is UNSET:
             raise DecodeError.wrong("partial", "Decimal", a4)
@@ -138,9 +152,12 @@ class StatisticsAmount:
             except (TypeError, ValueError, ArithmeticError) as exc:
                 raise DecodeError("partial", str(exc)) from None
         a5: Any = get("canceled", UNSET)
-        if a5.__class__ is Decimal and -MAX_ADJUSTED_EXPONENT <= a5.adjusted() <= MAX_ADJUSTED_EXPONENT:
+        if a5.__class__ is Decimal and -40 <= a5.adjusted() <= 40:
             pass
-        elif a5.__class__ is int and -MAX_INTEGRAL_AMOUNT < a5 < MAX_INTEGRAL_AMOUNT:
+        elif (
+            a5.__class__ is int
+            and -100000000000000000000000000000000000000000 < a5 < 100000000000000000000000000000000000000000
+        ):
             a5 = Decimal(a5)
         elif a5 is None or a5 is UNSET:
             raise DecodeError.wrong("canceled", "Decimal", a5)
@@ -149,10 +166,11 @@ class StatisticsAmount:
                 a5 = parse_decimal(a5)
             except (TypeError, ValueError, ArithmeticError) as exc:
                 raise DecodeError("canceled", str(exc)) from None
-        obj = cls(all_=a0, created=a1, paid=a2, overpaid=a3, partial=a4, canceled=a5)
-        known = cls._json_keys
-        if not d.keys() <= known:
-            obj.additional_properties = {k: x for k, x in d.items() if k not in known}
+        obj = cls(a0, a1, a2, a3, a4, a5)
+        if len(d) != 6 - missing:
+            known = cls._json_keys
+            if not d.keys() <= known:
+                obj.additional_properties = {k: x for k, x in d.items() if k not in known}
         return obj
 
     @property

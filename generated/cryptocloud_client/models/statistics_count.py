@@ -73,6 +73,7 @@ class StatisticsCount:
         if d.__class__ is not dict and not isinstance(d, Mapping):
             raise DecodeError.wrong("", "an object", d)
         get = d.get
+        missing = 0  # fields not in d: then len(d) says whether d has other keys
         a0: Any = get("all", UNSET)
         if a0.__class__ is int:
             pass
@@ -103,10 +104,11 @@ class StatisticsCount:
             pass
         else:
             raise DecodeError.wrong("canceled", "int", a5)
-        obj = cls(all_=a0, created=a1, paid=a2, overpaid=a3, partial=a4, canceled=a5)
-        known = cls._json_keys
-        if not d.keys() <= known:
-            obj.additional_properties = {k: x for k, x in d.items() if k not in known}
+        obj = cls(a0, a1, a2, a3, a4, a5)
+        if len(d) != 6 - missing:
+            known = cls._json_keys
+            if not d.keys() <= known:
+                obj.additional_properties = {k: x for k, x in d.items() if k not in known}
         return obj
 
     @property

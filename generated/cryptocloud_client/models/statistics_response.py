@@ -13,6 +13,9 @@ from ..models.statistics import Statistics
 from ..models.success_status import SuccessStatus
 from ..types import UNSET
 
+_members_of_SuccessStatus = SuccessStatus._value2member_map_
+
+
 T = TypeVar("T", bound="StatisticsResponse")
 
 
@@ -54,9 +57,12 @@ class StatisticsResponse:
         if d.__class__ is not dict and not isinstance(d, Mapping):
             raise DecodeError.wrong("", "an object", d)
         get = d.get
+        missing = 0  # fields not in d: then len(d) says whether d has other keys
         a0: Any = get("status", UNSET)
-        if isinstance(a0, str) and a0 in SuccessStatus._value2member_map_:
-            a0 = SuccessStatus._value2member_map_[a0]
+        if a0.__class__ is str and a0 in _members_of_SuccessStatus:
+            a0 = _members_of_SuccessStatus[a0]
+        elif isinstance(a0, str) and a0 in _members_of_SuccessStatus:
+            a0 = _members_of_SuccessStatus[a0]
         else:
             raise DecodeError.wrong("status", "SuccessStatus", a0)
         a1: Any = get("result", UNSET)
@@ -72,10 +78,11 @@ class StatisticsResponse:
                 raise exc.inside("result") from None
         else:
             raise DecodeError.wrong("result", "Statistics", a1)
-        obj = cls(status=a0, result=a1)
-        known = cls._json_keys
-        if not d.keys() <= known:
-            obj.additional_properties = {k: x for k, x in d.items() if k not in known}
+        obj = cls(a0, a1)
+        if len(d) != 2 - missing:
+            known = cls._json_keys
+            if not d.keys() <= known:
+                obj.additional_properties = {k: x for k, x in d.items() if k not in known}
         return obj
 
     @property

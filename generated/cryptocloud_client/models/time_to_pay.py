@@ -61,5 +61,5 @@ class TimeToPay:
             pass
         else:
             raise DecodeError.wrong("minutes", "int", a1)
-        obj = cls(hours=a0, minutes=a1)
+        obj = cls(a0, a1)
         return obj

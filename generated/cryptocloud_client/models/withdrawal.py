@@ -9,11 +9,11 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..exact import (
-    MAX_ADJUSTED_EXPONENT,
-    MAX_INTEGRAL_AMOUNT,
     DecodeError,
     parse_decimal,
     parse_utc_datetime,
+    usual_timestamp,
+    utc_fromisoformat,
 )
 from ..models.currency import Currency
 from ..types import UNSET, Unset
@@ -523,24 +523,31 @@ class Withdrawal:
         if d.__class__ is not dict and not isinstance(d, Mapping):
             raise DecodeError.wrong("", "an object", d)
         get = d.get
+        missing = 0  # fields not in d: then len(d) says whether d has other keys
         a0: Any = get("invoice_id", UNSET)
-        if isinstance(a0, str):
+        if a0.__class__ is str:
             pass
         elif a0 is UNSET:
+            missing += 1
+        elif isinstance(a0, str):
             pass
         else:
             raise DecodeError.wrong("invoice_id", "str", a0)
         a1: Any = get("uuid", UNSET)
-        if isinstance(a1, str):
+        if a1.__class__ is str:
             pass
         elif a1 is UNSET:
+            missing += 1
+        elif isinstance(a1, str):
             pass
         else:
             raise DecodeError.wrong("uuid", "str", a1)
         a2: Any = get("status", UNSET)
-        if isinstance(a2, str):
+        if a2.__class__ is str:
             pass
         elif a2 is UNSET:
+            missing += 1
+        elif isinstance(a2, str):
             pass
         else:
             raise DecodeError.wrong("status", "str", a2)
@@ -550,19 +557,24 @@ class Withdrawal:
                 a3 = Currency.from_dict(a3)
             except DecodeError as exc:
                 raise exc.inside("currency") from None
-        elif isinstance(a3, str):
+        elif a3.__class__ is str:
             pass
         elif a3 is UNSET:
+            missing += 1
+        elif isinstance(a3, str):
             pass
         else:
             raise DecodeError.wrong("currency", "Currency | str", a3)
         a4: Any = get("amount", UNSET)
-        if a4.__class__ is Decimal and -MAX_ADJUSTED_EXPONENT <= a4.adjusted() <= MAX_ADJUSTED_EXPONENT:
+        if a4.__class__ is Decimal and -40 <= a4.adjusted() <= 40:
             pass
-        elif a4.__class__ is int and -MAX_INTEGRAL_AMOUNT < a4 < MAX_INTEGRAL_AMOUNT:
+        elif (
+            a4.__class__ is int
+            and -100000000000000000000000000000000000000000 < a4 < 100000000000000000000000000000000000000000
+        ):
             a4 = Decimal(a4)
         elif a4 is UNSET:
-            pass
+            missing += 1
         elif a4 is None:
             raise DecodeError.wrong("amount", "Decimal", a4)
         else:
@@ -571,21 +583,39 @@ class Withdrawal:
             except (TypeError, ValueError, ArithmeticError) as exc:
                 raise DecodeError("amount", str(exc)) from None
         a5: Any = get("type", UNSET)
-        if isinstance(a5, str):
+        if a5.__class__ is str:
             pass
-        elif a5 is None or a5 is UNSET:
+        elif a5 is UNSET:
+            missing += 1
+        elif a5 is None:
+            pass
+        elif isinstance(a5, str):
             pass
         else:
             raise DecodeError.wrong("type", "null | str", a5)
         a6: Any = get("invoice_status", UNSET)
-        if isinstance(a6, str):
+        if a6.__class__ is str:
             pass
-        elif a6 is None or a6 is UNSET:
+        elif a6 is UNSET:
+            missing += 1
+        elif a6 is None:
+            pass
+        elif isinstance(a6, str):
             pass
         else:
             raise DecodeError.wrong("invoice_status", "null | str", a6)
         a7: Any = get("created", UNSET)
-        if a7 is None or a7 is UNSET:
+        if a7.__class__ is str and len(a7) == 26 and usual_timestamp(a7):
+            try:
+                a7 = utc_fromisoformat(a7 + "+00:00")
+            except ValueError:  # not a real date (month 13...): parse_utc_datetime says why
+                try:
+                    a7 = parse_utc_datetime(a7)
+                except (TypeError, ValueError, ArithmeticError) as exc:
+                    raise DecodeError("created", str(exc)) from None
+        elif a7 is UNSET:
+            missing += 1
+        elif a7 is None:
             pass
         else:
             try:
@@ -593,7 +623,17 @@ class Withdrawal:
             except (TypeError, ValueError, ArithmeticError) as exc:
                 raise DecodeError("created", str(exc)) from None
         a8: Any = get("expiry_date", UNSET)
-        if a8 is None or a8 is UNSET:
+        if a8.__class__ is str and len(a8) == 26 and usual_timestamp(a8):
+            try:
+                a8 = utc_fromisoformat(a8 + "+00:00")
+            except ValueError:  # not a real date (month 13...): parse_utc_datetime says why
+                try:
+                    a8 = parse_utc_datetime(a8)
+                except (TypeError, ValueError, ArithmeticError) as exc:
+                    raise DecodeError("expiry_date", str(exc)) from None
+        elif a8 is UNSET:
+            missing += 1
+        elif a8 is None:
             pass
         else:
             try:
@@ -601,7 +641,17 @@ class Withdrawal:
             except (TypeError, ValueError, ArithmeticError) as exc:
                 raise DecodeError("expiry_date", str(exc)) from None
         a9: Any = get("date_finished", UNSET)
-        if a9 is None or a9 is UNSET:
+        if a9.__class__ is str and len(a9) == 26 and usual_timestamp(a9):
+            try:
+                a9 = utc_fromisoformat(a9 + "+00:00")
+            except ValueError:  # not a real date (month 13...): parse_utc_datetime says why
+                try:
+                    a9 = parse_utc_datetime(a9)
+                except (TypeError, ValueError, ArithmeticError) as exc:
+                    raise DecodeError("date_finished", str(exc)) from None
+        elif a9 is UNSET:
+            missing += 1
+        elif a9 is None:
             pass
         else:
             try:
@@ -609,102 +659,151 @@ class Withdrawal:
             except (TypeError, ValueError, ArithmeticError) as exc:
                 raise DecodeError("date_finished", str(exc)) from None
         a10: Any = get("address", UNSET)
-        if isinstance(a10, str):
+        if a10.__class__ is str:
             pass
-        elif a10 is None or a10 is UNSET:
+        elif a10 is UNSET:
+            missing += 1
+        elif a10 is None:
+            pass
+        elif isinstance(a10, str):
             pass
         else:
             raise DecodeError.wrong("address", "null | str", a10)
         a11: Any = get("side_commission", UNSET)
-        if isinstance(a11, str):
+        if a11.__class__ is str:
             pass
-        elif a11 is None or a11 is UNSET:
+        elif a11 is UNSET:
+            missing += 1
+        elif a11 is None:
+            pass
+        elif isinstance(a11, str):
             pass
         else:
             raise DecodeError.wrong("side_commission", "null | str", a11)
         a12: Any = get("side_commission_cc", UNSET)
-        if isinstance(a12, str):
+        if a12.__class__ is str:
             pass
-        elif a12 is None or a12 is UNSET:
+        elif a12 is UNSET:
+            missing += 1
+        elif a12 is None:
+            pass
+        elif isinstance(a12, str):
             pass
         else:
             raise DecodeError.wrong("side_commission_cc", "null | str", a12)
         a13: Any = get("type_payments", UNSET)
-        if isinstance(a13, str):
+        if a13.__class__ is str:
             pass
-        elif a13 is None or a13 is UNSET:
+        elif a13 is UNSET:
+            missing += 1
+        elif a13 is None:
+            pass
+        elif isinstance(a13, str):
             pass
         else:
             raise DecodeError.wrong("type_payments", "null | str", a13)
         a14: Any = get("order_id", UNSET)
-        if isinstance(a14, str):
+        if a14.__class__ is str:
             pass
-        elif a14 is None or a14 is UNSET:
+        elif a14 is UNSET:
+            missing += 1
+        elif a14 is None:
+            pass
+        elif isinstance(a14, str):
             pass
         else:
             raise DecodeError.wrong("order_id", "null | str", a14)
         a15: Any = get("pay_url", UNSET)
-        if isinstance(a15, str):
+        if a15.__class__ is str:
             pass
-        elif a15 is None or a15 is UNSET:
+        elif a15 is UNSET:
+            missing += 1
+        elif a15 is None:
+            pass
+        elif isinstance(a15, str):
             pass
         else:
             raise DecodeError.wrong("pay_url", "null | str", a15)
         a16: Any = get("user_email", UNSET)
-        if isinstance(a16, str):
+        if a16.__class__ is str:
             pass
-        elif a16 is None or a16 is UNSET:
+        elif a16 is UNSET:
+            missing += 1
+        elif a16 is None:
+            pass
+        elif isinstance(a16, str):
             pass
         else:
             raise DecodeError.wrong("user_email", "null | str", a16)
         a17: Any = get("phone", UNSET)
-        if isinstance(a17, str):
+        if a17.__class__ is str:
             pass
-        elif a17 is None or a17 is UNSET:
+        elif a17 is UNSET:
+            missing += 1
+        elif a17 is None:
+            pass
+        elif isinstance(a17, str):
             pass
         else:
             raise DecodeError.wrong("phone", "null | str", a17)
         a18: Any = get("aml_side", UNSET)
-        if isinstance(a18, str):
+        if a18.__class__ is str:
             pass
-        elif a18 is None or a18 is UNSET:
+        elif a18 is UNSET:
+            missing += 1
+        elif a18 is None:
+            pass
+        elif isinstance(a18, str):
             pass
         else:
             raise DecodeError.wrong("aml_side", "null | str", a18)
         a19: Any = get("is_email_required", UNSET)
         if a19 is True or a19 is False:
             pass
-        elif a19 is None or a19 is UNSET:
+        elif a19 is UNSET:
+            missing += 1
+        elif a19 is None:
             pass
         else:
             raise DecodeError.wrong("is_email_required", "bool | null", a19)
         a20: Any = get("test_mode", UNSET)
         if a20 is True or a20 is False:
             pass
-        elif a20 is None or a20 is UNSET:
+        elif a20 is UNSET:
+            missing += 1
+        elif a20 is None:
             pass
         else:
             raise DecodeError.wrong("test_mode", "bool | null", a20)
         a21: Any = get("aml_enabled", UNSET)
         if a21 is True or a21 is False:
             pass
-        elif a21 is None or a21 is UNSET:
+        elif a21 is UNSET:
+            missing += 1
+        elif a21 is None:
             pass
         else:
             raise DecodeError.wrong("aml_enabled", "bool | null", a21)
         a22: Any = get("step", UNSET)
         if a22.__class__ is int:
             pass
-        elif a22 is None or a22 is UNSET:
+        elif a22 is UNSET:
+            missing += 1
+        elif a22 is None:
             pass
         else:
             raise DecodeError.wrong("step", "int | null", a22)
         a23: Any = get("amount_usd", UNSET)
-        if a23.__class__ is Decimal and -MAX_ADJUSTED_EXPONENT <= a23.adjusted() <= MAX_ADJUSTED_EXPONENT:
+        if a23.__class__ is Decimal and -40 <= a23.adjusted() <= 40:
             pass
-        elif a23.__class__ is int and -MAX_INTEGRAL_AMOUNT < a23 < MAX_INTEGRAL_AMOUNT:
+        elif (
+            a23.__class__ is int
+            and -100000000000000000000000000000000000000000 < a23 < 100000000000000000000000000000000000000000
+        ):
             a23 = Decimal(a23)
-        elif a23 is None or a23 is UNSET:
+        elif a23 is UNSET:
+            missing += 1
+        elif a23 is None:
             pass
         else:
             try:
@@ -712,11 +811,16 @@ class Withdrawal:
             except (TypeError, ValueError, ArithmeticError) as exc:
                 raise DecodeError("amount_usd", str(exc)) from None
         a24: Any = get("amount_in_fiat", UNSET)
-        if a24.__class__ is Decimal and -MAX_ADJUSTED_EXPONENT <= a24.adjusted() <= MAX_ADJUSTED_EXPONENT:
+        if a24.__class__ is Decimal and -40 <= a24.adjusted() <= 40:
             pass
-        elif a24.__class__ is int and -MAX_INTEGRAL_AMOUNT < a24 < MAX_INTEGRAL_AMOUNT:
+        elif (
+            a24.__class__ is int
+            and -100000000000000000000000000000000000000000 < a24 < 100000000000000000000000000000000000000000
+        ):
             a24 = Decimal(a24)
-        elif a24 is None or a24 is UNSET:
+        elif a24 is UNSET:
+            missing += 1
+        elif a24 is None:
             pass
         else:
             try:
@@ -724,11 +828,16 @@ class Withdrawal:
             except (TypeError, ValueError, ArithmeticError) as exc:
                 raise DecodeError("amount_in_fiat", str(exc)) from None
         a25: Any = get("amount_in_crypto", UNSET)
-        if a25.__class__ is Decimal and -MAX_ADJUSTED_EXPONENT <= a25.adjusted() <= MAX_ADJUSTED_EXPONENT:
+        if a25.__class__ is Decimal and -40 <= a25.adjusted() <= 40:
             pass
-        elif a25.__class__ is int and -MAX_INTEGRAL_AMOUNT < a25 < MAX_INTEGRAL_AMOUNT:
+        elif (
+            a25.__class__ is int
+            and -100000000000000000000000000000000000000000 < a25 < 100000000000000000000000000000000000000000
+        ):
             a25 = Decimal(a25)
-        elif a25 is None or a25 is UNSET:
+        elif a25 is UNSET:
+            missing += 1
+        elif a25 is None:
             pass
         else:
             try:
@@ -736,11 +845,16 @@ class Withdrawal:
             except (TypeError, ValueError, ArithmeticError) as exc:
                 raise DecodeError("amount_in_crypto", str(exc)) from None
         a26: Any = get("amount_to_pay", UNSET)
-        if a26.__class__ is Decimal and -MAX_ADJUSTED_EXPONENT <= a26.adjusted() <= MAX_ADJUSTED_EXPONENT:
+        if a26.__class__ is Decimal and -40 <= a26.adjusted() <= 40:
             pass
-        elif a26.__class__ is int and -MAX_INTEGRAL_AMOUNT < a26 < MAX_INTEGRAL_AMOUNT:
+        elif (
+            a26.__class__ is int
+            and -100000000000000000000000000000000000000000 < a26 < 100000000000000000000000000000000000000000
+        ):
             a26 = Decimal(a26)
-        elif a26 is None or a26 is UNSET:
+        elif a26 is UNSET:
+            missing += 1
+        elif a26 is None:
             pass
         else:
             try:
@@ -748,11 +862,16 @@ class Withdrawal:
             except (TypeError, ValueError, ArithmeticError) as exc:
                 raise DecodeError("amount_to_pay", str(exc)) from None
         a27: Any = get("amount_to_pay_usd", UNSET)
-        if a27.__class__ is Decimal and -MAX_ADJUSTED_EXPONENT <= a27.adjusted() <= MAX_ADJUSTED_EXPONENT:
+        if a27.__class__ is Decimal and -40 <= a27.adjusted() <= 40:
             pass
-        elif a27.__class__ is int and -MAX_INTEGRAL_AMOUNT < a27 < MAX_INTEGRAL_AMOUNT:
+        elif (
+            a27.__class__ is int
+            and -100000000000000000000000000000000000000000 < a27 < 100000000000000000000000000000000000000000
+        ):
             a27 = Decimal(a27)
-        elif a27 is None or a27 is UNSET:
+        elif a27 is UNSET:
+            missing += 1
+        elif a27 is None:
             pass
         else:
             try:
@@ -760,11 +879,16 @@ class Withdrawal:
             except (TypeError, ValueError, ArithmeticError) as exc:
                 raise DecodeError("amount_to_pay_usd", str(exc)) from None
         a28: Any = get("amount_paid", UNSET)
-        if a28.__class__ is Decimal and -MAX_ADJUSTED_EXPONENT <= a28.adjusted() <= MAX_ADJUSTED_EXPONENT:
+        if a28.__class__ is Decimal and -40 <= a28.adjusted() <= 40:
             pass
-        elif a28.__class__ is int and -MAX_INTEGRAL_AMOUNT < a28 < MAX_INTEGRAL_AMOUNT:
+        elif (
+            a28.__class__ is int
+            and -100000000000000000000000000000000000000000 < a28 < 100000000000000000000000000000000000000000
+        ):
             a28 = Decimal(a28)
-        elif a28 is None or a28 is UNSET:
+        elif a28 is UNSET:
+            missing += 1
+        elif a28 is None:
             pass
         else:
             try:
@@ -772,11 +896,16 @@ class Withdrawal:
             except (TypeError, ValueError, ArithmeticError) as exc:
                 raise DecodeError("amount_paid", str(exc)) from None
         a29: Any = get("amount_paid_usd", UNSET)
-        if a29.__class__ is Decimal and -MAX_ADJUSTED_EXPONENT <= a29.adjusted() <= MAX_ADJUSTED_EXPONENT:
+        if a29.__class__ is Decimal and -40 <= a29.adjusted() <= 40:
             pass
-        elif a29.__class__ is int and -MAX_INTEGRAL_AMOUNT < a29 < MAX_INTEGRAL_AMOUNT:
+        elif (
+            a29.__class__ is int
+            and -100000000000000000000000000000000000000000 < a29 < 100000000000000000000000000000000000000000
+        ):
             a29 = Decimal(a29)
-        elif a29 is None or a29 is UNSET:
+        elif a29 is UNSET:
+            missing += 1
+        elif a29 is None:
             pass
         else:
             try:
@@ -784,11 +913,16 @@ class Withdrawal:
             except (TypeError, ValueError, ArithmeticError) as exc:
                 raise DecodeError("amount_paid_usd", str(exc)) from None
         a30: Any = get("fee", UNSET)
-        if a30.__class__ is Decimal and -MAX_ADJUSTED_EXPONENT <= a30.adjusted() <= MAX_ADJUSTED_EXPONENT:
+        if a30.__class__ is Decimal and -40 <= a30.adjusted() <= 40:
             pass
-        elif a30.__class__ is int and -MAX_INTEGRAL_AMOUNT < a30 < MAX_INTEGRAL_AMOUNT:
+        elif (
+            a30.__class__ is int
+            and -100000000000000000000000000000000000000000 < a30 < 100000000000000000000000000000000000000000
+        ):
             a30 = Decimal(a30)
-        elif a30 is None or a30 is UNSET:
+        elif a30 is UNSET:
+            missing += 1
+        elif a30 is None:
             pass
         else:
             try:
@@ -796,11 +930,16 @@ class Withdrawal:
             except (TypeError, ValueError, ArithmeticError) as exc:
                 raise DecodeError("fee", str(exc)) from None
         a31: Any = get("fee_usd", UNSET)
-        if a31.__class__ is Decimal and -MAX_ADJUSTED_EXPONENT <= a31.adjusted() <= MAX_ADJUSTED_EXPONENT:
+        if a31.__class__ is Decimal and -40 <= a31.adjusted() <= 40:
             pass
-        elif a31.__class__ is int and -MAX_INTEGRAL_AMOUNT < a31 < MAX_INTEGRAL_AMOUNT:
+        elif (
+            a31.__class__ is int
+            and -100000000000000000000000000000000000000000 < a31 < 100000000000000000000000000000000000000000
+        ):
             a31 = Decimal(a31)
-        elif a31 is None or a31 is UNSET:
+        elif a31 is UNSET:
+            missing += 1
+        elif a31 is None:
             pass
         else:
             try:
@@ -808,11 +947,16 @@ class Withdrawal:
             except (TypeError, ValueError, ArithmeticError) as exc:
                 raise DecodeError("fee_usd", str(exc)) from None
         a32: Any = get("service_fee", UNSET)
-        if a32.__class__ is Decimal and -MAX_ADJUSTED_EXPONENT <= a32.adjusted() <= MAX_ADJUSTED_EXPONENT:
+        if a32.__class__ is Decimal and -40 <= a32.adjusted() <= 40:
             pass
-        elif a32.__class__ is int and -MAX_INTEGRAL_AMOUNT < a32 < MAX_INTEGRAL_AMOUNT:
+        elif (
+            a32.__class__ is int
+            and -100000000000000000000000000000000000000000 < a32 < 100000000000000000000000000000000000000000
+        ):
             a32 = Decimal(a32)
-        elif a32 is None or a32 is UNSET:
+        elif a32 is UNSET:
+            missing += 1
+        elif a32 is None:
             pass
         else:
             try:
@@ -820,11 +964,16 @@ class Withdrawal:
             except (TypeError, ValueError, ArithmeticError) as exc:
                 raise DecodeError("service_fee", str(exc)) from None
         a33: Any = get("service_fee_usd", UNSET)
-        if a33.__class__ is Decimal and -MAX_ADJUSTED_EXPONENT <= a33.adjusted() <= MAX_ADJUSTED_EXPONENT:
+        if a33.__class__ is Decimal and -40 <= a33.adjusted() <= 40:
             pass
-        elif a33.__class__ is int and -MAX_INTEGRAL_AMOUNT < a33 < MAX_INTEGRAL_AMOUNT:
+        elif (
+            a33.__class__ is int
+            and -100000000000000000000000000000000000000000 < a33 < 100000000000000000000000000000000000000000
+        ):
             a33 = Decimal(a33)
-        elif a33 is None or a33 is UNSET:
+        elif a33 is UNSET:
+            missing += 1
+        elif a33 is None:
             pass
         else:
             try:
@@ -832,11 +981,16 @@ class Withdrawal:
             except (TypeError, ValueError, ArithmeticError) as exc:
                 raise DecodeError("service_fee_usd", str(exc)) from None
         a34: Any = get("received", UNSET)
-        if a34.__class__ is Decimal and -MAX_ADJUSTED_EXPONENT <= a34.adjusted() <= MAX_ADJUSTED_EXPONENT:
+        if a34.__class__ is Decimal and -40 <= a34.adjusted() <= 40:
             pass
-        elif a34.__class__ is int and -MAX_INTEGRAL_AMOUNT < a34 < MAX_INTEGRAL_AMOUNT:
+        elif (
+            a34.__class__ is int
+            and -100000000000000000000000000000000000000000 < a34 < 100000000000000000000000000000000000000000
+        ):
             a34 = Decimal(a34)
-        elif a34 is None or a34 is UNSET:
+        elif a34 is UNSET:
+            missing += 1
+        elif a34 is None:
             pass
         else:
             try:
@@ -844,11 +998,16 @@ class Withdrawal:
             except (TypeError, ValueError, ArithmeticError) as exc:
                 raise DecodeError("received", str(exc)) from None
         a35: Any = get("received_usd", UNSET)
-        if a35.__class__ is Decimal and -MAX_ADJUSTED_EXPONENT <= a35.adjusted() <= MAX_ADJUSTED_EXPONENT:
+        if a35.__class__ is Decimal and -40 <= a35.adjusted() <= 40:
             pass
-        elif a35.__class__ is int and -MAX_INTEGRAL_AMOUNT < a35 < MAX_INTEGRAL_AMOUNT:
+        elif (
+            a35.__class__ is int
+            and -100000000000000000000000000000000000000000 < a35 < 100000000000000000000000000000000000000000
+        ):
             a35 = Decimal(a35)
-        elif a35 is None or a35 is UNSET:
+        elif a35 is UNSET:
+            missing += 1
+        elif a35 is None:
             pass
         else:
             try:
@@ -856,11 +1015,16 @@ class Withdrawal:
             except (TypeError, ValueError, ArithmeticError) as exc:
                 raise DecodeError("received_usd", str(exc)) from None
         a36: Any = get("to_surcharge", UNSET)
-        if a36.__class__ is Decimal and -MAX_ADJUSTED_EXPONENT <= a36.adjusted() <= MAX_ADJUSTED_EXPONENT:
+        if a36.__class__ is Decimal and -40 <= a36.adjusted() <= 40:
             pass
-        elif a36.__class__ is int and -MAX_INTEGRAL_AMOUNT < a36 < MAX_INTEGRAL_AMOUNT:
+        elif (
+            a36.__class__ is int
+            and -100000000000000000000000000000000000000000 < a36 < 100000000000000000000000000000000000000000
+        ):
             a36 = Decimal(a36)
-        elif a36 is None or a36 is UNSET:
+        elif a36 is UNSET:
+            missing += 1
+        elif a36 is None:
             pass
         else:
             try:
@@ -868,11 +1032,16 @@ class Withdrawal:
             except (TypeError, ValueError, ArithmeticError) as exc:
                 raise DecodeError("to_surcharge", str(exc)) from None
         a37: Any = get("to_surcharge_usd", UNSET)
-        if a37.__class__ is Decimal and -MAX_ADJUSTED_EXPONENT <= a37.adjusted() <= MAX_ADJUSTED_EXPONENT:
+        if a37.__class__ is Decimal and -40 <= a37.adjusted() <= 40:
             pass
-        elif a37.__class__ is int and -MAX_INTEGRAL_AMOUNT < a37 < MAX_INTEGRAL_AMOUNT:
+        elif (
+            a37.__class__ is int
+            and -100000000000000000000000000000000000000000 < a37 < 100000000000000000000000000000000000000000
+        ):
             a37 = Decimal(a37)
-        elif a37 is None or a37 is UNSET:
+        elif a37 is UNSET:
+            missing += 1
+        elif a37 is None:
             pass
         else:
             try:
@@ -880,11 +1049,16 @@ class Withdrawal:
             except (TypeError, ValueError, ArithmeticError) as exc:
                 raise DecodeError("to_surcharge_usd", str(exc)) from None
         a38: Any = get("total_rub", UNSET)
-        if a38.__class__ is Decimal and -MAX_ADJUSTED_EXPONENT <= a38.adjusted() <= MAX_ADJUSTED_EXPONENT:
+        if a38.__class__ is Decimal and -40 <= a38.adjusted() <= 40:
             pass
-        elif a38.__class__ is int and -MAX_INTEGRAL_AMOUNT < a38 < MAX_INTEGRAL_AMOUNT:
+        elif (
+            a38.__class__ is int
+            and -100000000000000000000000000000000000000000 < a38 < 100000000000000000000000000000000000000000
+        ):
             a38 = Decimal(a38)
-        elif a38 is None or a38 is UNSET:
+        elif a38 is UNSET:
+            missing += 1
+        elif a38 is None:
             pass
         else:
             try:
@@ -892,11 +1066,16 @@ class Withdrawal:
             except (TypeError, ValueError, ArithmeticError) as exc:
                 raise DecodeError("total_rub", str(exc)) from None
         a39: Any = get("aml_cost", UNSET)
-        if a39.__class__ is Decimal and -MAX_ADJUSTED_EXPONENT <= a39.adjusted() <= MAX_ADJUSTED_EXPONENT:
+        if a39.__class__ is Decimal and -40 <= a39.adjusted() <= 40:
             pass
-        elif a39.__class__ is int and -MAX_INTEGRAL_AMOUNT < a39 < MAX_INTEGRAL_AMOUNT:
+        elif (
+            a39.__class__ is int
+            and -100000000000000000000000000000000000000000 < a39 < 100000000000000000000000000000000000000000
+        ):
             a39 = Decimal(a39)
-        elif a39 is None or a39 is UNSET:
+        elif a39 is UNSET:
+            missing += 1
+        elif a39 is None:
             pass
         else:
             try:
@@ -904,11 +1083,16 @@ class Withdrawal:
             except (TypeError, ValueError, ArithmeticError) as exc:
                 raise DecodeError("aml_cost", str(exc)) from None
         a40: Any = get("aml_cost_usd", UNSET)
-        if a40.__class__ is Decimal and -MAX_ADJUSTED_EXPONENT <= a40.adjusted() <= MAX_ADJUSTED_EXPONENT:
+        if a40.__class__ is Decimal and -40 <= a40.adjusted() <= 40:
             pass
-        elif a40.__class__ is int and -MAX_INTEGRAL_AMOUNT < a40 < MAX_INTEGRAL_AMOUNT:
+        elif (
+            a40.__class__ is int
+            and -100000000000000000000000000000000000000000 < a40 < 100000000000000000000000000000000000000000
+        ):
             a40 = Decimal(a40)
-        elif a40 is None or a40 is UNSET:
+        elif a40 is UNSET:
+            missing += 1
+        elif a40 is None:
             pass
         else:
             try:
@@ -921,56 +1105,57 @@ class Withdrawal:
         a44: Any = get("aml_checks", UNSET)
         a45: Any = get("links", UNSET)
         obj = cls(
-            invoice_id=a0,
-            uuid=a1,
-            status=a2,
-            currency=a3,
-            amount=a4,
-            type_=a5,
-            invoice_status=a6,
-            created=a7,
-            expiry_date=a8,
-            date_finished=a9,
-            address=a10,
-            side_commission=a11,
-            side_commission_cc=a12,
-            type_payments=a13,
-            order_id=a14,
-            pay_url=a15,
-            user_email=a16,
-            phone=a17,
-            aml_side=a18,
-            is_email_required=a19,
-            test_mode=a20,
-            aml_enabled=a21,
-            step=a22,
-            amount_usd=a23,
-            amount_in_fiat=a24,
-            amount_in_crypto=a25,
-            amount_to_pay=a26,
-            amount_to_pay_usd=a27,
-            amount_paid=a28,
-            amount_paid_usd=a29,
-            fee=a30,
-            fee_usd=a31,
-            service_fee=a32,
-            service_fee_usd=a33,
-            received=a34,
-            received_usd=a35,
-            to_surcharge=a36,
-            to_surcharge_usd=a37,
-            total_rub=a38,
-            aml_cost=a39,
-            aml_cost_usd=a40,
-            project=a41,
-            tx_list=a42,
-            currency_list=a43,
-            aml_checks=a44,
-            links=a45,
+            a0,
+            a1,
+            a2,
+            a3,
+            a4,
+            a5,
+            a6,
+            a7,
+            a8,
+            a9,
+            a10,
+            a11,
+            a12,
+            a13,
+            a14,
+            a15,
+            a16,
+            a17,
+            a18,
+            a19,
+            a20,
+            a21,
+            a22,
+            a23,
+            a24,
+            a25,
+            a26,
+            a27,
+            a28,
+            a29,
+            a30,
+            a31,
+            a32,
+            a33,
+            a34,
+            a35,
+            a36,
+            a37,
+            a38,
+            a39,
+            a40,
+            a41,
+            a42,
+            a43,
+            a44,
+            a45,
         )
-        known = cls._json_keys
-        if not d.keys() <= known:
-            obj.additional_properties = {k: x for k, x in d.items() if k not in known}
+        if len(d) != 46 - missing:
+            known = cls._json_keys
+            if not d.keys() <= known:
+                obj.additional_properties = {k: x for k, x in d.items() if k not in known}
         return obj
 
     @property

@@ -12,12 +12,12 @@ T = TypeVar("T", bound="WithdrawalCreateRequest")
 from typing import ClassVar
 
 from ..exact import (
-    MAX_ADJUSTED_EXPONENT,
-    MAX_INTEGRAL_AMOUNT,
     DecodeError,
     parse_decimal,
 )
 from ..types import UNSET
+
+_members_of_CryptoCurrency = CryptoCurrency._value2member_map_
 
 
 @_attrs_define
@@ -66,19 +66,26 @@ class WithdrawalCreateRequest:
             raise DecodeError.wrong("", "an object", d)
         get = d.get
         a0: Any = get("currency_code", UNSET)
-        if isinstance(a0, str) and a0 in CryptoCurrency._value2member_map_:
-            a0 = CryptoCurrency._value2member_map_[a0]
+        if a0.__class__ is str and a0 in _members_of_CryptoCurrency:
+            a0 = _members_of_CryptoCurrency[a0]
+        elif isinstance(a0, str) and a0 in _members_of_CryptoCurrency:
+            a0 = _members_of_CryptoCurrency[a0]
         else:
             raise DecodeError.wrong("currency_code", "CryptoCurrency", a0)
         a1: Any = get("to_address", UNSET)
-        if isinstance(a1, str):
+        if a1.__class__ is str:
+            pass
+        elif isinstance(a1, str):
             pass
         else:
             raise DecodeError.wrong("to_address", "str", a1)
         a2: Any = get("amount", UNSET)
-        if a2.__class__ is Decimal and -MAX_ADJUSTED_EXPONENT <= a2.adjusted() <= MAX_ADJUSTED_EXPONENT:
+        if a2.__class__ is Decimal and -40 <= a2.adjusted() <= 40:
             pass
-        elif a2.__class__ is int and -MAX_INTEGRAL_AMOUNT < a2 < MAX_INTEGRAL_AMOUNT:
+        elif (
+            a2.__class__ is int
+            and -100000000000000000000000000000000000000000 < a2 < 100000000000000000000000000000000000000000
+        ):
             a2 = Decimal(a2)
         elif a2 is None or a2 is UNSET:
             raise DecodeError.wrong("amount", "Decimal", a2)
@@ -87,5 +94,5 @@ class WithdrawalCreateRequest:
                 a2 = parse_decimal(a2)
             except (TypeError, ValueError, ArithmeticError) as exc:
                 raise DecodeError("amount", str(exc)) from None
-        obj = cls(currency_code=a0, to_address=a1, amount=a2)
+        obj = cls(a0, a1, a2)
         return obj

@@ -13,6 +13,9 @@ from ..models.success_status import SuccessStatus
 from ..models.withdrawal import Withdrawal
 from ..types import UNSET, Unset
 
+_members_of_SuccessStatus = SuccessStatus._value2member_map_
+
+
 T = TypeVar("T", bound="WithdrawalResponse")
 
 
@@ -69,9 +72,12 @@ class WithdrawalResponse:
         if d.__class__ is not dict and not isinstance(d, Mapping):
             raise DecodeError.wrong("", "an object", d)
         get = d.get
+        missing = 0  # fields not in d: then len(d) says whether d has other keys
         a0: Any = get("status", UNSET)
-        if isinstance(a0, str) and a0 in SuccessStatus._value2member_map_:
-            a0 = SuccessStatus._value2member_map_[a0]
+        if a0.__class__ is str and a0 in _members_of_SuccessStatus:
+            a0 = _members_of_SuccessStatus[a0]
+        elif isinstance(a0, str) and a0 in _members_of_SuccessStatus:
+            a0 = _members_of_SuccessStatus[a0]
         else:
             raise DecodeError.wrong("status", "SuccessStatus", a0)
         a1: Any = get("result", UNSET)
@@ -86,7 +92,7 @@ class WithdrawalResponse:
             except DecodeError as exc:
                 raise exc.inside("result") from None
         elif a1 is UNSET:
-            pass
+            missing += 1
         else:
             raise DecodeError.wrong("result", "Withdrawal", a1)
         a2: Any = get("data", UNSET)
@@ -101,13 +107,14 @@ class WithdrawalResponse:
             except DecodeError as exc:
                 raise exc.inside("data") from None
         elif a2 is UNSET:
-            pass
+            missing += 1
         else:
             raise DecodeError.wrong("data", "Withdrawal", a2)
-        obj = cls(status=a0, result=a1, data=a2)
-        known = cls._json_keys
-        if not d.keys() <= known:
-            obj.additional_properties = {k: x for k, x in d.items() if k not in known}
+        obj = cls(a0, a1, a2)
+        if len(d) != 3 - missing:
+            known = cls._json_keys
+            if not d.keys() <= known:
+                obj.additional_properties = {k: x for k, x in d.items() if k not in known}
         return obj
 
     @property

@@ -7,7 +7,6 @@ from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from .. import errors
-from .._params import bare_id
 from ._app import (
     DATE,
     EXIT_CODES,
@@ -78,6 +77,8 @@ def invoice_create(
 @click.argument("uuids", nargs=-1, required=True)
 def invoice_get(fake: bool, as_json: bool, uuids: tuple[str, ...]) -> None:
     """Show invoices by id (with or without INV-)."""
+    from .._params import bare_id  # here: it imports the generated models, which `cryptocloud --help` never needs
+
     with _client(fake) as client:
         found = client.invoices.retrieve_many(list(uuids))
     if found:

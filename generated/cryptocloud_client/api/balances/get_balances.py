@@ -4,7 +4,7 @@ from typing import Any
 import httpx
 
 from ... import errors, exact
-from ...client import AuthenticatedClient, Client
+from ...client import AuthenticatedClient, Client, request_url
 from ...models.balance_list_response import BalanceListResponse
 from ...models.detail_error import DetailError
 from ...models.empty_request import EmptyRequest
@@ -127,9 +127,9 @@ def sync_detailed(
         body=body,
     )
 
-    response = client.get_httpx_client().request(
-        **kwargs,
-    )
+    http = client.get_httpx_client()
+    kwargs["url"] = request_url(http, kwargs["url"])
+    response = http.request(**kwargs)
 
     return _build_response(client=client, response=response)
 
@@ -184,7 +184,9 @@ async def asyncio_detailed(
         body=body,
     )
 
-    response = await client.get_async_httpx_client().request(**kwargs)
+    http = client.get_async_httpx_client()
+    kwargs["url"] = request_url(http, kwargs["url"])
+    response = await http.request(**kwargs)
 
     return _build_response(client=client, response=response)
 

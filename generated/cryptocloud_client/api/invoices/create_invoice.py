@@ -4,7 +4,7 @@ from typing import Any
 import httpx
 
 from ... import errors, exact
-from ...client import AuthenticatedClient, Client
+from ...client import AuthenticatedClient, Client, request_url
 from ...models.detail_error import DetailError
 from ...models.error_response import ErrorResponse
 from ...models.invoice_create_request import InvoiceCreateRequest
@@ -151,9 +151,9 @@ def sync_detailed(
         locale=locale,
     )
 
-    response = client.get_httpx_client().request(
-        **kwargs,
-    )
+    http = client.get_httpx_client()
+    kwargs["url"] = request_url(http, kwargs["url"])
+    response = http.request(**kwargs)
 
     return _build_response(client=client, response=response)
 
@@ -222,7 +222,9 @@ async def asyncio_detailed(
         locale=locale,
     )
 
-    response = await client.get_async_httpx_client().request(**kwargs)
+    http = client.get_async_httpx_client()
+    kwargs["url"] = request_url(http, kwargs["url"])
+    response = await http.request(**kwargs)
 
     return _build_response(client=client, response=response)
 

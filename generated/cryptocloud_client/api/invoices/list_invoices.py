@@ -4,7 +4,7 @@ from typing import Any
 import httpx
 
 from ... import errors, exact
-from ...client import AuthenticatedClient, Client
+from ...client import AuthenticatedClient, Client, request_url
 from ...models.detail_error import DetailError
 from ...models.error_response import ErrorResponse
 from ...models.invoice_list_request import InvoiceListRequest
@@ -130,9 +130,9 @@ def sync_detailed(
         body=body,
     )
 
-    response = client.get_httpx_client().request(
-        **kwargs,
-    )
+    http = client.get_httpx_client()
+    kwargs["url"] = request_url(http, kwargs["url"])
+    response = http.request(**kwargs)
 
     return _build_response(client=client, response=response)
 
@@ -193,7 +193,9 @@ async def asyncio_detailed(
         body=body,
     )
 
-    response = await client.get_async_httpx_client().request(**kwargs)
+    http = client.get_async_httpx_client()
+    kwargs["url"] = request_url(http, kwargs["url"])
+    response = await http.request(**kwargs)
 
     return _build_response(client=client, response=response)
 
