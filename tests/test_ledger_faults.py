@@ -11,7 +11,7 @@ import logging
 import sqlite3
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -125,6 +125,20 @@ def _lock_ledger(path: str, hold: float) -> threading.Thread:
     return holder
 
 
+def _locking_after(
+    fake: FakeCryptoCloud, route: str, path: str, holders: list[threading.Thread]
+) -> Callable[[httpx.Request], httpx.Response]:
+    """The fake's app, which has another process lock the ledger for a second once ``route`` has been answered."""
+
+    def app(request: httpx.Request) -> httpx.Response:
+        answer = fake.handle(request)
+        if request.url.path == route:
+            holders.append(_lock_ledger(path, 1.0))
+        return answer
+
+    return app
+
+
 @pytest.mark.parametrize("idempotency_key", [None, "payout-1"])
 def test_a_withdrawal_that_went_out_is_returned_when_the_ledger_cannot_record_it(
     tmp_path: Path, short_busy: None, idempotency_key: str | None, caplog: pytest.LogCaptureFixture
@@ -134,12 +148,7 @@ def test_a_withdrawal_that_went_out_is_returned_when_the_ledger_cannot_record_it
     fake = _funded()
     path = str(tmp_path / "ledger.db")
     holders: list[threading.Thread] = []
-
-    def app(request: httpx.Request) -> httpx.Response:
-        answer = fake.handle(request)
-        if request.url.path == WITHDRAWAL:
-            holders.append(_lock_ledger(path, 1.0))
-        return answer
+    app = _locking_after(fake, WITHDRAWAL, path, holders)
 
     asked: dict[str, Any] = {"currency_code": "USDT_TRC20", "to_address": ADDRESS, "amount": Decimal("10")}
     with WireServer(app) as server, _client(fake, server.url, f"sqlite:///{path}") as client:
@@ -161,12 +170,7 @@ def test_an_invoice_that_was_created_is_returned_when_the_ledger_cannot_record_i
     fake = FakeCryptoCloud(seed=1)
     path = str(tmp_path / "ledger.db")
     holders: list[threading.Thread] = []
-
-    def app(request: httpx.Request) -> httpx.Response:
-        answer = fake.handle(request)
-        if request.url.path == CREATE:
-            holders.append(_lock_ledger(path, 1.0))
-        return answer
+    app = _locking_after(fake, CREATE, path, holders)
 
     with WireServer(app) as server, _client(fake, server.url, f"sqlite:///{path}") as client:
         invoice = client.invoices.create(amount=Decimal("10"), order_id="order-9")
