@@ -124,10 +124,15 @@ def over_network(url: str) -> tuple[Candidates, Callable[[], None]]:
     uuid = ours.invoices.create(amount=100, order_id="order-42").uuid
     candidates = _candidates(url, raw_http, ours, uuid)
     candidates["create"]["generated"] = lambda: create_invoice.sync(client=generated, body=body)
+    # The other defence issue 19 weighed against reading h11's buffer (_pool.holds_surplus): no reuse for creates.
+    fresh_http = httpx.Client(limits=httpx.Limits(max_keepalive_connections=0))
+    fresh = CryptoCloud(api_key=KEY, shop_id=SHOP, base_url=url, http_client=fresh_http)
+    candidates["create"]["fresh"] = lambda: fresh.invoices.create(amount=100, order_id="order-42").uuid
 
     def close() -> None:
         raw_http.close()
         ours.close()
+        fresh_http.close()
         generated.get_httpx_client().close()
 
     return candidates, close
