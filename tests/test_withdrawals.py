@@ -120,11 +120,11 @@ def test_the_key_comes_from_the_environment_and_an_argument_wins(monkeypatch: py
         seen.append(request.headers["authorization"])
         return ok()
 
-    monkeypatch.setenv("CRYPTOCLOUD_WITHDRAWAL_KEY", "from-the-environment")
+    monkeypatch.setenv("CRYPTOCLOUD_WITHDRAWAL_KEY", "wk_env_7Qx2Lp9Zr4")
     withdraw(Harness("sync", handler))
     withdrawals_module.SPACING.clear()
-    withdraw(Harness("sync", handler, withdrawal_key="from-the-argument"))
-    assert seen == ["Token from-the-environment", "Token from-the-argument"]
+    withdraw(Harness("sync", handler, withdrawal_key="wk_arg_3Vn8Kd1Ys6"))
+    assert seen == ["Token wk_env_7Qx2Lp9Zr4", "Token wk_arg_3Vn8Kd1Ys6"]
 
 
 @pytest.mark.parametrize("key", ["", "  ", "two words", "tab\there", "ключ"])
@@ -321,7 +321,7 @@ def test_a_second_withdrawal_within_12_s_is_refused_before_sending(mode: str, cl
 def test_the_spacing_is_per_key_over_every_client(clock: Clock) -> None:
     first = harness("sync", lambda r: ok())
     same_key = harness("async", lambda r: ok())
-    other_key = harness("sync", lambda r: ok(), withdrawal_key="another-withdrawal-key")
+    other_key = harness("sync", lambda r: ok(), withdrawal_key="wk_other_5Hm2Tq8Bc1")
     withdraw(first)
     with pytest.raises(WithdrawalTooSoonError):
         withdraw(same_key)
