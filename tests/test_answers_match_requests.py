@@ -11,7 +11,10 @@ the operation may exist, and the connection is dropped. Counted at the server: r
 
 from __future__ import annotations
 
+import asyncio
 import json
+import socket
+import time
 from decimal import Decimal
 from typing import Any
 
@@ -20,6 +23,7 @@ import pytest
 from cryptocloud import APIResponseValidationError, BadRequestError
 from cryptocloud.testing import FakeCryptoCloud
 from support.harness import WireClient
+from support.raw_server import RawServer, http
 from support.wire import WireServer
 
 CREATE = "/v2/invoice/create"
@@ -80,6 +84,46 @@ def test_a_surplus_refusal_after_a_read_is_never_taken_for_a_withdrawal_or_a_cre
     assert order_of(fake, invoice.uuid) == "order-1" and len(fake.invoices) == 1
     paths = [r.url.path for r in server.requests]
     assert (paths.count(WITHDRAWAL), paths.count(CREATE)) == (1, 1)
+
+
+def _late_surplus(fake: FakeCryptoCloud) -> Any:
+    """A raw server's answers: request N creates order-(N+1) at ``fake``; the first answer is written again 50 ms
+    after it, while the client is idle (a proxy that replays an answer), on the kept-alive connection."""
+
+    def serve(number: int, head: bytes, conn: socket.socket) -> bool:
+        body = {"shop_id": fake.shop_id, "amount": 10, "currency": "USD", "order_id": f"order-{number + 1}"}
+        request = httpx.Request(
+            "POST", "http://fake" + CREATE, headers={"Authorization": f"Token {fake.api_key}"}, json=body
+        )
+        answer = http(b"HTTP/1.1 200 OK", fake.handle(request).content)
+        conn.sendall(answer)
+        if number == 0:
+            time.sleep(0.05)
+            conn.sendall(answer)
+        return True
+
+    return serve
+
+
+@pytest.mark.parametrize("idle", ["event loop running", "event loop blocked"])
+def test_a_surplus_answer_arriving_while_idle_is_never_taken_for_the_next_create(backend: str, idle: str) -> None:
+    # The surplus comes after the first answer was read, before the next request: on aiohttp, whose pool reuses a
+    # connection whenever it is still connected, it was read as order-2's answer (order-2 got order-1's invoice).
+    fake = FakeCryptoCloud(seed=1)
+    with RawServer(_late_surplus(fake)) as server:
+        wire = WireClient(backend, server.url)
+        try:
+            got = {}
+            for order in ("order-1", "order-2", "order-3"):
+                got[order] = wire.run(wire.client.invoices.create, amount=Decimal("10"), order_id=order).uuid
+                if wire.loop is not None and idle == "event loop running":
+                    wire.loop.run_until_complete(asyncio.sleep(0.3))  # aiohttp reads the surplus meanwhile
+                else:
+                    time.sleep(0.3)  # the surplus waits in the socket
+        finally:
+            wire.close()
+    assert {order: order_of(fake, uuid) for order, uuid in got.items()} == {o: o for o in got}
+    assert len(set(got.values())) == 3 and len(fake.invoices) == 3 == len(server.heads)
 
 
 def _answer_with(fake: FakeCryptoCloud, path: str, change: dict[str, Any]) -> Any:

@@ -124,6 +124,16 @@ CLIENTS = [CryptoCloud, AsyncCryptoCloud]
         ({"api_key": "kéy"}, "api_key", "api_key: contains control characters, spaces or non-ASCII"),
         ({"base_url": "ftp://api.cryptocloud.plus"}, "base_url", None),
         ({"base_url": "not a url"}, "base_url", None),
+        # Paths were joined into the query or the fragment (every request went to "/"), and userinfo was sent as
+        # Basic auth in place of the API key.
+        ({"base_url": "https://api.trybit.com/?x=1"}, "base_url", None),
+        ({"base_url": "https://api.trybit.com?"}, "base_url", None),
+        ({"base_url": "https://api.trybit.com/#v2"}, "base_url", None),
+        (
+            {"base_url": "https://user:pw@api.trybit.com"},
+            "base_url",
+            "base_url: must not carry user:password (the API takes its key)",
+        ),
         ({"timeout": -1}, "timeout", None),
         ({"timeout": "30"}, "timeout", None),
         ({"max_retries": -1}, "max_retries", None),

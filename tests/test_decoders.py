@@ -15,7 +15,7 @@ import attrs
 import cryptocloud_client.models as generated
 import pytest
 from cryptocloud.models import Invoice
-from cryptocloud_client.exact import DecodeError, parse_utc_datetime
+from cryptocloud_client.exact import DecodeError, parse_decimal, parse_utc_datetime
 from cryptocloud_client.models import CommissionSide, FiatCurrency, InvoiceStatus
 from cryptocloud_client.types import UNSET
 from support.recorded_tools import recorded, spec_examples
@@ -200,3 +200,11 @@ def test_the_fast_paths_decide_as_the_general_ones() -> None:
     with pytest.raises(ValueError) as general:
         parse_utc_datetime("2026-13-27 17:05:47.711677")
     assert (info.value.path, info.value.problem) == ("created", str(general.value))
+    # A Decimal that is no amount (NaN, Infinity: their adjusted() is 0, inside the bounds) is refused as
+    # parse_decimal refuses it; the fast path took them.
+    for odd in (Decimal("NaN"), Decimal("-Infinity"), Decimal("sNaN")):
+        with pytest.raises(DecodeError) as info:
+            generated.InvoiceDetails.from_dict(_invoice(amount_usd=odd))
+        with pytest.raises(ValueError) as general:
+            parse_decimal(odd)
+        assert (info.value.path, info.value.problem) == ("amount_usd", str(general.value))

@@ -214,6 +214,11 @@ UNREADABLE = [
     ("truncated", 200, '{"status": "success", "result": {"invoice_id": "OU'),
     ("html", 200, "<html>maintenance</html>"),
     ("empty 204", 204, ""),
+    # An error status beside an answer naming a withdrawal, in either envelope: no refusal (it was read as one
+    # under "data", the older docs' envelope: a withdrawal that went out reported as not taken effect).
+    ("error beside data naming it", 200, '{"status": "error", "data": {"invoice_id": "OUT-1", "amount": 10.1}}'),
+    ("error beside result naming it", 200, '{"status": "error", "result": {"invoice_id": "OUT-1", "amount": 10.1}}'),
+    ("detail beside data naming it", 200, '{"detail": "Token expired", "data": {"invoice_id": "OUT-1"}}'),
 ]
 
 

@@ -104,7 +104,8 @@ class _Writer:
                 if branch is Decimal:  # what exact.loads makes of JSON numbers, checked in line as parse_decimal would
                     # The bounds as literals: a constant costs less than a global and its negation, per amount.
                     most, integral_most = self.exact.MAX_ADJUSTED_EXPONENT, self.exact.MAX_INTEGRAL_AMOUNT
-                    bounded = f"{-most} <= {var}.adjusted() <= {most}"
+                    # is_finite() first: NaN and Infinity have an adjusted() of 0, inside any bounds.
+                    bounded = f"{var}.is_finite() and {-most} <= {var}.adjusted() <= {most}"
                     checks.append((f"{var}.__class__ is Decimal and {bounded}", []))
                     integral = f"{var}.__class__ is int and {-integral_most} < {var} < {integral_most}"
                     checks.append((integral, [f"{var} = Decimal({var})"]))

@@ -106,7 +106,7 @@ def aiohttp_client() -> httpx.AsyncClient:
 
     def session() -> aiohttp.ClientSession:
         # httpx's own defaults: 100 connections, 5 s keep-alive, certifi's CA bundle
-        connector = aiohttp.TCPConnector(limit=100, keepalive_timeout=5.0, ssl=httpx.create_ssl_context())
+        connector = _pool.surplus_checking_connector(limit=100, keepalive_timeout=5.0, ssl=httpx.create_ssl_context())
         return aiohttp.ClientSession(
             connector=connector,
             response_class=Response,

@@ -192,6 +192,11 @@ def base_url(value: str) -> httpx.URL:
         raise InvalidParameterError("base_url", value, f"is not a URL: {value!r}") from None
     if url.scheme not in ("http", "https") or not url.host:
         raise InvalidParameterError("base_url", value, f"must be an http(s) URL, got {value!r}")
+    if url.userinfo:  # httpx would send it as Basic auth in place of the API key's header; never shown
+        raise InvalidParameterError("base_url", "<hidden>", "must not carry user:password (the API takes its key)")
+    if url.query or url.fragment or "?" in value or "#" in value:
+        # Paths are joined to it as text: "https://h/?x" + "/v2/..." would send every request to "/"
+        raise InvalidParameterError("base_url", value, f"must have no query or fragment, got {value!r}")
     return url
 
 

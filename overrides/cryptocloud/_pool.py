@@ -54,6 +54,44 @@ def holds_surplus(response: httpx.Response) -> bool:
 _NO_HOP = object()
 
 
+def surplus_checking_connector(**options: Any) -> Any:
+    """An aiohttp ``TCPConnector`` that never hands out a kept-alive connection holding an answer nobody asked for.
+
+    aiohttp reads an idle connection's socket as bytes arrive: a second answer a server writes after the first was
+    read waits, parsed, in the protocol's buffer, and aiohttp's pool reuses such a connection (it looks only at
+    whether it is still connected), so the next request would read it as its own answer: order-2 would get
+    order-1's invoice; and bytes that came while the event loop was not running wait in the socket. A connection is
+    dropped when its protocol holds anything (``ResponseHandler.should_close``, a public property that aiohttp
+    itself checks only when a connection is released, before such bytes came) or its socket is readable (as
+    httpcore checks an idle connection before reusing it)."""
+    import aiohttp
+
+    class SurplusCheckingConnector(aiohttp.TCPConnector):
+        async def connect(self, *args: Any, **kwargs: Any) -> Any:
+            while True:
+                connection = await super().connect(*args, **kwargs)
+                protocol = connection.protocol
+                if protocol is None or not (protocol.should_close or _readable(protocol.transport)):
+                    return connection
+                connection.close()  # released with should_close: aiohttp closes it; the next one is tried
+
+    return SurplusCheckingConnector(**options)
+
+
+def _readable(transport: Any) -> bool:
+    """Whether an idle connection's socket has bytes (or an end) waiting: nothing was asked of it."""
+    import select
+
+    sock = transport.get_extra_info("socket") if transport is not None else None
+    if sock is None:
+        return False
+    try:
+        readable, _, _ = select.select([sock.fileno()], [], [], 0)
+    except (OSError, ValueError):  # closed meanwhile: not worth reusing either
+        return True
+    return bool(readable)
+
+
 # ------------------------------------------------------------------ an answer's body, read by us
 # The drivers read an answer's body themselves (``_body.Body``: inflated within a size cap, as httpx's decoders do
 # not), then hand it back on the response so that ``.content``, ``.text`` and ``.json()`` work for callers and

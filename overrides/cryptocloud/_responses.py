@@ -236,7 +236,9 @@ def decode_success(
     if isinstance(data, dict) and (
         data.get("status") == "error" or ("detail" in data and data.get("status") != "success")
     ):
-        if _names_an_object(data.get("result")):  # "error" beside what reads as a made invoice: no refusal
+        # "error" beside what reads as a made invoice or withdrawal (under any envelope key: a withdrawal's older
+        # answers carry it under "data"): no refusal
+        if any(_names_an_object(data.get(key)) for key in envelope):
             raise _invalid(response, "an error status beside a result naming an object", redact, data)
         raise status_error(response, redact, data)  # an error shape, whatever the HTTP status says
     if not isinstance(data, dict) or data.get("status") != "success" or not any(key in data for key in envelope):

@@ -90,7 +90,7 @@ class Balance:
         else:
             raise DecodeError.wrong("currency", "BalanceCurrency", a0)
         a1: Any = get("balance_crypto", UNSET)
-        if a1.__class__ is Decimal and -40 <= a1.adjusted() <= 40:
+        if a1.__class__ is Decimal and a1.is_finite() and -40 <= a1.adjusted() <= 40:
             pass
         elif (
             a1.__class__ is int
@@ -105,7 +105,7 @@ class Balance:
             except (TypeError, ValueError, ArithmeticError) as exc:
                 raise DecodeError("balance_crypto", str(exc)) from None
         a2: Any = get("balance_usd", UNSET)
-        if a2.__class__ is Decimal and -40 <= a2.adjusted() <= 40:
+        if a2.__class__ is Decimal and a2.is_finite() and -40 <= a2.adjusted() <= 40:
             pass
         elif (
             a2.__class__ is int
@@ -120,7 +120,7 @@ class Balance:
             except (TypeError, ValueError, ArithmeticError) as exc:
                 raise DecodeError("balance_usd", str(exc)) from None
         a3: Any = get("available_balance", UNSET)
-        if a3.__class__ is Decimal and -40 <= a3.adjusted() <= 40:
+        if a3.__class__ is Decimal and a3.is_finite() and -40 <= a3.adjusted() <= 40:
             pass
         elif (
             a3.__class__ is int
@@ -137,7 +137,7 @@ class Balance:
             except (TypeError, ValueError, ArithmeticError) as exc:
                 raise DecodeError("available_balance", str(exc)) from None
         a4: Any = get("available_balance_usd", UNSET)
-        if a4.__class__ is Decimal and -40 <= a4.adjusted() <= 40:
+        if a4.__class__ is Decimal and a4.is_finite() and -40 <= a4.adjusted() <= 40:
             pass
         elif (
             a4.__class__ is int

@@ -308,7 +308,7 @@ class Invoice:
             except (TypeError, ValueError, ArithmeticError) as exc:
                 raise DecodeError("created", str(exc)) from None
         a3: Any = get("amount_usd", UNSET)
-        if a3.__class__ is Decimal and -40 <= a3.adjusted() <= 40:
+        if a3.__class__ is Decimal and a3.is_finite() and -40 <= a3.adjusted() <= 40:
             pass
         elif (
             a3.__class__ is int
@@ -408,7 +408,7 @@ class Invoice:
         else:
             raise DecodeError.wrong("invoice_id", "null | str", a11)
         a12: Any = get("amount", UNSET)
-        if a12.__class__ is Decimal and -40 <= a12.adjusted() <= 40:
+        if a12.__class__ is Decimal and a12.is_finite() and -40 <= a12.adjusted() <= 40:
             pass
         elif (
             a12.__class__ is int
@@ -425,7 +425,7 @@ class Invoice:
             except (TypeError, ValueError, ArithmeticError) as exc:
                 raise DecodeError("amount", str(exc)) from None
         a13: Any = get("amount_in_fiat", UNSET)
-        if a13.__class__ is Decimal and -40 <= a13.adjusted() <= 40:
+        if a13.__class__ is Decimal and a13.is_finite() and -40 <= a13.adjusted() <= 40:
             pass
         elif (
             a13.__class__ is int
@@ -442,7 +442,7 @@ class Invoice:
             except (TypeError, ValueError, ArithmeticError) as exc:
                 raise DecodeError("amount_in_fiat", str(exc)) from None
         a14: Any = get("fee", UNSET)
-        if a14.__class__ is Decimal and -40 <= a14.adjusted() <= 40:
+        if a14.__class__ is Decimal and a14.is_finite() and -40 <= a14.adjusted() <= 40:
             pass
         elif (
             a14.__class__ is int
@@ -459,7 +459,7 @@ class Invoice:
             except (TypeError, ValueError, ArithmeticError) as exc:
                 raise DecodeError("fee", str(exc)) from None
         a15: Any = get("fee_usd", UNSET)
-        if a15.__class__ is Decimal and -40 <= a15.adjusted() <= 40:
+        if a15.__class__ is Decimal and a15.is_finite() and -40 <= a15.adjusted() <= 40:
             pass
         elif (
             a15.__class__ is int
@@ -476,7 +476,7 @@ class Invoice:
             except (TypeError, ValueError, ArithmeticError) as exc:
                 raise DecodeError("fee_usd", str(exc)) from None
         a16: Any = get("service_fee", UNSET)
-        if a16.__class__ is Decimal and -40 <= a16.adjusted() <= 40:
+        if a16.__class__ is Decimal and a16.is_finite() and -40 <= a16.adjusted() <= 40:
             pass
         elif (
             a16.__class__ is int
@@ -493,7 +493,7 @@ class Invoice:
             except (TypeError, ValueError, ArithmeticError) as exc:
                 raise DecodeError("service_fee", str(exc)) from None
         a17: Any = get("service_fee_usd", UNSET)
-        if a17.__class__ is Decimal and -40 <= a17.adjusted() <= 40:
+        if a17.__class__ is Decimal and a17.is_finite() and -40 <= a17.adjusted() <= 40:
             pass
         elif (
             a17.__class__ is int

@@ -97,7 +97,7 @@ class InvoiceCreateRequest:
         else:
             raise DecodeError.wrong("shop_id", "str", a0)
         a1: Any = get("amount", UNSET)
-        if a1.__class__ is Decimal and -40 <= a1.adjusted() <= 40:
+        if a1.__class__ is Decimal and a1.is_finite() and -40 <= a1.adjusted() <= 40:
             pass
         elif (
             a1.__class__ is int

@@ -392,7 +392,7 @@ class InvoiceFields:
         else:
             raise DecodeError.wrong("invoice_id", "null | str", a9)
         a10: Any = get("amount", UNSET)
-        if a10.__class__ is Decimal and -40 <= a10.adjusted() <= 40:
+        if a10.__class__ is Decimal and a10.is_finite() and -40 <= a10.adjusted() <= 40:
             pass
         elif (
             a10.__class__ is int
@@ -409,7 +409,7 @@ class InvoiceFields:
             except (TypeError, ValueError, ArithmeticError) as exc:
                 raise DecodeError("amount", str(exc)) from None
         a11: Any = get("amount_usd", UNSET)
-        if a11.__class__ is Decimal and -40 <= a11.adjusted() <= 40:
+        if a11.__class__ is Decimal and a11.is_finite() and -40 <= a11.adjusted() <= 40:
             pass
         elif (
             a11.__class__ is int
@@ -426,7 +426,7 @@ class InvoiceFields:
             except (TypeError, ValueError, ArithmeticError) as exc:
                 raise DecodeError("amount_usd", str(exc)) from None
         a12: Any = get("amount_in_fiat", UNSET)
-        if a12.__class__ is Decimal and -40 <= a12.adjusted() <= 40:
+        if a12.__class__ is Decimal and a12.is_finite() and -40 <= a12.adjusted() <= 40:
             pass
         elif (
             a12.__class__ is int
@@ -443,7 +443,7 @@ class InvoiceFields:
             except (TypeError, ValueError, ArithmeticError) as exc:
                 raise DecodeError("amount_in_fiat", str(exc)) from None
         a13: Any = get("fee", UNSET)
-        if a13.__class__ is Decimal and -40 <= a13.adjusted() <= 40:
+        if a13.__class__ is Decimal and a13.is_finite() and -40 <= a13.adjusted() <= 40:
             pass
         elif (
             a13.__class__ is int
@@ -460,7 +460,7 @@ class InvoiceFields:
             except (TypeError, ValueError, ArithmeticError) as exc:
                 raise DecodeError("fee", str(exc)) from None
         a14: Any = get("fee_usd", UNSET)
-        if a14.__class__ is Decimal and -40 <= a14.adjusted() <= 40:
+        if a14.__class__ is Decimal and a14.is_finite() and -40 <= a14.adjusted() <= 40:
             pass
         elif (
             a14.__class__ is int
@@ -477,7 +477,7 @@ class InvoiceFields:
             except (TypeError, ValueError, ArithmeticError) as exc:
                 raise DecodeError("fee_usd", str(exc)) from None
         a15: Any = get("service_fee", UNSET)
-        if a15.__class__ is Decimal and -40 <= a15.adjusted() <= 40:
+        if a15.__class__ is Decimal and a15.is_finite() and -40 <= a15.adjusted() <= 40:
             pass
         elif (
             a15.__class__ is int
@@ -494,7 +494,7 @@ class InvoiceFields:
             except (TypeError, ValueError, ArithmeticError) as exc:
                 raise DecodeError("service_fee", str(exc)) from None
         a16: Any = get("service_fee_usd", UNSET)
-        if a16.__class__ is Decimal and -40 <= a16.adjusted() <= 40:
+        if a16.__class__ is Decimal and a16.is_finite() and -40 <= a16.adjusted() <= 40:
             pass
         elif (
             a16.__class__ is int

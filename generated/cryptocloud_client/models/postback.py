@@ -111,7 +111,7 @@ class Postback:
         else:
             raise DecodeError.wrong("invoice_id", "str", a1)
         a2: Any = get("amount_crypto", UNSET)
-        if a2.__class__ is Decimal and -40 <= a2.adjusted() <= 40:
+        if a2.__class__ is Decimal and a2.is_finite() and -40 <= a2.adjusted() <= 40:
             pass
         elif (
             a2.__class__ is int

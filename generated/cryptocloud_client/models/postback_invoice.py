@@ -617,7 +617,7 @@ class PostbackInvoice:
         else:
             raise DecodeError.wrong("invoice_id", "null | str", a9)
         a10: Any = get("amount", UNSET)
-        if a10.__class__ is Decimal and -40 <= a10.adjusted() <= 40:
+        if a10.__class__ is Decimal and a10.is_finite() and -40 <= a10.adjusted() <= 40:
             pass
         elif (
             a10.__class__ is int
@@ -634,7 +634,7 @@ class PostbackInvoice:
             except (TypeError, ValueError, ArithmeticError) as exc:
                 raise DecodeError("amount", str(exc)) from None
         a11: Any = get("amount_usd", UNSET)
-        if a11.__class__ is Decimal and -40 <= a11.adjusted() <= 40:
+        if a11.__class__ is Decimal and a11.is_finite() and -40 <= a11.adjusted() <= 40:
             pass
         elif (
             a11.__class__ is int
@@ -651,7 +651,7 @@ class PostbackInvoice:
             except (TypeError, ValueError, ArithmeticError) as exc:
                 raise DecodeError("amount_usd", str(exc)) from None
         a12: Any = get("amount_in_fiat", UNSET)
-        if a12.__class__ is Decimal and -40 <= a12.adjusted() <= 40:
+        if a12.__class__ is Decimal and a12.is_finite() and -40 <= a12.adjusted() <= 40:
             pass
         elif (
             a12.__class__ is int
@@ -668,7 +668,7 @@ class PostbackInvoice:
             except (TypeError, ValueError, ArithmeticError) as exc:
                 raise DecodeError("amount_in_fiat", str(exc)) from None
         a13: Any = get("fee", UNSET)
-        if a13.__class__ is Decimal and -40 <= a13.adjusted() <= 40:
+        if a13.__class__ is Decimal and a13.is_finite() and -40 <= a13.adjusted() <= 40:
             pass
         elif (
             a13.__class__ is int
@@ -685,7 +685,7 @@ class PostbackInvoice:
             except (TypeError, ValueError, ArithmeticError) as exc:
                 raise DecodeError("fee", str(exc)) from None
         a14: Any = get("fee_usd", UNSET)
-        if a14.__class__ is Decimal and -40 <= a14.adjusted() <= 40:
+        if a14.__class__ is Decimal and a14.is_finite() and -40 <= a14.adjusted() <= 40:
             pass
         elif (
             a14.__class__ is int
@@ -702,7 +702,7 @@ class PostbackInvoice:
             except (TypeError, ValueError, ArithmeticError) as exc:
                 raise DecodeError("fee_usd", str(exc)) from None
         a15: Any = get("service_fee", UNSET)
-        if a15.__class__ is Decimal and -40 <= a15.adjusted() <= 40:
+        if a15.__class__ is Decimal and a15.is_finite() and -40 <= a15.adjusted() <= 40:
             pass
         elif (
             a15.__class__ is int
@@ -719,7 +719,7 @@ class PostbackInvoice:
             except (TypeError, ValueError, ArithmeticError) as exc:
                 raise DecodeError("service_fee", str(exc)) from None
         a16: Any = get("service_fee_usd", UNSET)
-        if a16.__class__ is Decimal and -40 <= a16.adjusted() <= 40:
+        if a16.__class__ is Decimal and a16.is_finite() and -40 <= a16.adjusted() <= 40:
             pass
         elif (
             a16.__class__ is int
@@ -806,7 +806,7 @@ class PostbackInvoice:
         else:
             raise DecodeError.wrong("order_id", "null | str", a23)
         a24: Any = get("received", UNSET)
-        if a24.__class__ is Decimal and -40 <= a24.adjusted() <= 40:
+        if a24.__class__ is Decimal and a24.is_finite() and -40 <= a24.adjusted() <= 40:
             pass
         elif (
             a24.__class__ is int
@@ -823,7 +823,7 @@ class PostbackInvoice:
             except (TypeError, ValueError, ArithmeticError) as exc:
                 raise DecodeError("received", str(exc)) from None
         a25: Any = get("received_usd", UNSET)
-        if a25.__class__ is Decimal and -40 <= a25.adjusted() <= 40:
+        if a25.__class__ is Decimal and a25.is_finite() and -40 <= a25.adjusted() <= 40:
             pass
         elif (
             a25.__class__ is int
@@ -840,7 +840,7 @@ class PostbackInvoice:
             except (TypeError, ValueError, ArithmeticError) as exc:
                 raise DecodeError("received_usd", str(exc)) from None
         a26: Any = get("to_surcharge", UNSET)
-        if a26.__class__ is Decimal and -40 <= a26.adjusted() <= 40:
+        if a26.__class__ is Decimal and a26.is_finite() and -40 <= a26.adjusted() <= 40:
             pass
         elif (
             a26.__class__ is int
@@ -857,7 +857,7 @@ class PostbackInvoice:
             except (TypeError, ValueError, ArithmeticError) as exc:
                 raise DecodeError("to_surcharge", str(exc)) from None
         a27: Any = get("to_surcharge_usd", UNSET)
-        if a27.__class__ is Decimal and -40 <= a27.adjusted() <= 40:
+        if a27.__class__ is Decimal and a27.is_finite() and -40 <= a27.adjusted() <= 40:
             pass
         elif (
             a27.__class__ is int
@@ -910,7 +910,7 @@ class PostbackInvoice:
         else:
             raise DecodeError.wrong("tx_list", "list[any]", a30)
         a31: Any = get("amount_", UNSET)
-        if a31.__class__ is Decimal and -40 <= a31.adjusted() <= 40:
+        if a31.__class__ is Decimal and a31.is_finite() and -40 <= a31.adjusted() <= 40:
             pass
         elif (
             a31.__class__ is int
@@ -927,7 +927,7 @@ class PostbackInvoice:
             except (TypeError, ValueError, ArithmeticError) as exc:
                 raise DecodeError("amount_", str(exc)) from None
         a32: Any = get("amount_in_crypto", UNSET)
-        if a32.__class__ is Decimal and -40 <= a32.adjusted() <= 40:
+        if a32.__class__ is Decimal and a32.is_finite() and -40 <= a32.adjusted() <= 40:
             pass
         elif (
             a32.__class__ is int
@@ -944,7 +944,7 @@ class PostbackInvoice:
             except (TypeError, ValueError, ArithmeticError) as exc:
                 raise DecodeError("amount_in_crypto", str(exc)) from None
         a33: Any = get("amount_to_pay", UNSET)
-        if a33.__class__ is Decimal and -40 <= a33.adjusted() <= 40:
+        if a33.__class__ is Decimal and a33.is_finite() and -40 <= a33.adjusted() <= 40:
             pass
         elif (
             a33.__class__ is int
@@ -961,7 +961,7 @@ class PostbackInvoice:
             except (TypeError, ValueError, ArithmeticError) as exc:
                 raise DecodeError("amount_to_pay", str(exc)) from None
         a34: Any = get("amount_to_pay_usd", UNSET)
-        if a34.__class__ is Decimal and -40 <= a34.adjusted() <= 40:
+        if a34.__class__ is Decimal and a34.is_finite() and -40 <= a34.adjusted() <= 40:
             pass
         elif (
             a34.__class__ is int
@@ -978,7 +978,7 @@ class PostbackInvoice:
             except (TypeError, ValueError, ArithmeticError) as exc:
                 raise DecodeError("amount_to_pay_usd", str(exc)) from None
         a35: Any = get("amount_paid", UNSET)
-        if a35.__class__ is Decimal and -40 <= a35.adjusted() <= 40:
+        if a35.__class__ is Decimal and a35.is_finite() and -40 <= a35.adjusted() <= 40:
             pass
         elif (
             a35.__class__ is int
@@ -995,7 +995,7 @@ class PostbackInvoice:
             except (TypeError, ValueError, ArithmeticError) as exc:
                 raise DecodeError("amount_paid", str(exc)) from None
         a36: Any = get("amount_paid_usd", UNSET)
-        if a36.__class__ is Decimal and -40 <= a36.adjusted() <= 40:
+        if a36.__class__ is Decimal and a36.is_finite() and -40 <= a36.adjusted() <= 40:
             pass
         elif (
             a36.__class__ is int
@@ -1012,7 +1012,7 @@ class PostbackInvoice:
             except (TypeError, ValueError, ArithmeticError) as exc:
                 raise DecodeError("amount_paid_usd", str(exc)) from None
         a37: Any = get("total_rub", UNSET)
-        if a37.__class__ is Decimal and -40 <= a37.adjusted() <= 40:
+        if a37.__class__ is Decimal and a37.is_finite() and -40 <= a37.adjusted() <= 40:
             pass
         elif (
             a37.__class__ is int

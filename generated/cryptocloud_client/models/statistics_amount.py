@@ -77,7 +77,7 @@ class StatisticsAmount:
         get = d.get
         missing = 0  # fields not in d: then len(d) says whether d has other keys
         a0: Any = get("all", UNSET)
-        if a0.__class__ is Decimal and -40 <= a0.adjusted() <= 40:
+        if a0.__class__ is Decimal and a0.is_finite() and -40 <= a0.adjusted() <= 40:
             pass
         elif (
             a0.__class__ is int
@@ -92,7 +92,7 @@ class StatisticsAmount:
             except (TypeError, ValueError, ArithmeticError) as exc:
                 raise DecodeError("all", str(exc)) from None
         a1: Any = get("created", UNSET)
-        if a1.__class__ is Decimal and -40 <= a1.adjusted() <= 40:
+        if a1.__class__ is Decimal and a1.is_finite() and -40 <= a1.adjusted() <= 40:
             pass
         elif (
             a1.__class__ is int
@@ -107,7 +107,7 @@ class StatisticsAmount:
             except (TypeError, ValueError, ArithmeticError) as exc:
                 raise DecodeError("created", str(exc)) from None
         a2: Any = get("paid", UNSET)
-        if a2.__class__ is Decimal and -40 <= a2.adjusted() <= 40:
+        if a2.__class__ is Decimal and a2.is_finite() and -40 <= a2.adjusted() <= 40:
             pass
         elif (
             a2.__class__ is int
@@ -122,7 +122,7 @@ class StatisticsAmount:
             except (TypeError, ValueError, ArithmeticError) as exc:
                 raise DecodeError("paid", str(exc)) from None
         a3: Any = get("overpaid", UNSET)
-        if a3.__class__ is Decimal and -40 <= a3.adjusted() <= 40:
+        if a3.__class__ is Decimal and a3.is_finite() and -40 <= a3.adjusted() <= 40:
             pass
         elif (
             a3.__class__ is int
@@ -137,7 +137,7 @@ class StatisticsAmount:
             except (TypeError, ValueError, ArithmeticError) as exc:
                 raise DecodeError("overpaid", str(exc)) from None
         a4: Any = get("partial", UNSET)
-        if a4.__class__ is Decimal and -40 <= a4.adjusted() <= 40:
+        if a4.__class__ is Decimal and a4.is_finite() and -40 <= a4.adjusted() <= 40:
             pass
         elif (
             a4.__class__ is int
@@ -152,7 +152,7 @@ class StatisticsAmount:
             except (TypeError, ValueError, ArithmeticError) as exc:
                 raise DecodeError("partial", str(exc)) from None
         a5: Any = get("canceled", UNSET)
-        if a5.__class__ is Decimal and -40 <= a5.adjusted() <= 40:
+        if a5.__class__ is Decimal and a5.is_finite() and -40 <= a5.adjusted() <= 40:
             pass
         elif (
             a5.__class__ is int

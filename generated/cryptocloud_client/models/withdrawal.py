@@ -566,7 +566,7 @@ class Withdrawal:
         else:
             raise DecodeError.wrong("currency", "Currency | str", a3)
         a4: Any = get("amount", UNSET)
-        if a4.__class__ is Decimal and -40 <= a4.adjusted() <= 40:
+        if a4.__class__ is Decimal and a4.is_finite() and -40 <= a4.adjusted() <= 40:
             pass
         elif (
             a4.__class__ is int
@@ -794,7 +794,7 @@ class Withdrawal:
         else:
             raise DecodeError.wrong("step", "int | null", a22)
         a23: Any = get("amount_usd", UNSET)
-        if a23.__class__ is Decimal and -40 <= a23.adjusted() <= 40:
+        if a23.__class__ is Decimal and a23.is_finite() and -40 <= a23.adjusted() <= 40:
             pass
         elif (
             a23.__class__ is int
@@ -811,7 +811,7 @@ class Withdrawal:
             except (TypeError, ValueError, ArithmeticError) as exc:
                 raise DecodeError("amount_usd", str(exc)) from None
         a24: Any = get("amount_in_fiat", UNSET)
-        if a24.__class__ is Decimal and -40 <= a24.adjusted() <= 40:
+        if a24.__class__ is Decimal and a24.is_finite() and -40 <= a24.adjusted() <= 40:
             pass
         elif (
             a24.__class__ is int
@@ -828,7 +828,7 @@ class Withdrawal:
             except (TypeError, ValueError, ArithmeticError) as exc:
                 raise DecodeError("amount_in_fiat", str(exc)) from None
         a25: Any = get("amount_in_crypto", UNSET)
-        if a25.__class__ is Decimal and -40 <= a25.adjusted() <= 40:
+        if a25.__class__ is Decimal and a25.is_finite() and -40 <= a25.adjusted() <= 40:
             pass
         elif (
             a25.__class__ is int
@@ -845,7 +845,7 @@ class Withdrawal:
             except (TypeError, ValueError, ArithmeticError) as exc:
                 raise DecodeError("amount_in_crypto", str(exc)) from None
         a26: Any = get("amount_to_pay", UNSET)
-        if a26.__class__ is Decimal and -40 <= a26.adjusted() <= 40:
+        if a26.__class__ is Decimal and a26.is_finite() and -40 <= a26.adjusted() <= 40:
             pass
         elif (
             a26.__class__ is int
@@ -862,7 +862,7 @@ class Withdrawal:
             except (TypeError, ValueError, ArithmeticError) as exc:
                 raise DecodeError("amount_to_pay", str(exc)) from None
         a27: Any = get("amount_to_pay_usd", UNSET)
-        if a27.__class__ is Decimal and -40 <= a27.adjusted() <= 40:
+        if a27.__class__ is Decimal and a27.is_finite() and -40 <= a27.adjusted() <= 40:
             pass
         elif (
             a27.__class__ is int
@@ -879,7 +879,7 @@ class Withdrawal:
             except (TypeError, ValueError, ArithmeticError) as exc:
                 raise DecodeError("amount_to_pay_usd", str(exc)) from None
         a28: Any = get("amount_paid", UNSET)
-        if a28.__class__ is Decimal and -40 <= a28.adjusted() <= 40:
+        if a28.__class__ is Decimal and a28.is_finite() and -40 <= a28.adjusted() <= 40:
             pass
         elif (
             a28.__class__ is int
@@ -896,7 +896,7 @@ class Withdrawal:
             except (TypeError, ValueError, ArithmeticError) as exc:
                 raise DecodeError("amount_paid", str(exc)) from None
         a29: Any = get("amount_paid_usd", UNSET)
-        if a29.__class__ is Decimal and -40 <= a29.adjusted() <= 40:
+        if a29.__class__ is Decimal and a29.is_finite() and -40 <= a29.adjusted() <= 40:
             pass
         elif (
             a29.__class__ is int
@@ -913,7 +913,7 @@ class Withdrawal:
             except (TypeError, ValueError, ArithmeticError) as exc:
                 raise DecodeError("amount_paid_usd", str(exc)) from None
         a30: Any = get("fee", UNSET)
-        if a30.__class__ is Decimal and -40 <= a30.adjusted() <= 40:
+        if a30.__class__ is Decimal and a30.is_finite() and -40 <= a30.adjusted() <= 40:
             pass
         elif (
             a30.__class__ is int
@@ -930,7 +930,7 @@ class Withdrawal:
             except (TypeError, ValueError, ArithmeticError) as exc:
                 raise DecodeError("fee", str(exc)) from None
         a31: Any = get("fee_usd", UNSET)
-        if a31.__class__ is Decimal and -40 <= a31.adjusted() <= 40:
+        if a31.__class__ is Decimal and a31.is_finite() and -40 <= a31.adjusted() <= 40:
             pass
         elif (
             a31.__class__ is int
@@ -947,7 +947,7 @@ class Withdrawal:
             except (TypeError, ValueError, ArithmeticError) as exc:
                 raise DecodeError("fee_usd", str(exc)) from None
         a32: Any = get("service_fee", UNSET)
-        if a32.__class__ is Decimal and -40 <= a32.adjusted() <= 40:
+        if a32.__class__ is Decimal and a32.is_finite() and -40 <= a32.adjusted() <= 40:
             pass
         elif (
             a32.__class__ is int
@@ -964,7 +964,7 @@ class Withdrawal:
             except (TypeError, ValueError, ArithmeticError) as exc:
                 raise DecodeError("service_fee", str(exc)) from None
         a33: Any = get("service_fee_usd", UNSET)
-        if a33.__class__ is Decimal and -40 <= a33.adjusted() <= 40:
+        if a33.__class__ is Decimal and a33.is_finite() and -40 <= a33.adjusted() <= 40:
             pass
         elif (
             a33.__class__ is int
@@ -981,7 +981,7 @@ class Withdrawal:
             except (TypeError, ValueError, ArithmeticError) as exc:
                 raise DecodeError("service_fee_usd", str(exc)) from None
         a34: Any = get("received", UNSET)
-        if a34.__class__ is Decimal and -40 <= a34.adjusted() <= 40:
+        if a34.__class__ is Decimal and a34.is_finite() and -40 <= a34.adjusted() <= 40:
             pass
         elif (
             a34.__class__ is int
@@ -998,7 +998,7 @@ class Withdrawal:
             except (TypeError, ValueError, ArithmeticError) as exc:
                 raise DecodeError("received", str(exc)) from None
         a35: Any = get("received_usd", UNSET)
-        if a35.__class__ is Decimal and -40 <= a35.adjusted() <= 40:
+        if a35.__class__ is Decimal and a35.is_finite() and -40 <= a35.adjusted() <= 40:
             pass
         elif (
             a35.__class__ is int
@@ -1015,7 +1015,7 @@ class Withdrawal:
             except (TypeError, ValueError, ArithmeticError) as exc:
                 raise DecodeError("received_usd", str(exc)) from None
         a36: Any = get("to_surcharge", UNSET)
-        if a36.__class__ is Decimal and -40 <= a36.adjusted() <= 40:
+        if a36.__class__ is Decimal and a36.is_finite() and -40 <= a36.adjusted() <= 40:
             pass
         elif (
             a36.__class__ is int
@@ -1032,7 +1032,7 @@ class Withdrawal:
             except (TypeError, ValueError, ArithmeticError) as exc:
                 raise DecodeError("to_surcharge", str(exc)) from None
         a37: Any = get("to_surcharge_usd", UNSET)
-        if a37.__class__ is Decimal and -40 <= a37.adjusted() <= 40:
+        if a37.__class__ is Decimal and a37.is_finite() and -40 <= a37.adjusted() <= 40:
             pass
         elif (
             a37.__class__ is int
@@ -1049,7 +1049,7 @@ class Withdrawal:
             except (TypeError, ValueError, ArithmeticError) as exc:
                 raise DecodeError("to_surcharge_usd", str(exc)) from None
         a38: Any = get("total_rub", UNSET)
-        if a38.__class__ is Decimal and -40 <= a38.adjusted() <= 40:
+        if a38.__class__ is Decimal and a38.is_finite() and -40 <= a38.adjusted() <= 40:
             pass
         elif (
             a38.__class__ is int
@@ -1066,7 +1066,7 @@ class Withdrawal:
             except (TypeError, ValueError, ArithmeticError) as exc:
                 raise DecodeError("total_rub", str(exc)) from None
         a39: Any = get("aml_cost", UNSET)
-        if a39.__class__ is Decimal and -40 <= a39.adjusted() <= 40:
+        if a39.__class__ is Decimal and a39.is_finite() and -40 <= a39.adjusted() <= 40:
             pass
         elif (
             a39.__class__ is int
@@ -1083,7 +1083,7 @@ class Withdrawal:
             except (TypeError, ValueError, ArithmeticError) as exc:
                 raise DecodeError("aml_cost", str(exc)) from None
         a40: Any = get("aml_cost_usd", UNSET)
-        if a40.__class__ is Decimal and -40 <= a40.adjusted() <= 40:
+        if a40.__class__ is Decimal and a40.is_finite() and -40 <= a40.adjusted() <= 40:
             pass
         elif (
             a40.__class__ is int

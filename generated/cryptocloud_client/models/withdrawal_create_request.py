@@ -80,7 +80,7 @@ class WithdrawalCreateRequest:
         else:
             raise DecodeError.wrong("to_address", "str", a1)
         a2: Any = get("amount", UNSET)
-        if a2.__class__ is Decimal and -40 <= a2.adjusted() <= 40:
+        if a2.__class__ is Decimal and a2.is_finite() and -40 <= a2.adjusted() <= 40:
             pass
         elif (
             a2.__class__ is int
