@@ -167,8 +167,8 @@ def test_a_create_answer_for_another_order_fails_saying_it_may_exist_and_drops_t
     assert "does not answer this request" in str(error)
     assert error.invoice_uuid == next(iter(fake.invoices))  # the body is kept, with the id it names
     assert len(fake.invoices) == 1 and len(server.requests) == 2  # never resent
-    # On httpx the next request goes on a new connection. aiohttp keeps it: it never carries bytes over from one
-    # answer to the next, so its connection is in step even when the server's answer was not.
+    # On httpx the next request goes on a new connection. aiohttp keeps it: it holds no bytes beyond the answer
+    # (its connector drops one that does before reuse), so it is in step even when the server's answer was not.
     assert server.connections == connections + (backend != "aiohttp")
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextvars
 import functools
 import time
+import weakref
 from typing import TYPE_CHECKING, Any
 
 import httpx
@@ -67,15 +68,25 @@ def surplus_checking_connector(**options: Any) -> Any:
     import aiohttp
 
     class SurplusCheckingConnector(aiohttp.TCPConnector):
+        # Only a connection handed out before is checked: a new one may hold bytes nobody sent for (TLS 1.3 session
+        # tickets) and dropping it would only make another new one, for ever against a server that speaks first.
+        handed_out: weakref.WeakSet[Any]
+
         async def connect(self, *args: Any, **kwargs: Any) -> Any:
             while True:
                 connection = await super().connect(*args, **kwargs)
                 protocol = connection.protocol
-                if protocol is None or not (protocol.should_close or _readable(protocol.transport)):
+                if protocol is None or protocol not in self.handed_out:
+                    if protocol is not None:
+                        self.handed_out.add(protocol)
+                    return connection
+                if not (protocol.should_close or _readable(protocol.transport)):
                     return connection
                 connection.close()  # released with should_close: aiohttp closes it; the next one is tried
 
-    return SurplusCheckingConnector(**options)
+    connector = SurplusCheckingConnector(**options)
+    connector.handed_out = weakref.WeakSet()
+    return connector
 
 
 def _readable(transport: Any) -> bool:
@@ -86,10 +97,13 @@ def _readable(transport: Any) -> bool:
     if sock is None:
         return False
     try:
-        readable, _, _ = select.select([sock.fileno()], [], [], 0)
+        if hasattr(select, "poll"):  # any descriptor: select() refuses those past FD_SETSIZE (a busy server has them)
+            poller = select.poll()
+            poller.register(sock.fileno(), select.POLLIN)
+            return bool(poller.poll(0))
+        return bool(select.select([sock.fileno()], [], [], 0)[0])
     except (OSError, ValueError):  # closed meanwhile: not worth reusing either
         return True
-    return bool(readable)
 
 
 # ------------------------------------------------------------------ an answer's body, read by us
