@@ -202,9 +202,9 @@ def test_the_fast_paths_decide_as_the_general_ones() -> None:
     assert (info.value.path, info.value.problem) == ("created", str(general.value))
     # A Decimal that is no amount (NaN, Infinity: their adjusted() is 0, inside the bounds) is refused as
     # parse_decimal refuses it; the fast path took them.
-    for odd in (Decimal("NaN"), Decimal("-Infinity"), Decimal("sNaN")):
+    for no_amount in (Decimal("NaN"), Decimal("-Infinity"), Decimal("sNaN")):
         with pytest.raises(DecodeError) as info:
-            generated.InvoiceDetails.from_dict(_invoice(amount_usd=odd))
+            generated.InvoiceDetails.from_dict(_invoice(amount_usd=no_amount))
         with pytest.raises(ValueError) as general:
-            parse_decimal(odd)
+            parse_decimal(no_amount)
         assert (info.value.path, info.value.problem) == ("amount_usd", str(general.value))
