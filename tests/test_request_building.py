@@ -104,6 +104,10 @@ def test_a_client_made_here_neither_keeps_nor_sends_back_cookies(backend: str) -
 
     with WireServer(app) as server, WireClient(backend, server.url) as made:
         assert [made.run(made.client.balances.list) for _ in range(2)] == [[], []]
+        # Kept by none of httpx's jars either (httpx reads each answer's cookies into the client's public jar).
+        assert list(made.client._http.cookies.jar) == []
+        with pytest.raises(AttributeError, match="keeps no cookies: pass http_client="):
+            made.client._http.cookies = {"__cf_bm": "abc123"}
     assert [r.headers.get("cookie") for r in server.requests] == [None, None]
 
 

@@ -25,6 +25,39 @@ MAX_HEADER_LINE = 65536
 _MADE_HERE: weakref.WeakSet[httpx.Client | httpx.AsyncClient] = weakref.WeakSet()
 
 
+class _NoCookies(httpx.Cookies):
+    """The cookies of a client made here: none. The API authenticates by key, and a cookie a proxy in front of it
+    sets is not sent back (``_requests``); keeping none also spares reading every answer's headers for them."""
+
+    def extract_cookies(self, response: httpx.Response) -> None:
+        """Keep nothing from ``response``."""
+
+
+class _Cookieless:
+    """Mixed into the httpx clients made here: httpx asks each answer's cookies of the client's public ``cookies``
+    jar, which for them keeps none. A caller's own client (``http_client=``) keeps httpx's cookie handling."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._no_cookies = _NoCookies()
+
+    @property
+    def cookies(self) -> httpx.Cookies:
+        return self._no_cookies
+
+    @cookies.setter
+    def cookies(self, cookies: Any) -> None:
+        raise AttributeError("a client made by cryptocloud keeps no cookies: pass http_client= to keep them")
+
+
+class _Client(_Cookieless, httpx.Client):
+    pass
+
+
+class _AsyncClient(_Cookieless, httpx.AsyncClient):
+    pass
+
+
 def made_here(http: httpx.Client | httpx.AsyncClient) -> bool:
     """Whether ``http`` is a client this package made (as opposed to a caller's own)."""
     return http in _MADE_HERE
@@ -83,13 +116,13 @@ def _proxied(make: Callable[[], T]) -> T:
 def sync_http_client(transport: httpx.BaseTransport | None = None) -> httpx.Client:
     """The httpx.Client the sync client makes for itself: no redirects, socket operations within the deadline
     (``transport``, when given, is used as it is)."""
-    made = _proxied(lambda: httpx.Client(follow_redirects=False, transport=transport))
+    made = _proxied(lambda: _Client(follow_redirects=False, transport=transport))
     return _ours(_pool.bound_by_deadline(made) if transport is None else made)
 
 
 def async_http_client(transport: httpx.AsyncBaseTransport | None = None) -> httpx.AsyncClient:
     """The httpx.AsyncClient the async client makes for itself: no redirects."""
-    return _ours(_proxied(lambda: httpx.AsyncClient(follow_redirects=False, transport=transport)))
+    return _ours(_proxied(lambda: _AsyncClient(follow_redirects=False, transport=transport)))
 
 
 def aiohttp_client() -> httpx.AsyncClient:
@@ -132,4 +165,8 @@ def aiohttp_client() -> httpx.AsyncClient:
             mounts[pattern] = None
         elif httpx.URL(url).scheme in ("http", "https"):
             mounts[pattern] = AiohttpTransport(client=session, proxy=httpx.Proxy(url))
-    return _ours(HttpxAiohttpClient(transport=AiohttpTransport(client=session), mounts=mounts, follow_redirects=False))
+
+    class Client(_Cookieless, HttpxAiohttpClient):
+        pass
+
+    return _ours(Client(transport=AiohttpTransport(client=session), mounts=mounts, follow_redirects=False))
