@@ -5,11 +5,13 @@ proxies the environment names. Against local servers that count connections open
 from __future__ import annotations
 
 import asyncio
+import gc
 import json
 import signal
 import socket
 import threading
 import time
+import weakref
 from decimal import Decimal
 from typing import Any
 
@@ -26,7 +28,7 @@ from cryptocloud import (
     _body,
     _stage,
 )
-from cryptocloud.testing import FakeCryptoCloud
+from cryptocloud.testing import FAKE_BASE_URL, FakeCryptoCloud
 from support.harness import WIRE_KEY, WireClient
 from support.raw_server import BALANCES, RawServer, answer, drip, held, ok_answer, silent
 from support.wire import WireServer
@@ -341,3 +343,38 @@ def test_a_deadline_that_strikes_while_the_answer_closes_still_closes_it(
         result = made.create()
         assert isinstance(result, APITimeoutError) and result.stage is Stage.ANSWERED, repr(result)
         assert server.wait_until_closed() == 0
+
+
+# ------------------------------------------------------------------ what an exchange leaves behind
+
+
+@pytest.mark.parametrize("asynchronous", [False, True], ids=["sync", "async"])
+def test_an_answer_is_freed_when_the_call_returns_not_by_the_garbage_collector(asynchronous: bool) -> None:
+    # httpx's send() links an answer and its stream both ways: left so, every answer (and, on aiohttp, the parsed
+    # buffers behind it) waited for a garbage-collector pass, which then ran every few dozen calls.
+    fake = FakeCryptoCloud(seed=1)
+    answers: list[weakref.ref[httpx.Response]] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        answer = fake.handle(request)
+        answers.append(weakref.ref(answer))
+        return answer
+
+    options: dict[str, Any] = {"api_key": fake.api_key, "shop_id": fake.shop_id, "base_url": FAKE_BASE_URL}
+    gc.collect()
+    gc.disable()
+    try:
+        if asynchronous:
+
+            async def create() -> Invoice:
+                async with AsyncCryptoCloud(transport=httpx.MockTransport(handler), **options) as client:
+                    return await client.invoices.create(amount=Decimal("10"), order_id=ORDER)
+
+            invoice = asyncio.run(create())
+        else:
+            with CryptoCloud(transport=httpx.MockTransport(handler), **options) as client:
+                invoice = client.invoices.create(amount=Decimal("10"), order_id=ORDER)
+        assert invoice.uuid in fake.invoices and len(answers) == 1
+        assert answers[0]() is None
+    finally:
+        gc.enable()

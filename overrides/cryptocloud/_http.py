@@ -70,8 +70,9 @@ def _ours(http: T) -> T:
 
 def end_of_answer(response: httpx.Response) -> None:
     """Called once an answer is read to its end: a connection holding bytes beyond it (a server that answered
-    twice) is dropped, so that no later request reads them as its own answer."""
-    if _pool.holds_surplus(response):
+    twice) is dropped, so that no later request reads them as its own answer. Only an answer that names its
+    connection (httpcore's) can be looked into and dropped; aiohttp's pool checks its own (``_pool``)."""
+    if "network_stream" in response.extensions and _pool.holds_surplus(response):
         drop_connection(response)
 
 
