@@ -143,6 +143,7 @@ def aiohttp_client() -> httpx.AsyncClient:
         connector = _pool.surplus_checking_connector(limit=100, keepalive_timeout=5.0, ssl=httpx.create_ssl_context())
         return aiohttp.ClientSession(
             connector=connector,
+            cookie_jar=aiohttp.DummyCookieJar(),  # aiohttp keeps and sends back cookies of its own: none here
             response_class=Response,
             max_line_size=MAX_HEADER_LINE,
             max_field_size=MAX_HEADER_LINE,
