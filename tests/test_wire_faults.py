@@ -10,6 +10,8 @@ a real answer, however odd its framing, is read; size, memory and time are bound
 
 from __future__ import annotations
 
+import gzip
+import json
 import socket
 import time
 import tracemalloc
@@ -235,6 +237,28 @@ def test_max_response_bytes_bounds_memory_while_decompressing(backend: str, enco
     assert type(result) is APIConnectionError and words in str(result), repr(result)
     assert result.may_have_been_created is True and len(server.heads) == 1
     assert peak < 16 << 20, f"{peak >> 20} MiB held for a 1 MiB cap"
+
+
+@pytest.mark.parametrize("how", ["cut short", "past max_response_bytes", "gzip past max_response_bytes"])
+def test_an_answer_broken_off_keeps_what_arrived_and_the_invoice_it_names(backend: str, how: str) -> None:
+    # The invoice was made; its answer breaks off (the length lies, or it passes the cap). What arrived is kept on
+    # the error, without the key a server echoed in it, and the invoice id in it is given.
+    genuine = create_answer()
+    uuid = json.loads(genuine)["result"]["uuid"]
+    body = genuine[:-1] + b', "echo": "' + WIRE_KEY.encode() + b'"}' + b" " * 4000
+    if how == "cut short":
+        data = b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 99999\r\n\r\n" + body
+    elif how == "past max_response_bytes":
+        data = http(b"HTTP/1.1 200 OK", body)
+    else:
+        data = http(b"HTTP/1.1 200 OK", gzip.compress(body), b"Content-Encoding: gzip")
+    result, server = create_on(backend, lambda head: data, max_response_bytes=len(genuine) + 100)
+    assert type(result) is APIConnectionError and result.stage is Stage.ANSWERED, repr(result)
+    assert result.may_have_been_created is True and len(server.heads) == 1  # never resent
+    assert result.invoice_uuid == uuid and f"what arrived names invoice {uuid}" in str(result)
+    assert result.body is not None and result.body.startswith(genuine[:-1].decode())
+    assert WIRE_KEY not in result.body and '"echo": "<hidden>"' in result.body
+    assert len(result.body) <= len(genuine) + 100
 
 
 def trickled_head(written: list[int]) -> tuple[Any, int]:

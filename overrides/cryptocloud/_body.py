@@ -64,6 +64,7 @@ class Body:
             chunk = self._inflated(chunk, self._limits.max_bytes - self._size)
         self._size += len(chunk)
         if self._size > self._limits.max_bytes:
+            self._chunks.append(chunk[: len(chunk) - (self._size - self._limits.max_bytes)])  # kept on the error
             raise Overrun(f"answer larger than {self._limits.max_bytes} bytes (max_response_bytes)", timed_out=False)
         self._chunks.append(chunk)
         if time.monotonic() > self._deadline:
@@ -81,6 +82,10 @@ class Body:
             self._raw_deflate = True  # "deflate" sent raw, without the zlib header, as some servers do
             self._inflate = zlib.decompressobj(-zlib.MAX_WBITS)
             return self._inflated(chunk, room)
+
+    def received(self) -> bytes:
+        """What arrived of the body so far (inflated, within the cap): kept on the error of an answer cut short."""
+        return b"".join(self._chunks)
 
     def complete(self, response: httpx.Response) -> httpx.Response:
         """``response``, closed, with its (inflated) body in place, as if httpx had read it (``.content`` works)."""

@@ -158,6 +158,7 @@ class CryptoCloud(_Base):
                 if not is_transport_error(exc):
                     raise
                 return Broken.of(exc, None, deadline)
+            body: Body | None = None
             try:
                 body = Body.of(response, limits, deadline)
                 for chunk in body.unread(response) or response.iter_raw():
@@ -168,7 +169,7 @@ class CryptoCloud(_Base):
             except Exception as exc:
                 if not is_transport_error(exc):
                     raise
-                return Broken.of(exc, response, deadline)
+                return Broken.of(exc, response, deadline, body.received() if body is not None else b"")
             finally:
                 response.close()
         finally:
@@ -296,6 +297,7 @@ class AsyncCryptoCloud(_Base):
         limits = self._core.limits
         deadline = time.monotonic() + limits.deadline
         response: httpx.Response | None = None
+        body: Body | None = None
         try:
             try:
                 async with asyncio.timeout(limits.deadline):
@@ -317,7 +319,7 @@ class AsyncCryptoCloud(_Base):
         except Exception as exc:
             if not is_transport_error(exc):
                 raise
-            return Broken.of(exc, response, deadline)
+            return Broken.of(exc, response, deadline, body.received() if body is not None else b"")
 
     async def reconcile(self, *, older_than: float | None = None) -> list[Reconciled]:
         """Settle what the ledger holds as unsettled (see ``CryptoCloud.reconcile``)."""

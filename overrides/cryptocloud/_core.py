@@ -342,6 +342,11 @@ class Core:
         error = cls(f"{call.request.method} {call.request.url.path} {what}: {reason}", request=call.request)
         error.stage = broken.stage
         error.response = broken.response
+        if broken.partial:
+            error.body = self.redact.body(broken.partial.decode("utf-8", errors="replace"))
+            error.invoice_uuid = _responses.uuid_in_text(error.body)
+            if error.invoice_uuid is not None:
+                error._set_message(f"{error.message} (what arrived names invoice {error.invoice_uuid})")
         return error
 
     def settle(self, error: errors.APIError, call: Call[Any]) -> errors.APIError:

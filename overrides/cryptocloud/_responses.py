@@ -171,6 +171,11 @@ def _find_uuid(data: Any, text: str) -> str | None:
     result = data.get("result") if isinstance(data, dict) else None
     if isinstance(result, dict) and isinstance(result.get("uuid"), str):
         return str(result["uuid"])
+    return uuid_in_text(text)
+
+
+def uuid_in_text(text: str) -> str | None:
+    """The first invoice id written as ``"uuid": "..."`` in ``text`` (a body that could not be read whole)."""
     match = _UUID_IN_TEXT.search(text)
     return match.group(1) if match else None
 

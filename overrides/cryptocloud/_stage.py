@@ -87,8 +87,9 @@ class Broken:
     exc: BaseException
     response: httpx.Response | None = None  # the status and headers, when an answer had started
     deadline_passed: bool = False  # the attempt's deadline, not a single timeout, ended it
+    partial: bytes = b""  # what arrived of the body before it broke off
 
     @classmethod
-    def of(cls, exc: BaseException, response: httpx.Response | None, deadline: float) -> Broken:
+    def of(cls, exc: BaseException, response: httpx.Response | None, deadline: float, partial: bytes = b"") -> Broken:
         stage = Stage.ANSWERED if response is not None else stage_of(exc)
-        return cls(stage, exc, response, is_timeout(exc) and time.monotonic() >= deadline)
+        return cls(stage, exc, response, is_timeout(exc) and time.monotonic() >= deadline, partial)

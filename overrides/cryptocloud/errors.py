@@ -103,10 +103,13 @@ class APIConnectionError(APIError):
     """The connection failed or broke before a complete answer arrived (or the answer passed a limit: the
     attempt's deadline, ``max_response_bytes``). ``stage`` says how far the exchange got (``Stage.NOT_SENT`` only
     when nothing can have left the machine); ``response`` has the answer's status and headers when one had
-    started, its body unread."""
+    started. ``body`` is the text of what arrived of its body (None when nothing did), and ``invoice_uuid`` the
+    invoice id found in it: an answer cut short may still name the invoice that was made."""
 
     stage: Stage = Stage.SENT
     response: httpx.Response | None = None
+    body: str | None = None
+    invoice_uuid: str | None = None
 
 
 class APITimeoutError(APIConnectionError):
