@@ -63,8 +63,18 @@ def make_copy(where: Path) -> Path:
             shutil.copy2(source, target)
     for name in LINKED:
         (repo / name).symlink_to(ROOT / name)
+    # As the last release left it: what main holds unreleased (notes, additions to the surface) belongs to the next
+    # real release, so that the drill's diffs show its own changes only.
     changelog = repo / "CHANGELOG.md"
     changelog.write_text(released_changelog(changelog.read_text()))
+    subprocess.run(
+        [sys.executable, "openapi/codegen/changes.py", "snapshot"],
+        cwd=repo,
+        env=env(repo),
+        check=True,
+        capture_output=True,
+        timeout=60,
+    )
     return repo
 
 
