@@ -90,7 +90,7 @@ class Body:
     def complete(self, response: httpx.Response) -> httpx.Response:
         """``response``, closed, with its (inflated) body in place, as if httpx had read it (``.content`` works)."""
         if not self._consumed:
-            set_content(response, b"".join(self._chunks))
+            set_content(response, self.received())
         # httpx's send() makes the answer and its stream point at each other: a cycle that only the garbage
         # collector frees, holding the connection's parsed buffers until then. Read and closed, it needs no stream.
         response.stream = httpx.ByteStream(response.content)
