@@ -108,6 +108,29 @@ def test_a_create_cut_anywhere_is_sent_once_and_says_it_may_exist(backend: str, 
     assert "fake-api-key" not in str(error) and "\n" not in str(error)
 
 
+@pytest.mark.parametrize("cut", ["close_mid_body", "length_too_long"])
+def test_a_create_whose_answer_breaks_off_names_the_invoice_the_server_made(backend: str, cut: str) -> None:
+    # The fake on the wire makes the invoice, then its answer breaks off: what arrived is on the error, and the
+    # invoice id, where it arrived, is the one invoice the server holds for the order.
+    fake = FakeCryptoCloud(seed=1)
+    with serve(fake, cut, "/v2/invoice/create") as server:
+        wire = WireClient(backend, server.url, max_retries=3)
+        try:
+            with pytest.raises(APIConnectionError) as info:
+                wire.run(wire.client.invoices.create, amount=Decimal("10"), order_id=ORDER)
+        finally:
+            wire.close()
+    error = info.value
+    (made,) = invoices_for(fake, ORDER)
+    uuid = made["uuid"]
+    assert (server.connections, len(server.requests)) == (1, 1) and error.may_have_been_created is True
+    assert error.body and error.body.startswith('{"status":"success","result":{'), error.body
+    arrived = f'"{uuid}"' in error.body  # the whole body arrives when the length lies; half of it when cut
+    assert arrived or cut == "close_mid_body"
+    assert error.invoice_uuid == (uuid if arrived else None)
+    assert (f"what arrived names invoice {uuid}" in str(error)) is arrived
+
+
 @pytest.mark.parametrize("cut", CUTS)
 def test_a_cancel_cut_anywhere_is_sent_once_and_says_it_may_have_worked(backend: str, cut: str) -> None:
     carried_out, error_type = expected(backend, cut)
